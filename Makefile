@@ -1,0 +1,59 @@
+# Every set-up step lives here, so that `make serve` and `make test` work on a fresh clone.
+# Stamps make the steps idempotent: a second run only redoes what changed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CACHE  := .cache
+PORT   ?= 8000
+# Built simulator assets (Pyodide runtime, kafkasim wheel, bundles): generated, never committed.
+ASSETS := docs/assets/kafkasim
+
+.PHONY: serve build test assets chromium kafka-dist kafka kafka-cluster boerse aktionaer bench clean
+
+serve: $(VENV)/.base assets
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(VENV)/.base assets
+	$(PY) -m mkdocs build --strict
+
+test: $(VENV)/.test assets chromium kafka-dist
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.base: pyproject.toml simulator/pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt setuptools wheel
+	$(PY) -m pip install --quiet -c constraints.txt -e ./simulator -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PY) -m pip install --quiet -c constraints.txt -e './simulator' -e '.[test]'
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: $(VENV)/.base node_modules/.stamp
+	$(PY) simulator/build_assets.py --out $(ASSETS)
+
+# Debian's Chromium drives the browser tests; Playwright must never download its own browser.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium hunspell hunspell-de-de; \
+	else echo "Bitte Chromium installieren (/usr/bin/chromium wird erwartet)."; exit 1; fi
+	@command -v hunspell >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell hunspell-de-de; }
+
+# Apache Kafka from Maven Central (or $KAFKA_HOME when set), resolved once into $(CACHE).
+kafka-dist: $(VENV)/.base
+	$(PY) -m backend.broker fetch
+
+kafka: kafka-dist
+	$(PY) -m backend.broker run
+
+clean:
+	rm -rf site $(ASSETS) $(CACHE)/broker-data

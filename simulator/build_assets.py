@@ -1,0 +1,64 @@
+"""Builds the simulator's browser assets into the course's docs folder.
+
+Everything the page loads is copied from pinned npm/PyPI packages here, at build time, so the
+site makes no request to any other host. The output folder is generated and never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+def copy_pyodide(out: Path) -> None:
+    src = ROOT / "node_modules" / "pyodide"
+    dest = out / "pyodide"
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        target = dest / name
+        if not target.exists() or target.stat().st_mtime < (src / name).stat().st_mtime:
+            shutil.copy2(src / name, target)
+
+
+def build_wheel(out: Path) -> str:
+    """Builds the pure-Python kafkasim wheel that the worker installs into Pyodide."""
+    dest = out / "wheels"
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(dest), str(ROOT / "simulator")],
+        check=True,
+    )
+    (wheel,) = dest.glob("kafkasim-*.whl")
+    return wheel.name
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "kafkasim")
+    args = parser.parse_args()
+    out = args.out if args.out.is_absolute() else ROOT / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    copy_pyodide(out)
+    wheel = build_wheel(out)
+    # The page reads this manifest to find the wheel without hard-coding its version.
+    (out / "manifest.json").write_text(json.dumps({"wheel": f"wheels/{wheel}"}, indent=2) + "\n")
+    print(f"Simulator-Assets gebaut: {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
