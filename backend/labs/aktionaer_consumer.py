@@ -3,10 +3,9 @@
 The consumer belongs to the consumer group "depot". Kafka stores the group's committed
 offsets, so a restarted consumer carries on where the group stopped reading.
 """
-import json
 import os
 
-from kafka import KafkaConsumer
+from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
 
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 TOPIC = "aktienkurse"
@@ -18,8 +17,8 @@ consumer = KafkaConsumer(
     # Only used when the group has no committed offset yet:
     # "earliest" reads from the beginning, "latest" only new prices.
     auto_offset_reset="earliest",
-    key_deserializer=lambda symbol: symbol.decode("utf-8"),
-    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+    key_deserializer=DefaultSerializer(),  # UTF-8 bytes -> str
+    value_deserializer=JsonSerializer(),  # UTF-8 bytes -> JSON -> dict
     consumer_timeout_ms=10_000,  # stop after 10 seconds without a new price
 )
 

@@ -4,12 +4,11 @@ Each price is one record: the key is the share's symbol, the value a small JSON 
 Records with the same key always land on the same partition, so the prices of one share
 stay in order.
 """
-import json
 import os
 import random
 import time
 
-from kafka import KafkaProducer
+from kafka import DefaultSerializer, JsonSerializer, KafkaProducer
 
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 TOPIC = "aktienkurse"
@@ -27,8 +26,8 @@ AKTIEN = {
 producer = KafkaProducer(
     bootstrap_servers=BOOTSTRAP_SERVERS,
     acks="all",  # a price counts as sent only when every in-sync replica has it
-    key_serializer=lambda symbol: symbol.encode("utf-8"),
-    value_serializer=lambda kurs: json.dumps(kurs).encode("utf-8"),
+    key_serializer=DefaultSerializer(),  # str -> UTF-8 bytes
+    value_serializer=JsonSerializer(),  # dict -> JSON text -> UTF-8 bytes
 )
 
 preise = {symbol: start for symbol, (_, start) in AKTIEN.items()}
