@@ -1,0 +1,31 @@
+"""The consumer settings and the poll loop explained in the theory chapter.
+
+The "# (n)!" comments are anchors for Material's code annotations in the course page.
+"""
+# --8<-- [start:konfig]
+import json
+import os
+
+from kafka import KafkaConsumer
+
+consumer = KafkaConsumer(
+    "aktienkurse",  # (1)!
+    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+    group_id="depot",  # (2)!
+    auto_offset_reset="earliest",  # (3)!
+    enable_auto_commit=True,  # (4)!
+    auto_commit_interval_ms=5_000,  # (5)!
+    key_deserializer=lambda roh: roh.decode("utf-8"),  # (6)!
+    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+    max_poll_records=500,  # (7)!
+)
+# --8<-- [end:konfig]
+
+# --8<-- [start:poll]
+for runde in range(10):  # a real service loops forever: while True
+    datensaetze = consumer.poll(timeout_ms=1_000)  # {TopicPartition: [ConsumerRecord, ...]}
+    for partition, records in datensaetze.items():
+        for record in records:
+            print(f"{record.key}: {record.value['price']} (Partition {record.partition}, Offset {record.offset})")
+consumer.close()  # commits the offsets (auto-commit) and leaves the group
+# --8<-- [end:poll]

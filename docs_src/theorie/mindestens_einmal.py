@@ -1,0 +1,30 @@
+"""At-least-once: process first, commit afterwards (manual commits)."""
+# --8<-- [start:code]
+import json
+import os
+
+from kafka import KafkaConsumer
+
+consumer = KafkaConsumer(
+    "aktienkurse",
+    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+    group_id="depot-mindestens-einmal",
+    auto_offset_reset="earliest",
+    enable_auto_commit=False,  # we decide when an offset counts as done
+    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+)
+
+
+def verarbeite(record):
+    print(f"Partition {record.partition}, Offset {record.offset}: {record.value['price']}")
+
+
+for runde in range(10):
+    datensaetze = consumer.poll(timeout_ms=1_000)
+    for records in datensaetze.values():
+        for record in records:
+            verarbeite(record)
+    if datensaetze:
+        consumer.commit()  # only now: a crash before this line means reading these records again
+consumer.close()
+# --8<-- [end:code]

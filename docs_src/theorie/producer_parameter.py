@@ -1,0 +1,27 @@
+"""The producer settings explained in the theory chapter, one annotated line each.
+
+The "# (n)!" comments are anchors for Material's code annotations in the course page.
+"""
+# --8<-- [start:konfig]
+import json
+import os
+
+from kafka import KafkaProducer
+
+producer = KafkaProducer(
+    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),  # (1)!
+    key_serializer=lambda symbol: symbol.encode("utf-8"),  # (2)!
+    value_serializer=lambda kurs: json.dumps(kurs).encode("utf-8"),  # (3)!
+    acks="all",  # (4)!
+    enable_idempotence=True,  # (5)!
+    linger_ms=5,  # (6)!
+    batch_size=16_384,  # (7)!
+)
+# --8<-- [end:konfig]
+
+# --8<-- [start:senden]
+future = producer.send("aktienkurse", key="SAP", value={"price": 231.40, "currency": "EUR"})
+metadata = future.get(timeout=10)  # waits for the broker's acknowledgement
+print(f"Partition {metadata.partition}, Offset {metadata.offset}")
+producer.close()  # sends what is still buffered, then stops the background thread
+# --8<-- [end:senden]
