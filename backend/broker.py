@@ -10,7 +10,6 @@ objects sharing one quorum.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -23,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from backend.cli import GermanArgumentParser
 from backend.kafka_dist import (
     CACHE_DIR,
     KAFKA_VERSION,
@@ -368,13 +368,13 @@ def _run(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = GermanArgumentParser(
         prog="python -m backend.broker",
         description=f"Ein lokaler Apache-Kafka-{KAFKA_VERSION}-Broker (KRaft) für den Kurs.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, title="Befehle")
-    commands.add_parser("fetch", help="Kafka einmalig aus Maven Central laden (oder KAFKA_HOME prüfen)")
-    run = commands.add_parser("run", help="einen Broker starten; Strg+C beendet ihn")
+    commands = parser.add_subparsers(dest="command", required=True, title="Befehle", metavar="{fetch,run}")
+    commands.add_parser("fetch", prog="python -m backend.broker fetch", help="Kafka einmalig aus Maven Central laden (oder KAFKA_HOME prüfen)")
+    run = commands.add_parser("run", prog="python -m backend.broker run", help="einen Broker starten; Strg+C beendet ihn")
     run.add_argument("--port", type=int, default=DEFAULT_PORT,
                      help=f"Port für Clients (Standard {DEFAULT_PORT}; belegt → ein freier Port)")
     run.add_argument("--name", default="kurs", help="Name des Datenordners unter .cache/broker-data/")

@@ -1,0 +1,139 @@
+"""The Börse as a command-line tool: publishes DAX prices to a Kafka topic.
+
+    python -m backend.boerse --rate 5 --count 100
+
+Creates the topic when it is missing, prints partition and offset of every acknowledged price,
+and on Ctrl+C sends what is still buffered before it ends.
+"""
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+from backend.cli import (
+    CliError, GermanArgumentParser, StopRequest, german_kafka_errors, non_negative_float,
+    non_negative_int, positive_int, quiet_client_logs, run,
+)
+from backend.connection import add_connection_arguments, client_config
+from backend.dax import DAX, DEFAULT_SYMBOLS, Market, parse_symbols
+from backend.topics import ensure_topic
+
+FLUSH_TIMEOUT_S = 30
+
+
+def build_parser() -> GermanArgumentParser:
+    parser = GermanArgumentParser(
+        prog="python -m backend.boerse",
+        description="Die Börse: schickt DAX-Kurse (Random Walk) als Records an ein Kafka-Topic. "
+                    "Schlüssel = Symbol, Wert = JSON. Strg+C beendet sauber.",
+    )
+    parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Ziel-Topic")
+    parser.add_setting("--partitions", env="KAFKA_PARTITIONS", type=positive_int, default=3,
+                       help="Partitionen, falls das Topic neu angelegt wird")
+    parser.add_setting("--replication-factor", env="KAFKA_REPLICATION_FACTOR", type=positive_int,
+                       default=1, help="Replikationsfaktor, falls das Topic neu angelegt wird")
+    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=_symbols, default=DEFAULT_SYMBOLS,
+                       metavar="SYM,SYM,…", help=f"Aktien, bekannt: {', '.join(sorted(DAX))}")
+    parser.add_setting("--rate", env="KAFKA_RATE", type=non_negative_float, default=2.0,
+                       metavar="PRO_SEKUNDE", help="Kurse pro Sekunde (0 = so schnell wie möglich)")
+    parser.add_setting("--count", env="KAFKA_COUNT", type=non_negative_int, default=0,
+                       help="so viele Kurse senden (0 = bis Strg+C)")
+    parser.add_setting("--acks", env="KAFKA_ACKS", choices=["all", "1", "0"], default="all",
+                       help="Bestätigung durch den Broker: all = alle In-Sync-Replikate")
+    parser.add_setting("--seed", env="KAFKA_SEED", type=int, help="Startwert des Zufalls (gleiche Kurse)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="nur die Zusammenfassung ausgeben")
+    add_connection_arguments(parser)
+    return parser
+
+
+def _symbols(text: str) -> list[str]:
+    import argparse
+
+    try:
+        return parse_symbols(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class DeliveryReport:
+    """Counts and prints the broker's answers; callbacks arrive on kafka-python's I/O thread."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.sent = self.acked = self.failed = 0
+        self._lock = threading.Lock()
+
+    def track(self, future, price: dict) -> None:
+        self.sent += 1
+        future.add_callback(self._acked, price)
+        future.add_errback(self._failed, price)
+
+    def _acked(self, price, metadata):
+        with self._lock:
+            self.acked += 1
+            if not self.quiet:
+                print(f"{price['symbol']} {price['price']:.2f} {price['currency']} "
+                      f"-> Partition {metadata.partition}, Offset {metadata.offset}", flush=True)
+
+    def _failed(self, price, error):
+        with self._lock:
+            self.failed += 1
+            print(f"Kurs Nr. {price['sequence']} ({price['symbol']}) nicht bestätigt: "
+                  f"{type(error).__name__}: {error}", file=sys.stderr, flush=True)
+
+
+def publish(producer, topic: str, market: Market, rate: float, count: int, stop, report) -> float:
+    """Send prices until `count` is reached or a stop is requested; returns the seconds it took."""
+    interval = 1.0 / rate if rate > 0 else 0.0
+    started = time.monotonic()
+    number = 0
+    while not stop and (count == 0 or number < count):
+        price = market.tick()
+        report.track(producer.send(topic, key=price["symbol"], value=price), price)
+        number += 1
+        if interval and stop.wait(started + number * interval - time.monotonic()):
+            break
+    producer.flush(timeout=FLUSH_TIMEOUT_S)
+    return time.monotonic() - started
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config = client_config(parser, args)
+    quiet_client_logs(args.verbose)
+    stop = StopRequest()
+    from kafka import DefaultSerializer, JsonSerializer, KafkaProducer
+    from kafka.errors import KafkaTimeoutError
+
+    with german_kafka_errors(args.bootstrap_servers, args.bootstrap_timeout_ms):
+        created = ensure_topic(config, args.topic, args.partitions, args.replication_factor)
+        if created:
+            print(f"Topic {args.topic} angelegt: {args.partitions} Partitionen, "
+                  f"Replikationsfaktor {args.replication_factor}.", flush=True)
+        producer = KafkaProducer(
+            **config,
+            acks=args.acks if args.acks == "all" else int(args.acks),
+            # Idempotence (no duplicates after a retry) needs acks=all; kafka-python would warn otherwise.
+            enable_idempotence=args.acks == "all",
+            key_serializer=DefaultSerializer(),
+            value_serializer=JsonSerializer(),
+        )
+        report = DeliveryReport(args.quiet)
+        market = Market(args.symbols, args.seed)
+        print(f"Börse sendet an {args.topic} über {args.bootstrap_servers} (Strg+C beendet).", flush=True)
+        try:
+            seconds = publish(producer, args.topic, market, args.rate, args.count, stop, report)
+        except KafkaTimeoutError as error:
+            raise CliError(f"Der Puffer wurde nicht rechtzeitig leer: {error}") from None
+        finally:
+            producer.close(timeout=FLUSH_TIMEOUT_S)
+    rate = report.acked / seconds if seconds > 0 else 0.0
+    print(f"Börse beendet: {report.sent} Kurse gesendet, {report.acked} bestätigt, "
+          f"{report.failed} Fehler ({rate:.0f} Kurse/s).", flush=True)
+    return 0 if report.failed == 0 and report.acked == report.sent else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))
