@@ -47,6 +47,22 @@ def build_wheel(out: Path) -> str:
     return wheel.name
 
 
+def bundle_front_end(out: Path) -> None:
+    """esbuild (from npm) bundles the page script, the worker, CodeMirror, uPlot and the CSS."""
+    shutil.rmtree(out / "js", ignore_errors=True)
+    subprocess.run(["node", str(ROOT / "simulator" / "web" / "build.mjs"), str(out)], check=True)
+
+
+def copy_labs(out: Path) -> None:
+    """The editor presets are the course's tested lab scripts, byte for byte."""
+    dest = out / "labs"
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for script in sorted((ROOT / "backend" / "labs").glob("*.py")):
+        if script.name != "__init__.py":
+            shutil.copy2(script, dest / script.name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "kafkasim")
@@ -55,6 +71,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     copy_pyodide(out)
     wheel = build_wheel(out)
+    bundle_front_end(out)
+    copy_labs(out)
     # The page reads this manifest to find the wheel without hard-coding its version.
     (out / "manifest.json").write_text(json.dumps({"wheel": f"wheels/{wheel}"}, indent=2) + "\n")
     print(f"Simulator-Assets gebaut: {out.relative_to(ROOT)}")

@@ -1,0 +1,36 @@
+// Bundles the simulator's front-end with esbuild: node simulator/web/build.mjs <out dir>.
+// main.js is tiny and loads on every course page; everything else is split into chunks that
+// load only when a page has a simulator. The worker is its own entry (a module worker).
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2];
+if (!out) {
+  console.error("Aufruf: node simulator/web/build.mjs <Zielordner>");
+  process.exit(2);
+}
+
+await build({
+  entryPoints: [path.join(here, "src/main.js"), path.join(here, "src/worker.js")],
+  outdir: path.join(out, "js"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  sourcemap: false,
+  loader: { ".py": "text" },
+  chunkNames: "chunk-[hash]",
+  logLevel: "warning",
+  legalComments: "none",
+});
+
+await build({
+  entryPoints: [path.join(here, "src/simulator.css")],
+  outfile: path.join(out, "simulator.css"),
+  bundle: true,
+  minify: true,
+  logLevel: "warning",
+});

@@ -1,0 +1,352 @@
+// One simulator on a page: boots the worker, sets up the preset (or the state from the URL),
+// draws every snapshot it receives and turns the reader's clicks into requests.
+import { REQ, SNAPSHOT_RECORDS, TIMEOUT_MS } from "./protocol.js";
+import { SimRuntime, WorkerTimeout } from "./runtime.js";
+import { DEFAULT_PRESET, PRESETS, presetFor } from "./presets.js";
+import { decodeState, encodeState, shareUrl, stateInUrl } from "./urlstate.js";
+import { h, setText, uniqueId } from "./ui/dom.js";
+import { renderBrokers, renderGroups, renderProducers, renderTopics } from "./ui/views.js";
+import { EventLog, formatTime } from "./ui/eventlog.js";
+import { buildControls, syncTopicSelects } from "./ui/controls.js";
+import { buildCodePanel } from "./ui/codepanel.js";
+import { buildExercisePanel } from "./ui/exercise.js";
+
+const TICK_MS = 250;
+const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
+
+const DONE = {
+  create_topic: (a) => `Topic ${a[0]} angelegt.`,
+  delete_topic: (a) => `Topic ${a[0]} gelöscht.`,
+  produce: (a, r) => `Gesendet an ${r.topic}: Partition ${r.partition}, Offset ${r.offset}.`,
+  crash_broker: (a) => `Broker ${a[0]} ist abgestürzt.`,
+  stop_broker: (a) => `Broker ${a[0]} wurde kontrolliert heruntergefahren.`,
+  restart_broker: (a) => `Broker ${a[0]} startet neu.`,
+  start_ticker: (a, r) => `Börsen-Ticker ${r} sendet an ${a[0]}.`,
+  stop_ticker: (a) => `Börsen-Ticker ${a[0]} gestoppt.`,
+  add_consumer: (a, r) => `Consumer ${r} tritt der Gruppe ${a[0]} bei.`,
+  remove_consumer: (a) => `Consumer ${a[0]} verlässt seine Gruppe.`,
+};
+
+export async function mountSimulator(root) {
+  const sim = new Simulator(root);
+  await sim.start();
+  root.kafkasim = sim; // lets tests and the benchmark reach the instance
+  return sim;
+}
+
+class Simulator {
+  constructor(root) {
+    this.root = root;
+    this.presetName = root.dataset.preset || DEFAULT_PRESET;
+    this.isFirst = document.querySelector("div.kafkasim") === root;
+    this.playing = false;
+    this.speed = 1;
+    this.journal = [];
+    this.snapshot = null;
+    this.restarting = false;
+  }
+
+  get preset() {
+    return presetFor(this.presetName);
+  }
+
+  async start() {
+    if (!this.preset) {
+      this.fail(`Unbekanntes Szenario „${this.presetName}“. Bekannt sind: ${Object.keys(PRESETS).join(", ")}.`);
+      return;
+    }
+    this.root.dataset.simState = "loading";
+    this.showProgress();
+    let restored = null;
+    let notice = "";
+    if (this.isFirst && stateInUrl()) {
+      try {
+        restored = await decodeState(stateInUrl());
+        if (presetFor(restored.preset)) this.presetName = restored.preset;
+        this.speed = SPEEDS.includes(restored.speed) ? restored.speed : 1;
+      } catch {
+        notice = "Der geteilte Zustand in der Adresse ist beschädigt; die Ausgangslage des Szenarios wird geladen.";
+      }
+    }
+    this.seed = restored?.state?.seed ?? this.preset.seed;
+    try {
+      await this.bootRuntime();
+      const reply = await this.init(restored?.state ?? null);
+      if (!reply.ok && restored) {
+        notice = `Der geteilte Zustand ließ sich nicht wiederherstellen (${reply.error}); die Ausgangslage wird geladen.`;
+        await this.init(null);
+      } else if (!reply.ok) {
+        throw new Error(reply.error);
+      }
+    } catch (error) {
+      this.fail(`Der Simulator konnte nicht starten: ${error.message}`);
+      return;
+    }
+    this.buildLayout();
+    this.applyView(this.lastInit);
+    if (notice) this.status(notice, "error");
+    else if (restored) this.status("Zustand aus dem geteilten Link wiederhergestellt.");
+    this.root.dataset.simState = "ready";
+    if (this.preset.autoplay && !restored) this.setPlaying(true);
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  fail(message) {
+    this.root.dataset.simState = "error";
+    this.root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" }, message));
+  }
+
+  showProgress() {
+    this.bar = h("progress", { max: 1, value: 0, "aria-label": "Simulator wird geladen" });
+    this.barLabel = h("span", {}, "Simulator wird geladen …");
+    this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar));
+  }
+
+  async bootRuntime() {
+    this.runtime = new SimRuntime({
+      onProgress: ({ fraction, label }) => {
+        if (!this.bar) return;
+        this.bar.value = fraction;
+        setText(this.barLabel, label);
+      },
+    });
+    await this.runtime.boot();
+  }
+
+  async init(state) {
+    const payload = state ? { state } : { preset: { ...this.preset, seed: this.seed, exercise: undefined } };
+    const reply = await this.runtime.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
+    this.lastInit = reply;
+    return reply;
+  }
+
+  // --- layout -------------------------------------------------------------------------------
+
+  buildLayout() {
+    const title = this.root.dataset.title || this.preset.title;
+    const section = (name, children, extra = {}) => {
+      const id = uniqueId("ksim-h");
+      return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id, ...extra },
+        h("h3", { id }, children[0]), ...children.slice(1));
+    };
+    this.playButton = h("button", { type: "button", class: "ksim-play", onclick: () => this.setPlaying(!this.playing) }, "Abspielen");
+    this.speedSelect = h("select", { "aria-label": "Tempo der simulierten Zeit", onchange: (e) => { this.speed = Number(e.target.value); } },
+      SPEEDS.map((s) => h("option", { value: s }, `${String(s).replace(".", ",")}×`)));
+    this.speedSelect.value = String(this.speed);
+    this.seedInput = h("input", { type: "number", min: 0, max: 2 ** 31 - 1, value: this.seed, class: "ksim-seed", "aria-label": "Seed des Zufallsgenerators" });
+    this.clock = h("span", { class: "ksim-clock", "aria-label": "Simulierte Zeit" });
+    this.statusLine = h("p", { class: "ksim-status", role: "status", "aria-live": "polite" });
+    this.shareBox = h("input", { type: "text", readonly: true, class: "ksim-share-url", "aria-label": "Link zu diesem Zustand" });
+    this.shareRow = h("div", { class: "ksim-share", hidden: true }, h("span", {}, "Link zu diesem Zustand: "), this.shareBox);
+
+    const toolbar = h("div", { class: "ksim-toolbar", role: "toolbar", "aria-label": "Steuerung der simulierten Zeit" },
+      this.playButton,
+      h("button", { type: "button", class: "ksim-step", onclick: () => this.step(), title: "Verarbeitet genau ein Ereignis" }, "Einzelschritt"),
+      h("button", { type: "button", class: "ksim-plus", onclick: () => this.advance(1000) }, "+1 s"),
+      h("label", { class: "ksim-inline" }, "Tempo ", this.speedSelect),
+      h("label", { class: "ksim-inline" }, "Seed ", this.seedInput),
+      h("button", { type: "button", class: "ksim-reseed", onclick: () => this.reset(Number(this.seedInput.value)) }, "Mit Seed neu starten"),
+      h("button", { type: "button", class: "ksim-reset", onclick: () => this.reset(this.seed) }, "Zurücksetzen"),
+      h("button", { type: "button", class: "ksim-share-button", onclick: () => this.share() }, "Teilen"),
+      this.clock);
+
+    this.brokerList = h("ul", { class: "ksim-brokers" });
+    this.topicBox = h("div", { class: "ksim-topics" });
+    this.producerList = h("ul", { class: "ksim-producers" });
+    this.groupBox = h("div", { class: "ksim-groups" });
+    const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst" });
+    this.log = new EventLog(logList);
+    this.chartBox = h("div", { class: "ksim-charts" });
+    const chartDetails = h("details", { class: "ksim-panel ksim-chart-panel", open: this.root.dataset.height !== "compact" || null },
+      h("summary", {}, "Diagramme: Durchsatz und Lag je Partition"), this.chartBox);
+    chartDetails.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
+
+    const act = (op, args, kwargs) => this.act(op, args, kwargs);
+    const parts = [
+      h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
+      toolbar, this.statusLine, this.shareRow,
+    ];
+    if (this.preset.exercise) parts.push(buildExercisePanel(this.preset.exercise, () => this.checkContext()));
+    const code = this.preset.code || this.root.dataset.code === "on";
+    if (code && this.root.dataset.code !== "off") {
+      parts.push(buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
+    }
+    parts.push(h("div", { class: "ksim-grid" },
+      section("brokers", ["Broker", this.brokerList]),
+      section("topics", ["Topics und Partitionen", this.topicBox]),
+      section("producers", ["Producer und Börse", this.producerList]),
+      section("groups", ["Consumer-Gruppen", this.groupBox]),
+      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]),
+      section("log", ["Ereignisse", logList])));
+    parts.push(chartDetails);
+    this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
+    this.bar = null;
+    this.ensureCharts(chartDetails.open);
+  }
+
+  // The chart library loads only when the charts are shown.
+  async ensureCharts(open) {
+    if (!open || this.charts) return;
+    const { Charts } = await import("./ui/charts.js");
+    this.charts = new Charts(this.chartBox);
+    if (this.snapshot) this.charts.update(this.snapshot);
+  }
+
+  // --- drawing --------------------------------------------------------------------------------
+
+  applyView(reply) {
+    if (reply.events) this.log.add(reply.events);
+    if (!reply.snapshot) return;
+    const s = (this.snapshot = reply.snapshot);
+    const act = (op, args, kwargs) => this.act(op, args, kwargs);
+    renderBrokers(this.brokerList, s, act);
+    renderTopics(this.topicBox, s, act);
+    renderProducers(this.producerList, s, act);
+    renderGroups(this.groupBox, s, act);
+    syncTopicSelects(this.root, s);
+    this.charts?.update(s);
+    setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
+    this.root.dataset.simTime = String(s.now_ms);
+  }
+
+  status(text, kind = "ok") {
+    this.statusLine.dataset.kind = kind;
+    setText(this.statusLine, text);
+  }
+
+  // --- requests -------------------------------------------------------------------------------
+
+  async request(type, payload, timeoutMs) {
+    if (this.restarting) return { ok: false, error: "Der Simulator startet gerade neu." };
+    try {
+      return await this.runtime.send(type, payload, timeoutMs);
+    } catch (error) {
+      if (error instanceof WorkerTimeout) {
+        await this.restart(null, "Der Simulator hat nicht geantwortet und wurde neu gestartet.");
+        return { ok: false, error: error.message };
+      }
+      return { ok: false, error: error.message };
+    }
+  }
+
+  async act(op, args = [], kwargs = {}) {
+    const before = this.snapshot;
+    const reply = await this.request(REQ.CONTROL, { op, args, kwargs });
+    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error, before });
+    this.applyView(reply);
+    if (reply.ok) this.status(DONE[op]?.(args, reply.result) ?? "Erledigt.");
+    else this.status(`Nicht möglich: ${reply.error}`, "error");
+    return reply;
+  }
+
+  async tick() {
+    if (!this.playing || this.restarting || this.scriptRunning || this.runtime.busy) return;
+    this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
+  }
+
+  async advance(ms) {
+    this.applyView(await this.request(REQ.ADVANCE, { ms }));
+  }
+
+  async step() {
+    this.setPlaying(false);
+    const reply = await this.request(REQ.STEP, {});
+    this.applyView(reply);
+    if (reply.ok && !reply.stepped) this.status("Kein Ereignis geplant: die Zeit steht still, bis Sie etwas tun.");
+  }
+
+  setPlaying(on) {
+    this.playing = on;
+    setText(this.playButton, on ? "Pause" : "Abspielen");
+    this.playButton.setAttribute("aria-pressed", String(on));
+  }
+
+  async reset(seed) {
+    if (!Number.isInteger(seed) || seed < 0) {
+      this.status("Der Seed muss eine ganze Zahl ab 0 sein.", "error");
+      return;
+    }
+    this.seed = seed;
+    const reply = await this.init(null);
+    if (!reply.ok) {
+      this.status(`Zurücksetzen fehlgeschlagen: ${reply.error}`, "error");
+      return;
+    }
+    this.journal = [];
+    this.log.clear();
+    this.charts?.reset();
+    this.applyView(reply);
+    this.status(`Szenario mit Seed ${seed} neu gestartet.`);
+  }
+
+  async share() {
+    const reply = await this.request(REQ.GET_STATE, {});
+    if (!reply.ok) {
+      this.status(`Teilen nicht möglich: ${reply.error}`, "error");
+      return;
+    }
+    const url = shareUrl(await encodeState({ v: 1, preset: this.presetName, speed: this.speed, state: reply.state }));
+    this.shareBox.value = url;
+    this.shareRow.hidden = false;
+    if (this.isFirst) history.replaceState(null, "", url);
+    this.shareBox.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      this.status("Link in die Zwischenablage kopiert.");
+    } catch {
+      this.status("Link erstellt: kopieren Sie ihn aus dem Feld.");
+    }
+  }
+
+  // A learner script runs in the worker; if it does not finish within the wall-clock bound the
+  // worker is replaced and the cluster comes back as it was before the run.
+  async runScript(source) {
+    if (this.scriptRunning) return null;
+    this.scriptRunning = true;
+    const wasPlaying = this.playing;
+    this.setPlaying(false);
+    try {
+      const saved = await this.request(REQ.GET_STATE, {});
+      try {
+        const reply = await this.runtime.send(REQ.RUN_SCRIPT, { source, filename: "<skript>" }, TIMEOUT_MS.script);
+        this.applyView(reply);
+        if (!reply.ok) return { error: reply.error };
+        return reply.run;
+      } catch (error) {
+        if (!(error instanceof WorkerTimeout)) return { error: error.message };
+        const seconds = Math.round(TIMEOUT_MS.script / 1000);
+        const message = `Ihr Skript lief länger als ${seconds} Sekunden und wurde abgebrochen – vermutlich eine Endlosschleife ` +
+          "(z. B. while True ohne Abbruch). Der Simulator wurde neu gestartet; der Cluster ist wieder im Zustand vor dem Ausführen.";
+        await this.restart(saved.ok ? saved.state : null, message);
+        return { error: message, runaway: true };
+      }
+    } finally {
+      this.scriptRunning = false;
+      if (wasPlaying) this.setPlaying(true);
+    }
+  }
+
+  async restart(state, message) {
+    this.restarting = true;
+    this.root.dataset.simState = "loading";
+    this.status(`${message} Python wird neu geladen …`, "error");
+    this.runtime.terminate();
+    try {
+      await this.bootRuntime();
+      const reply = await this.init(state);
+      if (!reply.ok) await this.init(null);
+      this.log.clear();
+      this.applyView(this.lastInit);
+      this.root.dataset.simState = "ready";
+      this.status(message, "error");
+    } catch (error) {
+      this.fail(`Der Simulator konnte nicht neu starten: ${error.message}`);
+    } finally {
+      this.restarting = false;
+    }
+  }
+
+  checkContext() {
+    return { snapshot: this.snapshot, journal: this.journal };
+  }
+}

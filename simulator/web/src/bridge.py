@@ -1,0 +1,127 @@
+"""The worker's side of the page protocol: JSON in, JSON out, one Cluster per worker.
+
+The page never touches Python objects; it sends a request, and every answer that follows a
+change carries a fresh snapshot plus the events since the previous answer.
+"""
+import json
+
+from kafkasim import Cluster
+
+# Mirrors CONTROL_OPS in protocol.js: the only Cluster methods a page may call.
+CONTROL_OPS = frozenset({
+    "create_topic", "delete_topic", "produce",
+    "crash_broker", "stop_broker", "restart_broker",
+    "start_ticker", "stop_ticker",
+    "add_consumer", "remove_consumer",
+})
+# A burst of ticker records must not flood the page: it only shows the newest events anyway.
+MAX_EVENTS_PER_REPLY = 300
+MAX_OUTPUT_CHARS = 100_000
+
+
+class Session:
+    def __init__(self):
+        self.cluster = None
+        self.last_seq = -1
+        self.max_records = 12
+
+    def start(self, cluster):
+        self.cluster = cluster
+        self.last_seq = -1
+
+    def new_events(self):
+        fresh = [e for e in self.cluster.events(since=max(self.last_seq, 0)) if e["seq"] > self.last_seq]
+        if fresh:
+            self.last_seq = fresh[-1]["seq"]
+        return fresh[-MAX_EVENTS_PER_REPLY:]
+
+    def view(self):
+        return {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+
+
+session = Session()
+
+
+def _apply(cluster, action):
+    op = action["op"]
+    if op not in CONTROL_OPS:
+        raise ValueError(f"Unbekannte Aktion: {op}")
+    return getattr(cluster, op)(*action.get("args", []), **action.get("kwargs", {}))
+
+
+def _init(msg):
+    session.max_records = int(msg.get("maxRecords", session.max_records))
+    if msg.get("state"):
+        session.start(Cluster.from_state(msg["state"]))
+        return {}
+    preset = msg["preset"]
+    cluster = Cluster(brokers=preset.get("brokers", 3), seed=preset.get("seed", 0), config=preset.get("config"))
+    session.start(cluster)
+    for action in preset.get("setup", []):
+        _apply_setup(cluster, action)
+    return {}
+
+
+def _apply_setup(cluster, action):
+    """Presets may also let time pass and stop their tickers once the topic is filled."""
+    if action["op"] == "advance":
+        cluster.advance(int(action["args"][0]))
+    elif action["op"] == "stop_all_tickers":
+        for ticker in cluster.snapshot(max_records=0)["tickers"]:
+            if ticker["running"]:
+                cluster.stop_ticker(ticker["id"])
+    else:
+        _apply(cluster, action)
+
+
+def _control(msg):
+    result = _apply(session.cluster, msg)
+    # Ids and metadata only; anything else would not survive JSON.
+    return {"result": result if isinstance(result, (dict, str, int, float, bool, type(None))) else str(result)}
+
+
+def _advance(msg):
+    ms = max(0, min(int(msg.get("ms", 0)), 3_600_000))
+    session.cluster.advance(ms)
+    return {}
+
+
+def _step(msg):
+    return {"stepped": bool(session.cluster.step())}
+
+
+def _run_script(msg):
+    result = session.cluster.run_script(
+        msg["source"], filename=msg.get("filename", "<skript>"),
+        time_budget_ms=int(msg.get("timeBudgetMs", 600_000)),
+    )
+    return {"run": {
+        "stdout": (result.stdout or "")[-MAX_OUTPUT_CHARS:],
+        "error": result.error,
+        "traceback": result.traceback,
+        "timed_out": bool(result.timed_out),
+    }}
+
+
+def _get_state(msg):
+    return {"state": session.cluster.to_state(), "noView": True}
+
+
+HANDLERS = {
+    "init": _init, "control": _control, "advance": _advance, "step": _step,
+    "runScript": _run_script, "getState": _get_state,
+}
+
+
+def handle(raw):
+    msg = json.loads(raw)
+    handler = HANDLERS.get(msg.get("type"))
+    if handler is None:
+        return json.dumps({"ok": False, "error": f"Unbekannte Anfrage: {msg.get('type')}"})
+    try:
+        reply = {"ok": True, **handler(msg)}
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a German message for the page
+        reply = {"ok": False, "error": str(exc) or type(exc).__name__, "errorType": type(exc).__name__}
+    if session.cluster is not None and not reply.pop("noView", False):
+        reply.update(session.view())
+    return json.dumps(reply, default=str)

@@ -1,0 +1,67 @@
+// Entry point on every course page. It stays tiny: on pages without a simulator it does nothing,
+// and Pyodide, editor and charts load only when a simulator scrolls into view or is started.
+import { h } from "./ui/dom.js";
+
+const SELECTOR = "div.kafkasim";
+
+function explainFileProtocol(root) {
+  root.dataset.simState = "error";
+  root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },
+    h("strong", {}, "Der Simulator braucht einen Webserver."),
+    h("p", {}, "Diese Seite wurde direkt als Datei (file://) geöffnet. Browser laden Python (Pyodide) " +
+      "aus Sicherheitsgründen nur über HTTP. Starten Sie im Kursordner „make serve“ und öffnen Sie " +
+      "http://127.0.0.1:8000/ – oder legen Sie den gebauten Ordner site/ auf einen beliebigen Webserver.")));
+}
+
+function placeholder(root, start) {
+  root.dataset.simState = "loading";
+  const title = root.dataset.title || "Kafka-Simulator";
+  const button = h("button", { type: "button", class: "md-button md-button--primary", onclick: start },
+    "Simulator starten");
+  root.replaceChildren(h("div", { class: "ksim-placeholder" },
+    h("p", {}, `${title}: startet automatisch, sobald Sie hierher scrollen.`), button));
+}
+
+// Simulators start one after another: two Pyodide boots at once would slow both on small machines.
+let bootQueue = Promise.resolve();
+
+function setUp(root) {
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    const previous = bootQueue;
+    let release;
+    bootQueue = new Promise((resolve) => { release = resolve; });
+    try {
+      await previous;
+      const { mountSimulator } = await import("./app.js");
+      await mountSimulator(root);
+    } catch (error) {
+      root.dataset.simState = "error";
+      root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },
+        `Der Simulator konnte nicht geladen werden: ${error.message}`));
+    } finally {
+      release();
+    }
+  };
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) start();
+  }, { rootMargin: "200px" });
+  placeholder(root, start);
+  observer.observe(root);
+}
+
+function scan() {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    if (root.dataset.ksimSeen) continue;
+    root.dataset.ksimSeen = "1";
+    if (location.protocol === "file:") explainFileProtocol(root);
+    else setUp(root);
+  }
+}
+
+scan();
+// Content added later (e.g. by instant navigation) announces itself with this event.
+document.addEventListener("kafkasim:scan", scan);

@@ -1,0 +1,111 @@
+// The scenarios a course page can embed with <div class="kafkasim" data-preset="…">.
+// A preset is data: cluster size, seed, the control actions that set it up, which panels are
+// open, the lab script in the editor, and for the uebung-* presets the exercise and its check.
+import { EXERCISES } from "./exercises.js";
+
+const TOPIC = "aktienkurse";
+const topic = (name, partitions, replication_factor, config = {}) =>
+  ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
+const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
+  ({ op: "start_ticker", args: [name], kwargs: { rate_per_s, ...extra } });
+const consumer = (group, client_id, topics = [TOPIC]) =>
+  ({ op: "add_consumer", args: [group, topics], kwargs: { client_id } });
+const advance = (ms) => ({ op: "advance", args: [ms] });
+const stopTickers = { op: "stop_all_tickers" };
+
+const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null };
+
+export const PRESETS = {
+  "cluster-ueberblick": {
+    ...base, title: "Cluster im Überblick",
+    setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot", "aktionaer-1")],
+    open: ["produce", "consumers"],
+  },
+  "topic-partitionen": {
+    ...base, title: "Ein Topic, drei Partitionen", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker()],
+  },
+  "schluessel-partition": {
+    ...base, title: "Schlüssel bestimmen die Partition", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 3, 1)], open: ["produce"],
+  },
+  replikation: {
+    ...base, title: "Replikation: Leader, Follower, ISR",
+    setup: [topic(TOPIC, 3, 3), ticker()], open: ["brokers"],
+  },
+  "producer-acks": {
+    ...base, title: "acks und min.insync.replicas",
+    setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })], autoplay: false, open: ["produce", "brokers"],
+  },
+  "consumer-gruppe": {
+    ...base, title: "Eine Consumer-Gruppe", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), consumer("depot", "aktionaer-2")],
+    open: ["consumers"],
+  },
+  "zwei-gruppen": {
+    ...base, title: "Zwei Consumer-Gruppen", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), consumer("chart", "chart-1")],
+    open: ["consumers"],
+  },
+  "offsets-commit": {
+    ...base, title: "Committed Offsets und Lag", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")], open: ["consumers"],
+  },
+  retention: {
+    ...base, title: "Retention und Compaction", brokers: 1,
+    setup: [
+      topic(TOPIC, 1, 1, { "retention.ms": 20_000 }),
+      topic("kurse-kompakt", 1, 1, { "cleanup.policy": "compact" }),
+      ticker(TOPIC), ticker("kurse-kompakt"),
+    ],
+    open: ["topics"],
+  },
+  zustellgarantien: {
+    ...base, title: "Zustellgarantien beim Consumer-Absturz", brokers: 1,
+    setup: [topic(TOPIC, 1, 1), ticker(), consumer("depot", "aktionaer-1")], open: ["consumers"],
+  },
+  "labor-producer": {
+    ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 3, 1)], code: "boerse_producer.py", open: [],
+  },
+  "labor-consumer": {
+    ...base, title: "Labor 2: Aktionär*innen", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 4), advance(5_000), stopTickers],
+    code: "aktionaer_consumer.py", open: [],
+  },
+  "uebung-sap-partition": {
+    ...base, title: "Übung: alle SAP-Kurse in einer Partition", autoplay: false,
+    setup: [topic(TOPIC, 3, 1)], open: ["produce"], exercise: EXERCISES.sapPartition,
+  },
+  "uebung-zweiter-consumer": {
+    ...base, title: "Übung: ein zweiter Consumer", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    open: ["consumers"], exercise: EXERCISES.secondConsumer,
+  },
+  "uebung-zwei-gruppen": {
+    ...base, title: "Übung: zwei Gruppen bekommen jeden Kurs", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    open: ["consumers"], exercise: EXERCISES.twoGroups,
+  },
+  "uebung-leader-crash": {
+    ...base, title: "Übung: der Leader fällt aus", autoplay: false,
+    setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
+    open: ["produce", "brokers"], exercise: EXERCISES.leaderCrash,
+  },
+  "uebung-neustart-offset": {
+    ...base, title: "Übung: Neustart am committed Offset", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(8_000)],
+    open: ["consumers"], exercise: EXERCISES.restartOffset,
+  },
+  "uebung-retention": {
+    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1,
+    setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000 }), ticker(TOPIC, 4)],
+    open: ["topics"], exercise: EXERCISES.retention,
+  },
+};
+
+export const DEFAULT_PRESET = "cluster-ueberblick";
+
+export function presetFor(name) {
+  return PRESETS[name] ?? null;
+}

@@ -1,0 +1,41 @@
+// The messages between the page and the simulator worker, in one place.
+//
+// Page -> worker: {id, type, ...payload}. Worker -> page: either a reply {id, ok, ...} to exactly
+// one request, or an unsolicited {type: "progress", ...} while booting. Every reply that follows a
+// change of the cluster carries a fresh `snapshot` and the `events` since the last reply, so the
+// page only ever draws what it received and never asks Python for anything synchronously.
+
+export const REQ = Object.freeze({
+  BOOT: "boot",          // {} -> {ok} once Pyodide and kafkasim are loaded
+  INIT: "init",          // {preset: {brokers, seed, config, setup}} | {state} -> snapshot
+  CONTROL: "control",    // {op, args, kwargs} -> {result} + snapshot
+  ADVANCE: "advance",    // {ms} -> snapshot
+  STEP: "step",          // {} -> {stepped: bool} + snapshot
+  RUN_SCRIPT: "runScript", // {source} -> {run: {stdout, error, traceback, timed_out}} + snapshot
+  GET_STATE: "getState", // {} -> {state}
+});
+
+export const PROGRESS = "progress"; // worker -> page: {type, stage, fraction, label}
+
+// Wall-clock bounds, so nothing the page waits for can hang it.
+export const TIMEOUT_MS = Object.freeze({
+  boot: 60_000,
+  request: 15_000,
+  script: 10_000, // a learner script that runs longer is treated as a runaway
+});
+
+// Records per partition that the snapshot carries; the view shows the newest of them.
+export const SNAPSHOT_RECORDS = 12;
+
+// Operations the page may call on the Cluster; the worker refuses anything else.
+export const CONTROL_OPS = Object.freeze([
+  "create_topic", "delete_topic", "produce",
+  "crash_broker", "stop_broker", "restart_broker",
+  "start_ticker", "stop_ticker",
+  "add_consumer", "remove_consumer",
+]);
+
+let nextId = 1;
+export function request(type, payload = {}) {
+  return { id: nextId++, type, ...payload };
+}

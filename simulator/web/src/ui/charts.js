@@ -1,0 +1,90 @@
+// Throughput and lag per partition over simulated time, drawn with uPlot (self-hosted from npm).
+import uPlot from "uplot";
+import { h } from "./dom.js";
+import { partitionColor } from "./palette.js";
+
+const MAX_POINTS = 240;
+const REDRAW_MS = 500;
+
+export class Charts {
+  constructor(container) {
+    this.container = container;
+    this.select = h("select", { "aria-label": "Topic für die Diagramme" });
+    this.select.addEventListener("change", () => this.reset());
+    this.throughputBox = h("div", { class: "ksim-chart", role: "img", "aria-label": "Durchsatz je Partition in Datensätzen pro Sekunde über die simulierte Zeit" });
+    this.lagBox = h("div", { class: "ksim-chart", role: "img", "aria-label": "Lag je Partition (Summe über alle Gruppen) über die simulierte Zeit" });
+    container.replaceChildren(
+      h("label", {}, "Topic ", this.select),
+      h("h4", {}, "Durchsatz (Datensätze/s)"), this.throughputBox,
+      h("h4", {}, "Lag (Datensätze)"), this.lagBox);
+    this.reset();
+  }
+
+  reset() {
+    this.samples = [];
+    this.plots?.forEach((p) => p.destroy());
+    this.plots = null;
+    this.partitions = 0;
+    this.lastDraw = 0;
+  }
+
+  topicOf(snapshot) {
+    const names = snapshot.topics.map((t) => t.name);
+    const current = [...this.select.options].map((o) => o.value);
+    if (names.join() !== current.join()) {
+      const chosen = this.select.value;
+      this.select.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
+      if (names.includes(chosen)) this.select.value = chosen;
+      else this.reset();
+    }
+    return snapshot.topics.find((t) => t.name === this.select.value);
+  }
+
+  update(snapshot) {
+    const topic = this.topicOf(snapshot);
+    if (!topic) return;
+    const n = topic.partitions.length;
+    if (n !== this.partitions) {
+      this.reset();
+      this.partitions = n;
+    }
+    const lag = topic.partitions.map((p) => snapshot.groups.reduce((sum, g) =>
+      sum + (g.offsets.find((o) => o.topic === topic.name && o.partition === p.partition)?.lag ?? 0), 0));
+    const prev = this.samples[this.samples.length - 1];
+    const t = snapshot.now_ms / 1000;
+    if (prev && t <= prev.t) return;
+    const leo = topic.partitions.map((p) => p.log_end_offset);
+    const rate = prev ? leo.map((v, i) => Math.max(0, (v - prev.leo[i]) / (t - prev.t))) : leo.map(() => 0);
+    this.samples.push({ t, leo, rate, lag });
+    if (this.samples.length > MAX_POINTS) this.samples.shift();
+    const now = performance.now();
+    if (now - this.lastDraw < REDRAW_MS) return;
+    this.lastDraw = now;
+    this.draw(n);
+  }
+
+  draw(n) {
+    const xs = this.samples.map((s) => s.t);
+    const rateData = [xs, ...Array.from({ length: n }, (_, i) => this.samples.map((s) => s.rate[i]))];
+    const lagData = [xs, ...Array.from({ length: n }, (_, i) => this.samples.map((s) => s.lag[i]))];
+    if (!this.plots) {
+      const width = Math.max(240, Math.min(this.container.clientWidth || 600, 900));
+      const opts = (title) => ({
+        width, height: 160,
+        scales: { x: { time: false } },
+        axes: [{ label: "simulierte Zeit (s)", stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" } },
+          { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" } }],
+        legend: { show: true },
+        series: [{ label: "Zeit" }, ...Array.from({ length: n }, (_, i) => {
+          const c = partitionColor(i);
+          return { label: `P${i}`, stroke: c.color, dash: c.dash, width: 2, points: { show: false } };
+        })],
+        title,
+      });
+      this.plots = [new uPlot(opts(), rateData, this.throughputBox), new uPlot(opts(), lagData, this.lagBox)];
+    } else {
+      this.plots[0].setData(rateData);
+      this.plots[1].setData(lagData);
+    }
+  }
+}

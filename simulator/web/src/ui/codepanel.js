@@ -1,0 +1,84 @@
+// The code panel: a script chooser, the editor preloaded with a course lab script, "Ausführen",
+// and the output, German error and traceback beside it.
+import { h, uniqueId } from "./dom.js";
+
+const LABS = [
+  ["boerse_producer.py", "Börse (Producer)"],
+  ["aktionaer_consumer.py", "Aktionär*innen (Consumer)"],
+  ["topic_anlegen.py", "Topic anlegen (Admin)"],
+];
+const LABS_URL = new URL("../labs/", import.meta.url);
+
+async function loadLab(name) {
+  const response = await fetch(new URL(name, LABS_URL));
+  if (!response.ok) throw new Error(`Skript ${name} fehlt (${response.status})`);
+  return response.text();
+}
+
+export function buildCodePanel({ initial, run }) {
+  const headingId = uniqueId("ksim-h");
+  const chooser = h("select", { class: "ksim-script-choice", "aria-label": "Kurs-Skript laden" },
+    LABS.map(([file, label]) => h("option", { value: file }, label)));
+  chooser.value = initial;
+  const editorBox = h("div", { class: "ksim-editor" });
+  const runButton = h("button", { type: "button", class: "md-button md-button--primary ksim-run" }, "Ausführen");
+  const output = h("pre", { class: "ksim-output", "aria-label": "Ausgabe des Skripts", tabindex: 0 });
+  const error = h("div", { class: "ksim-script-error", role: "alert", hidden: true });
+  const state = h("p", { class: "ksim-run-state", role: "status" }, "Strg+Enter führt das Skript aus.");
+  let editor = null;
+  let pendingDoc = null;
+
+  const setDoc = (text) => {
+    if (!editor) {
+      pendingDoc = text;
+      return;
+    }
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  };
+  const showLab = async (name) => {
+    try {
+      setDoc(await loadLab(name));
+    } catch (e) {
+      setDoc(`# ${e.message}\n`);
+    }
+  };
+
+  const execute = async () => {
+    if (!editor || runButton.disabled) return;
+    runButton.disabled = true;
+    state.textContent = "Skript läuft im Simulator …";
+    output.textContent = "";
+    error.hidden = true;
+    const result = await run(editor.state.doc.toString());
+    runButton.disabled = false;
+    if (!result) return;
+    output.textContent = result.stdout || "";
+    const problems = [result.error, result.traceback].filter(Boolean);
+    if (result.timed_out && !result.error) problems.unshift("Das Skript hat sein simuliertes Zeitbudget aufgebraucht und wurde beendet.");
+    if (problems.length) {
+      error.replaceChildren(h("strong", {}, problems[0]), ...problems.slice(1).map((p) => h("pre", {}, p)));
+      error.hidden = false;
+      state.textContent = "Das Skript endete mit einem Fehler.";
+    } else {
+      state.textContent = result.stdout ? "Fertig." : "Fertig (keine Ausgabe).";
+    }
+    state.dataset.done = String(Date.now());
+  };
+  runButton.addEventListener("click", execute);
+  chooser.addEventListener("change", () => showLab(chooser.value));
+
+  // The editor bundle loads in parallel with the rest of the page.
+  import("./editor.js").then(({ createEditor }) => {
+    editor = createEditor(editorBox, pendingDoc ?? "", { label: "Python-Code für den Simulator", onRun: execute });
+    pendingDoc = null;
+  });
+  showLab(initial);
+
+  return h("section", { class: "ksim-panel ksim-code", "aria-labelledby": headingId },
+    h("h3", { id: headingId }, "Code: kafka-python gegen den Simulator"),
+    h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster oben (bootstrap_servers wird ignoriert). " +
+      "Zeit vergeht simuliert: time.sleep(0.5) dauert keinen Augenblick."),
+    h("div", { class: "ksim-code-row" },
+      h("div", { class: "ksim-code-edit" }, h("label", {}, "Skript ", chooser), editorBox, runButton, state),
+      h("div", { class: "ksim-code-out" }, h("h4", {}, "Ausgabe"), output, error)));
+}

@@ -1,0 +1,167 @@
+// Draws one snapshot: brokers, topics with their partition logs, producers and tickers,
+// consumer groups. Keyed updates keep focus on buttons while the simulation runs.
+import { h, keyed, setText } from "./dom.js";
+import { partitionColor } from "./palette.js";
+
+const BROKER_STATE = { running: "läuft", stopped: "heruntergefahren", crashed: "abgestürzt" };
+
+function shorten(text, max = 28) {
+  if (text == null) return "null";
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// Ticker values are JSON prices; showing the price keeps the log strip readable.
+function displayValue(value) {
+  if (value == null) return "null";
+  if (value.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(value);
+      if (typeof parsed.price === "number") return parsed.price.toFixed(2);
+    } catch { /* not JSON: show as text */ }
+  }
+  return shorten(value, 18);
+}
+
+export function renderBrokers(container, snapshot, act) {
+  const leads = new Map();
+  for (const topic of snapshot.topics) {
+    for (const p of topic.partitions) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
+  }
+  keyed(container, snapshot.brokers, (b) => b.id, (b) => {
+    const name = `Broker ${b.id}`;
+    return h("li", { class: "ksim-broker" },
+      h("span", { class: "ksim-broker-name" }, name),
+      h("span", { class: "ksim-badge ksim-state" }),
+      h("span", { class: "ksim-badge ksim-controller" }, "Controller"),
+      h("span", { class: "ksim-leads" }),
+      h("span", { class: "ksim-buttons" },
+        h("button", { type: "button", class: "ksim-crash", "aria-label": `${name} abstürzen lassen`, onclick: () => act("crash_broker", [b.id]) }, "Absturz"),
+        h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: () => act("stop_broker", [b.id]) }, "Herunterfahren"),
+        h("button", { type: "button", class: "ksim-restart", "aria-label": `${name} neu starten`, onclick: () => act("restart_broker", [b.id]) }, "Neustart")));
+  }, (el, b) => {
+    el.dataset.state = b.state;
+    setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
+    el.querySelector(".ksim-controller").hidden = snapshot.controller !== b.id;
+    setText(el.querySelector(".ksim-leads"), `Leader für ${leads.get(b.id) ?? 0} Partition(en)`);
+    el.querySelector(".ksim-crash").disabled = b.state !== "running";
+    el.querySelector(".ksim-stop").disabled = b.state !== "running";
+    el.querySelector(".ksim-restart").disabled = b.state === "running";
+  });
+}
+
+function describeConfig(topic) {
+  const c = topic.config ?? {};
+  const parts = [`${topic.partitions.length} Partition(en)`, `Replikationsfaktor ${topic.replication_factor}`];
+  if (c["cleanup.policy"]) parts.push(`cleanup.policy=${c["cleanup.policy"]}`);
+  if (c["retention.ms"] != null && c["retention.ms"] >= 0 && c["retention.ms"] < 604_800_000) parts.push(`retention.ms=${c["retention.ms"]}`);
+  if (c["retention.bytes"] != null && c["retention.bytes"] >= 0) parts.push(`retention.bytes=${c["retention.bytes"]}`);
+  if (c["min.insync.replicas"] > 1) parts.push(`min.insync.replicas=${c["min.insync.replicas"]}`);
+  return parts.join(" · ");
+}
+
+function replicaChips(p) {
+  return p.replicas.map((id) => {
+    const role = id === p.leader ? "Leader" : "Follower";
+    const inIsr = p.isr.includes(id);
+    const leo = p.replica_log_end_offsets?.[String(id)];
+    const label = `B${id} ${role}${inIsr ? "" : ", nicht im ISR"}${leo == null ? "" : `, LEO ${leo}`}`;
+    return h("span", { class: `ksim-replica ${id === p.leader ? "is-leader" : ""} ${inIsr ? "" : "out-of-isr"}` }, label);
+  });
+}
+
+function renderPartition(el, p, topicName) {
+  const color = partitionColor(p.partition);
+  el.style.setProperty("--ksim-part", color.color);
+  const sig = JSON.stringify([p.leader, p.isr, p.replicas, p.high_watermark, p.log_end_offset, p.log_start_offset,
+    p.replica_log_end_offsets, p.records.length && p.records[p.records.length - 1].offset]);
+  if (el.dataset.sig === sig) return;
+  el.dataset.sig = sig;
+  const leader = p.leader == null ? "kein Leader" : `Leader B${p.leader}`;
+  el.replaceChildren(
+    h("div", { class: "ksim-part-head" },
+      h("strong", {}, `P${p.partition}`),
+      h("span", {}, `${leader} · ISR [${p.isr.join(", ")}] · Start ${p.log_start_offset} · HW ${p.high_watermark} · LEO ${p.log_end_offset}`)),
+    h("div", { class: "ksim-replicas" }, replicaChips(p)),
+    h("ol", { class: "ksim-log", "aria-label": `Log von ${topicName} Partition ${p.partition}, neueste Datensätze` },
+      p.records.map((r) => h("li", {
+        class: r.offset >= p.high_watermark ? "ksim-record uncommitted" : "ksim-record",
+        title: `Offset ${r.offset}, Schlüssel ${r.key ?? "null"}, Wert ${r.value ?? "null"}${r.offset >= p.high_watermark ? " (über der High-Watermark: noch nicht für Consumer sichtbar)" : ""}`,
+      },
+      h("span", { class: "ksim-offset" }, String(r.offset)),
+      h("span", { class: "ksim-key" }, shorten(r.key, 12)),
+      h("span", { class: "ksim-value" }, displayValue(r.value)))),
+      p.records.length ? null : h("li", { class: "ksim-empty" }, "leer")));
+}
+
+export function renderTopics(container, snapshot, act) {
+  keyed(container, snapshot.topics, (t) => t.name, (t) =>
+    h("section", { class: "ksim-topic", "aria-label": `Topic ${t.name}` },
+      h("div", { class: "ksim-topic-head" },
+        h("h4", {}, `Topic ${t.name}`),
+        h("span", { class: "ksim-topic-config" }),
+        h("button", { type: "button", class: "ksim-delete", "aria-label": `Topic ${t.name} löschen`, onclick: () => act("delete_topic", [t.name]) }, "Löschen")),
+      h("div", { class: "ksim-partitions" })),
+  (el, t) => {
+    setText(el.querySelector(".ksim-topic-config"), describeConfig(t));
+    keyed(el.querySelector(".ksim-partitions"), t.partitions, (p) => p.partition,
+      () => h("div", { class: "ksim-partition" }), (pel, p) => renderPartition(pel, p, t.name));
+  });
+  container.dataset.empty = snapshot.topics.length ? "" : "Noch kein Topic.";
+}
+
+export function renderProducers(container, snapshot, act) {
+  const rows = [
+    ...snapshot.producers.map((p) => ({ key: `p:${p.client_id}`, producer: p })),
+    ...snapshot.tickers.map((t) => ({ key: `t:${t.id}`, ticker: t })),
+  ];
+  keyed(container, rows, (r) => r.key, (r) => {
+    if (r.ticker) {
+      return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }),
+        h("button", { type: "button", class: "ksim-ticker-stop", "aria-label": `Börsen-Ticker ${r.ticker.id} stoppen`,
+          onclick: () => act("stop_ticker", [r.ticker.id]) }, "Stoppen"));
+    }
+    return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }));
+  }, (el, r) => {
+    if (r.ticker) {
+      const t = r.ticker;
+      setText(el.querySelector(".ksim-text"), `Börse ${t.id} → ${t.topic}: ${t.symbols.join(", ")}, ${t.rate_per_s}/s, ${t.running ? "läuft" : "gestoppt"}`);
+      el.querySelector("button").disabled = !t.running;
+    } else {
+      const p = r.producer;
+      setText(el.querySelector(".ksim-text"), `Producer ${p.client_id} (acks=${p.acks}): ${p.sent} gesendet, ${p.acked} bestätigt, ${p.errors} Fehler`);
+    }
+  });
+}
+
+export function renderGroups(container, snapshot, act) {
+  keyed(container, snapshot.groups, (g) => g.group_id, (g) =>
+    h("section", { class: "ksim-group", "aria-label": `Consumer-Gruppe ${g.group_id}` },
+      h("h4", {}, `Gruppe ${g.group_id}`, h("span", { class: "ksim-badge ksim-group-state" })),
+      h("ul", { class: "ksim-members", "aria-label": "Mitglieder" }),
+      h("table", { class: "ksim-offsets" },
+        h("caption", {}, `Offsets der Gruppe ${g.group_id}`),
+        h("thead", {}, h("tr", {}, ["Partition", "Committed", "Ende", "Lag"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}))),
+  (el, g) => {
+    setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}`);
+    keyed(el.querySelector(".ksim-members"), g.members, (m) => m.member_id, (m) =>
+      h("li", {}, h("span", { class: "ksim-text" }),
+        h("button", { type: "button", "aria-label": `Consumer ${m.client_id} aus der Gruppe ${g.group_id} entfernen`,
+          onclick: () => act("remove_consumer", [m.client_id]) }, "Entfernen")),
+    (mel, m) => {
+      const parts = m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
+      const leader = g.leader === m.member_id ? " (Gruppen-Leader)" : "";
+      setText(mel.querySelector(".ksim-text"), `${m.client_id}${leader}: ${parts}`);
+    });
+    const body = el.querySelector("tbody");
+    const sig = JSON.stringify(g.offsets);
+    if (body.dataset.sig !== sig) {
+      body.dataset.sig = sig;
+      body.replaceChildren(...g.offsets.map((o) => h("tr", {},
+        h("th", { scope: "row" }, `${o.topic}-${o.partition}`),
+        h("td", {}, o.committed == null ? "–" : String(o.committed)),
+        h("td", {}, String(o.end_offset)),
+        h("td", {}, String(o.lag)))));
+    }
+  });
+}

@@ -1,0 +1,56 @@
+// Module worker that owns Python: boots Pyodide from the site, installs the kafkasim wheel and
+// answers the page's requests through bridge.py. Pyodide 314 refuses classic workers.
+import { PROGRESS, REQ } from "./protocol.js";
+import bridgeSource from "./bridge.py";
+
+// All asset URLs are relative to this module, so the site works under any sub-path.
+const ASSETS = new URL("../", import.meta.url);
+let handle = null;
+
+function progress(stage, fraction, label) {
+  self.postMessage({ type: PROGRESS, stage, fraction, label });
+}
+
+async function fetchWheel() {
+  const manifest = await (await fetch(new URL("manifest.json", ASSETS))).json();
+  const url = new URL(manifest.wheel, ASSETS);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`kafkasim-Paket fehlt (${response.status})`);
+  return response.arrayBuffer();
+}
+
+async function boot() {
+  progress("runtime", 0.05, "Python-Laufzeit wird geladen …");
+  // The wheel downloads while the interpreter boots.
+  const wheel = fetchWheel();
+  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  progress("runtime", 0.15, "Python-Laufzeit wird gestartet …");
+  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href });
+  progress("package", 0.85, "Simulator-Paket wird installiert …");
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  pyodide.FS.writeFile("/home/pyodide/kafkasim_bridge.py", bridgeSource);
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
+  handle = pyodide.pyimport("kafkasim_bridge").handle;
+  progress("ready", 1, "Bereit");
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === REQ.BOOT) {
+    try {
+      await boot();
+      self.postMessage({ id: msg.id, ok: true });
+    } catch (error) {
+      self.postMessage({ id: msg.id, ok: false, error: `Python konnte nicht geladen werden: ${error.message}` });
+    }
+    return;
+  }
+  if (!handle) {
+    self.postMessage({ id: msg.id, ok: false, error: "Python ist noch nicht geladen." });
+    return;
+  }
+  // JSON text crosses the boundary: cheaper than converting nested Python objects.
+  const raw = handle(JSON.stringify(msg));
+  self.postMessage({ id: msg.id, raw });
+};
