@@ -1,0 +1,168 @@
+"""The Aktionär*innen as a command-line tool: a consumer with a live table of the latest prices.
+
+    python -m backend.aktionaer --group depot --from-beginning
+
+Commits after every batch it has shown, so a restarted consumer carries on where it stopped.
+Records that are not prices are reported, counted and skipped. Ctrl+C commits and leaves the group.
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+from backend.board import MalformedPrice, PriceBoard
+from backend.cli import (
+    GermanArgumentParser, StopRequest, german_kafka_errors, non_negative_float, non_negative_int,
+    positive_int, quiet_client_logs, run,
+)
+from backend.connection import add_connection_arguments, client_config
+from backend.dax import parse_symbols
+
+POLL_TIMEOUT_MS = 200
+COMMIT_TIMEOUT_MS = 5000
+
+
+def build_parser() -> GermanArgumentParser:
+    parser = GermanArgumentParser(
+        prog="python -m backend.aktionaer",
+        description="Aktionär*innen: liest die Kurse der Börse als Consumer einer Consumer-Gruppe "
+                    "und zeigt die letzten Kurse live an. Strg+C beendet sauber.",
+    )
+    parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Topic mit den Kursen")
+    parser.add_setting("--group", env="KAFKA_GROUP_ID", default="depot", help="Consumer-Gruppe")
+    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=_symbols, metavar="SYM,SYM,…",
+                       help="nur diese Aktien zeigen (Standard: alle)")
+    parser.add_argument("--from-beginning", action="store_true",
+                        help="ohne gespeicherten Offset der Gruppe am Anfang beginnen "
+                             "(sonst nur neue Kurse)")
+    parser.add_setting("--view", env="KAFKA_VIEW", choices=["auto", "table", "lines"], default="auto",
+                       help="table = Live-Tabelle, lines = eine Zeile pro Kurs, "
+                            "auto = Tabelle nur im Terminal")
+    parser.add_setting("--count", env="KAFKA_COUNT", type=non_negative_int, default=0,
+                       help="nach so vielen Kursen enden (0 = bis Strg+C)")
+    parser.add_setting("--idle-timeout", env="KAFKA_IDLE_TIMEOUT", type=non_negative_float, default=0.0,
+                       metavar="SEKUNDEN", help="enden, wenn so lange kein Kurs kam (0 = nie)")
+    parser.add_setting("--session-timeout-ms", env="KAFKA_SESSION_TIMEOUT_MS", type=positive_int,
+                       default=45000, metavar="MS",
+                       help="ohne Lebenszeichen so lange bis die Gruppe den Consumer entfernt")
+    add_connection_arguments(parser)
+    return parser
+
+
+def _symbols(text: str) -> list[str]:
+    import argparse
+
+    try:
+        return parse_symbols(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class LinesView:
+    """One line per price: for pipes, logs and tests."""
+
+    def __init__(self, board: PriceBoard, title: str):
+        print(title, flush=True)
+
+    def show(self, quote) -> None:
+        print(quote.line(), flush=True)
+
+    def refresh(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class TableView:
+    """A live table, redrawn in place by rich."""
+
+    def __init__(self, board: PriceBoard, title: str):
+        from rich.live import Live
+
+        self.board, self.title = board, title
+        self.live = Live(board.table(title), refresh_per_second=4, transient=False)
+        self.live.start()
+
+    def show(self, quote) -> None:
+        pass
+
+    def refresh(self) -> None:
+        self.live.update(self.board.table(self.title))
+
+    def close(self) -> None:
+        self.refresh()
+        self.live.stop()
+
+
+def commit(consumer) -> None:
+    from kafka.errors import KafkaError
+
+    try:
+        consumer.commit(timeout_ms=COMMIT_TIMEOUT_MS)
+    except KafkaError as error:
+        # Not fatal: the next commit includes these offsets; at worst a restart shows them again.
+        print(f"Warnung: Offsets nicht gespeichert ({type(error).__name__}), neuer Versuch folgt.",
+              file=sys.stderr, flush=True)
+
+
+def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float) -> None:
+    last_record = time.monotonic()
+    while not stop:
+        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
+        for records in batches.values():
+            for record in records:
+                try:
+                    quote = board.apply(record.partition, record.offset, record.value)
+                except MalformedPrice as why:
+                    print(f"Übersprungen: Partition {record.partition}, Offset {record.offset} – {why}",
+                          file=sys.stderr, flush=True)
+                    continue
+                if quote is not None:
+                    view.show(quote)
+        if batches:
+            last_record = time.monotonic()
+            commit(consumer)
+            view.refresh()
+        if count and board.read >= count:
+            return
+        if idle_timeout and time.monotonic() - last_record > idle_timeout:
+            return
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config = client_config(parser, args)
+    quiet_client_logs(args.verbose)
+    stop = StopRequest()
+    from kafka import KafkaConsumer
+
+    view_name = args.view if args.view != "auto" else ("table" if sys.stdout.isatty() else "lines")
+    with german_kafka_errors(args.bootstrap_servers, args.bootstrap_timeout_ms):
+        consumer = KafkaConsumer(
+            args.topic,
+            **config,
+            group_id=args.group,
+            auto_offset_reset="earliest" if args.from_beginning else "latest",
+            # Committed by hand after each shown batch: a commit never runs ahead of the screen.
+            enable_auto_commit=False,
+            session_timeout_ms=args.session_timeout_ms,
+            heartbeat_interval_ms=min(3000, args.session_timeout_ms // 3),
+        )
+        board = PriceBoard(args.symbols)
+        title = f"Aktienkurse aus {args.topic} (Consumer-Gruppe {args.group}, Strg+C beendet)"
+        view = (TableView if view_name == "table" else LinesView)(board, title)
+        try:
+            consume(consumer, board, view, stop, args.count, args.idle_timeout)
+        finally:
+            view.close()
+            commit(consumer)
+            consumer.close(autocommit=False)
+    print(f"Offsets gespeichert, Consumer-Gruppe {args.group} verlassen: {board.read} Kurse gelesen, "
+          f"{board.skipped} übersprungen, {board.filtered} gefiltert.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))
