@@ -55,5 +55,13 @@ kafka-dist: $(VENV)/.base
 kafka: kafka-dist
 	$(PY) -m backend.broker run
 
+# The labs' CLIs against the broker of `make kafka` (its address file, else localhost:9092); ARGS='--rate 5'.
+KURS_BOOTSTRAP = $${KAFKA_BOOTSTRAP_SERVERS:-$$(cat $(CACHE)/broker-data/kurs/bootstrap 2>/dev/null || echo localhost:9092)}
+boerse: $(VENV)/.base
+	KAFKA_BOOTSTRAP_SERVERS=$(KURS_BOOTSTRAP) $(PY) -m backend.boerse $(ARGS)
+
+aktionaer: $(VENV)/.base
+	KAFKA_BOOTSTRAP_SERVERS=$(KURS_BOOTSTRAP) $(PY) -m backend.aktionaer --from-beginning $(ARGS)
+
 clean:
 	rm -rf site $(ASSETS) $(CACHE)/broker-data

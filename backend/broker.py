@@ -347,11 +347,14 @@ def _run(args) -> int:
     cluster = Cluster(args.name, port=port, controller_port=controller_port,
                       overrides=overrides, fresh=args.fresh)
     node = cluster.nodes[0]
+    address_file = cluster.data_dir / "bootstrap"
     if port != args.port:
         print(f"Port {args.port} ist belegt, der Broker nimmt Port {port}.")
     print(f"Starte Kafka {KAFKA_VERSION} ({cluster.dist}) …", flush=True)
     try:
         cluster.start()
+        # `make boerse` / `make aktionaer` read the address from here when 9092 was taken.
+        address_file.write_text(cluster.bootstrap + "\n", encoding="utf-8")
         print(f"Kafka-Broker läuft: bootstrap_servers={cluster.bootstrap}")
         print(f"  z. B.: export KAFKA_BOOTSTRAP_SERVERS={cluster.bootstrap}")
         print(f"  Daten und Log: {node.data_dir}  (Log: {node.log_file.name})")
@@ -364,6 +367,7 @@ def _run(args) -> int:
         print("\nBroker wird beendet …", flush=True)
         return 0
     finally:
+        address_file.unlink(missing_ok=True)
         cluster.stop()
 
 
