@@ -338,7 +338,15 @@ def _fetch(_args) -> int:
     return 0
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def _run(args) -> int:
+    # SIGTERM (and SIGINT even where a shell ignores it for background jobs) stops the broker cleanly,
+    # instead of leaving an orphaned JVM behind.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     overrides = {}
     if args.rebalance_delay_ms is not None:
         overrides["group.initial.rebalance.delay.ms"] = str(args.rebalance_delay_ms)
