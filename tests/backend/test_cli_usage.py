@@ -1,0 +1,65 @@
+"""Bad flags, bad environment values and an unreachable broker: German messages, no tracebacks."""
+import time
+
+import pytest
+
+from tests.backend.helpers import UNUSED_ADDRESS, run_cli
+
+CLIS = ["backend.boerse", "backend.aktionaer", "backend.admin"]
+
+
+@pytest.mark.parametrize("module, args, complaint", [
+    ("backend.boerse", ["--rate", "schnell"], "--rate: 'schnell' ist keine Zahl"),
+    ("backend.boerse", ["--count", "-3"], "--count: -3 ist negativ"),
+    ("backend.boerse", ["--acks", "2"], "--acks: ungültiger Wert '2'"),
+    ("backend.boerse", ["--symbols", "SAP,XYZ"], "unbekannte Symbole XYZ"),
+    ("backend.boerse", ["--partitions", "0"], "--partitions: 0 ist zu klein"),
+    ("backend.boerse", ["--gibtsnicht"], "unbekannte Angaben: --gibtsnicht"),
+    ("backend.aktionaer", ["--view", "bunt"], "--view: ungültiger Wert 'bunt'"),
+    ("backend.aktionaer", ["--group"], "--group: hier fehlt ein Wert"),
+    ("backend.admin", [], "diese Angaben fehlen"),
+    ("backend.admin", ["topic"], "diese Angaben fehlen: name"),
+    ("backend.broker", ["run", "--port", "neun"], "--port: ungültiger Wert 'neun'"),
+])
+def test_bad_flags_give_a_german_usage_error(module, args, complaint):
+    result = run_cli(module, *args, bootstrap=UNUSED_ADDRESS)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Aufruf: python -m " + module)
+    assert complaint in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_environment_value_names_the_variable():
+    result = run_cli("backend.boerse", bootstrap=UNUSED_ADDRESS, KAFKA_RATE="viel")
+    assert result.returncode == 2
+    assert "Umgebungsvariable KAFKA_RATE='viel'" in result.stderr
+
+
+def test_sasl_without_credentials_is_a_usage_error():
+    result = run_cli("backend.aktionaer", "--security-protocol", "SASL_SSL", bootstrap=UNUSED_ADDRESS,
+                     KAFKA_SASL_USERNAME="kurs")
+    assert result.returncode == 2
+    assert "SASL_SSL braucht --sasl-password / KAFKA_SASL_PASSWORD" in result.stderr
+
+
+@pytest.mark.parametrize("module", CLIS)
+def test_help_is_german(module):
+    result = run_cli(module, "--help", bootstrap=UNUSED_ADDRESS)
+    assert result.returncode == 0
+    assert "Optionen:" in result.stdout and "diese Hilfe zeigen und beenden" in result.stdout
+    assert "KAFKA_BOOTSTRAP_SERVERS" in result.stdout
+
+
+@pytest.mark.parametrize("module, args", [
+    ("backend.boerse", ["--count", "1"]),
+    ("backend.aktionaer", []),
+    ("backend.admin", ["topics"]),
+])
+def test_no_broker_means_a_german_message_within_ten_seconds(module, args):
+    started = time.monotonic()
+    result = run_cli(module, *args, bootstrap=UNUSED_ADDRESS, timeout=30)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1
+    assert f"Keine Verbindung zu Kafka unter {UNUSED_ADDRESS}" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert elapsed < 10, f"took {elapsed:.1f} s"
