@@ -28,6 +28,16 @@ await build({
 });
 
 await build({
+  entryPoints: [path.join(here, "src/filecheck.js")],
+  outfile: path.join(out, "js", "filecheck.js"),
+  bundle: true,
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  logLevel: "warning",
+});
+
+await build({
   entryPoints: [path.join(here, "src/simulator.css")],
   outfile: path.join(out, "simulator.css"),
   bundle: true,

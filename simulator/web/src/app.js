@@ -167,10 +167,6 @@ class Simulator {
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) parts.push(buildExercisePanel(this.preset.exercise, () => this.checkContext()));
-    const code = this.preset.code || this.root.dataset.code === "on";
-    if (code && this.root.dataset.code !== "off") {
-      parts.push(buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
-    }
     parts.push(h("div", { class: "ksim-grid" },
       section("brokers", ["Broker", this.brokerList]),
       section("topics", ["Topics und Partitionen", this.topicBox]),
@@ -179,6 +175,11 @@ class Simulator {
       section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]),
       section("log", ["Ereignisse", logList])));
     parts.push(chartDetails);
+    const code = this.preset.code || this.root.dataset.code === "on";
+    if (code && this.root.dataset.code !== "off") {
+      parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
+        buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
+    }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
     this.ensureCharts(chartDetails.open);

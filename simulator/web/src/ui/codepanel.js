@@ -70,6 +70,7 @@ export function buildCodePanel({ initial, run }) {
   // The editor bundle loads in parallel with the rest of the page.
   import("./editor.js").then(({ createEditor }) => {
     editor = createEditor(editorBox, pendingDoc ?? "", { label: "Python-Code für den Simulator", onRun: execute });
+    editorBox.editorView = editor; // for tests that replace the whole script at once
     pendingDoc = null;
   });
   showLab(initial);

@@ -1,0 +1,116 @@
+"""The code panel: the course's lab scripts run against the cluster on screen; errors and
+runaway scripts end with a German message and the page stays usable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+LABS = Path(__file__).resolve().parents[2] / "backend" / "labs"
+
+
+@pytest.fixture(scope="module")
+def lab(sim):
+    sim.mount("labor-producer")
+    sim.page.wait_for_selector("div.kafkasim .cm-content", timeout=30_000)
+    return sim
+
+
+def editor_text(sim) -> str:
+    return sim.page.evaluate("document.querySelector('div.kafkasim .ksim-editor').editorView.state.doc.toString()")
+
+
+def set_code(sim, source: str):
+    sim.page.evaluate(
+        """([source]) => {
+            const view = document.querySelector('div.kafkasim .ksim-editor').editorView;
+            view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: source}});
+        }""", [source])
+
+
+def run(sim, timeout=20_000) -> None:
+    before = sim.root.locator(".ksim-run-state").get_attribute("data-done")
+    sim.root.locator(".ksim-run").click()
+    sim.page.wait_for_function(
+        "([b]) => { const s = document.querySelector('div.kafkasim .ksim-run-state'); return s && s.dataset.done && s.dataset.done !== b; }",
+        arg=[before or ""], timeout=timeout)
+
+
+def test_editor_is_preloaded_with_the_course_producer(lab):
+    lab.page.wait_for_function(
+        "() => document.querySelector('div.kafkasim .ksim-editor').editorView?.state.doc.length > 100", timeout=10_000)
+    assert editor_text(lab) == (LABS / "boerse_producer.py").read_text(encoding="utf-8")
+    # Python highlighting: keywords are marked up by the language package.
+    assert lab.root.locator(".cm-content span").count() > 20
+
+
+def test_preset_producer_runs_against_the_cluster_on_screen(lab):
+    run(lab)
+    output = lab.root.locator(".ksim-output").inner_text()
+    lines = [line for line in output.splitlines() if "-> Partition" in line]
+    assert len(lines) == 20, output
+    assert lab.root.locator(".ksim-script-error").is_hidden()
+    partitions = lab.snapshot()["topics"][0]["partitions"]
+    assert sum(p["log_end_offset"] for p in partitions) == 20
+    # The records are drawn in the partition logs.
+    assert lab.root.locator(".ksim-record").count() >= 12
+
+
+def test_consumer_script_can_be_chosen_and_reads_the_prices(lab):
+    lab.root.locator(".ksim-script-choice").select_option("aktionaer_consumer.py")
+    lab.page.wait_for_function(
+        "() => document.querySelector('div.kafkasim .ksim-editor').editorView.state.doc.toString().includes('KafkaConsumer')",
+        timeout=10_000)
+    assert editor_text(lab) == (LABS / "aktionaer_consumer.py").read_text(encoding="utf-8")
+    run(lab, timeout=30_000)
+    output = lab.root.locator(".ksim-output").inner_text()
+    assert output.count("Offset") == 20, output
+    groups = {g["group_id"]: g for g in lab.snapshot()["groups"]}
+    assert "depot" in groups
+
+
+def test_failing_script_shows_german_error_and_traceback(lab):
+    set_code(lab, 'from kafka import KafkaProducer\n\nproducer = KafkaProducer(bootstrap_servers="localhost:9092")\n'
+                  'producer.send("aktienkurse", value="SAP 231.50").get(timeout=10)\n')
+    run(lab)
+    error = lab.root.locator(".ksim-script-error")
+    assert error.is_visible()
+    text = error.inner_text()
+    assert "line 4" in text or "Zeile 4" in text, text
+    assert "Das Skript endete mit einem Fehler." in lab.root.locator(".ksim-run-state").inner_text()
+    set_code(lab, "def kaputt(:\n    pass\n")
+    run(lab)
+    assert "SyntaxError" in lab.root.locator(".ksim-script-error").inner_text()
+
+
+def test_runaway_script_restarts_the_worker_and_the_page_stays_usable(lab):
+    lab.pause()
+    topics_before = lab.snapshot()["topics"]
+    set_code(lab, "zaehler = 0\nwhile True:\n    zaehler += 1\n")
+    lab.root.locator(".ksim-run").click()
+    lab.page.wait_for_selector("div.kafkasim[data-sim-state=loading]", timeout=20_000)
+    lab.wait_ready()
+    error = lab.root.locator(".ksim-script-error")
+    error.wait_for(timeout=20_000)
+    assert "Endlosschleife" in error.inner_text()
+    assert "Endlosschleife" in lab.status()
+    # The cluster is back as it was before the run, and it still answers.
+    assert [t["name"] for t in lab.snapshot()["topics"]] == [t["name"] for t in topics_before]
+    assert lab.snapshot()["topics"][0]["partitions"][0]["log_end_offset"] == topics_before[0]["partitions"][0]["log_end_offset"]
+    entry = lab.produce("99.99", key="SAP")
+    assert entry["ok"], entry
+    set_code(lab, "print('wieder da')\n")
+    run(lab)
+    assert lab.root.locator(".ksim-output").inner_text().strip() == "wieder da"
+
+
+def test_ctrl_enter_runs_the_script_from_the_keyboard(lab):
+    set_code(lab, "print(6 * 7)\n")
+    lab.root.locator(".cm-content").click()
+    before = lab.root.locator(".ksim-run-state").get_attribute("data-done")
+    lab.page.keyboard.press("Control+Enter")
+    lab.page.wait_for_function(
+        "([b]) => document.querySelector('div.kafkasim .ksim-run-state').dataset.done !== b", arg=[before], timeout=15_000)
+    assert lab.root.locator(".ksim-output").inner_text().strip() == "42"

@@ -1,0 +1,174 @@
+"""Every control of the simulator, driven as a reader would, checked against the snapshot."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def cluster(sim):
+    sim.mount("replikation")  # 3 Broker, aktienkurse RF 3, a running ticker
+    return sim
+
+
+def topics(sim):
+    return {t["name"]: t for t in sim.snapshot()["topics"]}
+
+
+def test_play_pause_and_time_moves_only_while_playing(cluster):
+    play = cluster.root.locator(".ksim-play")
+    assert play.get_attribute("aria-pressed") == "true"  # the preset plays by itself
+    start = cluster.now()
+    cluster.page.wait_for_function(
+        "([t]) => document.querySelector('div.kafkasim').kafkasim.snapshot.now_ms > t", arg=[start], timeout=10_000)
+    play.click()
+    assert play.get_attribute("aria-pressed") == "false"
+    assert play.inner_text() == "Abspielen"
+    cluster.page.wait_for_timeout(600)  # let an answer that was on its way arrive
+    frozen = cluster.now()
+    cluster.page.wait_for_timeout(800)
+    assert cluster.now() == frozen
+
+
+def test_single_step_and_plus_one_second(cluster):
+    cluster.pause()
+    before = cluster.now()
+    cluster.root.locator(".ksim-step").click()
+    cluster.page.wait_for_function(
+        "([t]) => document.querySelector('div.kafkasim').kafkasim.snapshot.now_ms >= t", arg=[before], timeout=5_000)
+    cluster.advance(1)
+    assert cluster.now() >= before + 1000
+
+
+def test_speed_changes_simulated_time_per_tick(cluster):
+    cluster.root.locator("select[aria-label='Tempo der simulierten Zeit']").select_option("10")
+    cluster.root.locator(".ksim-play").click()
+    start = cluster.now()
+    cluster.page.wait_for_timeout(1500)
+    cluster.pause()
+    # 10x: 2.5 s simulated per 250 ms tick; even a slow machine manages a few ticks in 1.5 s.
+    assert cluster.now() - start >= 5_000
+    cluster.root.locator("select[aria-label='Tempo der simulierten Zeit']").select_option("1")
+
+
+def test_create_and_delete_topic(cluster):
+    form = cluster.control("topics")
+    form.locator("input[name=name]").fill("kurse-kompakt")
+    form.locator("input[name=partitions]").fill("2")
+    form.locator("input[name=rf]").fill("2")
+    form.locator("input[name=retention]").fill("60000")
+    form.locator("select[name=cleanup]").select_option("compact")
+    form.locator("button[type=submit]").click()
+    cluster.wait_status("Topic kurse-kompakt angelegt")
+    created = topics(cluster)["kurse-kompakt"]
+    assert len(created["partitions"]) == 2
+    assert created["replication_factor"] == 2
+    assert created["config"]["cleanup.policy"] == "compact"
+    assert created["config"]["retention.ms"] == 60000
+    # The same name again: a German error, nothing lost.
+    form.locator("button[type=submit]").click()
+    cluster.page.wait_for_selector("div.kafkasim .ksim-status[data-kind=error]", timeout=10_000)
+    assert cluster.status().startswith("Nicht möglich:")
+    assert "kurse-kompakt" in topics(cluster)
+    cluster.root.locator("button[aria-label='Topic kurse-kompakt löschen']").click()
+    cluster.wait_status("Topic kurse-kompakt gelöscht")
+    cluster.page.wait_for_function(
+        "() => !document.querySelector('div.kafkasim').kafkasim.snapshot.topics.some(t => t.name === 'kurse-kompakt')",
+        timeout=10_000)
+
+
+def test_produce_with_key_and_acks(cluster):
+    entry = cluster.produce("231.50", key="SAP", acks="1")
+    assert entry["ok"], entry
+    assert entry["kwargs"] == {"key": "SAP", "acks": 1}
+    partition = entry["result"]["partition"]
+    cluster.wait_status(f"Partition {partition}")
+    again = cluster.produce("232.00", key="SAP", acks="all")
+    assert again["result"]["partition"] == partition  # same key, same partition
+    keyless = cluster.produce("ohne Schlüssel", key="", acks="0")
+    assert keyless["ok"] and keyless["kwargs"]["key"] is None
+
+
+def test_ticker_start_and_stop(cluster):
+    form = cluster.control("ticker")
+    form.locator("input[name=symbols]").fill("sap, bmw")
+    form.locator("input[name=rate]").fill("20")
+    form.locator("button[type=submit]").click()
+    cluster.wait_status("Börsen-Ticker")
+    ticker = next(t for t in cluster.snapshot()["tickers"] if t["symbols"] == ["SAP", "BMW"])
+    assert ticker["running"] and ticker["rate_per_s"] == 20
+    cluster.root.locator(f"button[aria-label='Börsen-Ticker {ticker['id']} stoppen']").click()
+    cluster.wait_status(f"Börsen-Ticker {ticker['id']} gestoppt")
+    stopped = next(t for t in cluster.snapshot()["tickers"] if t["id"] == ticker["id"])
+    assert not stopped["running"]
+
+
+def test_add_and_remove_consumers_and_groups(cluster):
+    form = cluster.control("consumers")
+    form.locator("input[name=group]").fill("depot")
+    form.locator("input[name=client]").fill("aktionaer-1")
+    form.locator("button[type=submit]").click()
+    cluster.wait_status("tritt der Gruppe depot bei")
+    form.locator("input[name=group]").fill("chart")
+    form.locator("input[name=client]").fill("chart-1")
+    form.locator("select[name=reset]").select_option("latest")
+    form.locator("button[type=submit]").click()
+    cluster.wait_status("tritt der Gruppe chart bei")
+    cluster.advance(6)
+    groups = {g["group_id"]: g for g in cluster.snapshot()["groups"]}
+    assert [m["client_id"] for m in groups["depot"]["members"]] == ["aktionaer-1"]
+    assert [m["client_id"] for m in groups["chart"]["members"]] == ["chart-1"]
+    assert cluster.root.locator("section[aria-label='Consumer-Gruppe depot'] table").count() == 1
+    cluster.root.locator("button[aria-label='Consumer chart-1 aus der Gruppe chart entfernen']").click()
+    cluster.wait_status("Consumer chart-1 verlässt seine Gruppe")
+    cluster.advance(1)
+    chart = next(g for g in cluster.snapshot()["groups"] if g["group_id"] == "chart")
+    assert chart["members"] == []
+
+
+def test_crash_stop_and_restart_brokers(cluster):
+    leader = topics(cluster)["aktienkurse"]["partitions"][0]["leader"]
+    cluster.root.locator(f"button[aria-label='Broker {leader} abstürzen lassen']").click()
+    cluster.wait_status(f"Broker {leader} ist abgestürzt")
+    broker = cluster.root.locator(f".ksim-broker[data-key='{leader}']")
+    assert broker.get_attribute("data-state") == "crashed"
+    assert broker.locator(".ksim-restart").is_enabled()
+    cluster.advance(3)
+    assert topics(cluster)["aktienkurse"]["partitions"][0]["leader"] not in (leader, None)
+    cluster.root.locator(f"button[aria-label='Broker {leader} neu starten']").click()
+    cluster.wait_status(f"Broker {leader} startet neu")
+    other = next(b["id"] for b in cluster.snapshot()["brokers"] if b["id"] != leader)
+    cluster.root.locator(f"button[aria-label='Broker {other} kontrolliert herunterfahren']").click()
+    cluster.wait_status(f"Broker {other} wurde kontrolliert heruntergefahren")
+    cluster.advance(3)
+    states = {b["id"]: b["state"] for b in cluster.snapshot()["brokers"]}
+    assert states[leader] == "running" and states[other] == "stopped"
+
+
+def test_seed_and_reset(cluster):
+    cluster.root.locator(".ksim-seed").fill("42")
+    cluster.root.locator(".ksim-reseed").click()
+    cluster.wait_status("Seed 42")
+    assert cluster.snapshot()["seed"] == 42
+    assert cluster.journal_length() == 0
+    names = sorted(topics(cluster))
+    assert names == ["aktienkurse"]
+    cluster.root.locator(".ksim-seed").fill("-3")
+    cluster.root.locator(".ksim-reseed").click()
+    cluster.wait_status("ganze Zahl")
+    cluster.root.locator(".ksim-reset").click()
+    cluster.wait_status("Seed 42 neu gestartet")
+
+
+def test_event_log_and_charts_show_what_happens(cluster):
+    cluster.advance(3)
+    events = cluster.root.locator(".ksim-events li")
+    assert events.count() > 0
+    assert "s" in events.first.locator(".ksim-time").inner_text()
+    charts = cluster.root.locator(".ksim-chart")
+    assert charts.count() == 2
+    cluster.page.wait_for_selector("div.kafkasim .ksim-chart canvas", timeout=10_000)
+    legend = cluster.root.locator(".ksim-chart").first.inner_text()
+    assert "P0" in legend and "P2" in legend

@@ -1,0 +1,51 @@
+"""Loading: nothing on pages without a simulator, a progress bar, everything from the site's own
+sub-path, a German explanation from file:// and for unknown scenarios."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import READY, Sim, quiet_page
+
+pytestmark = pytest.mark.browser
+
+
+def test_page_without_simulator_loads_no_python(page, site_url, built_site):
+    page.goto(site_url + quiet_page(built_site), wait_until="networkidle")
+    loaded = [u for u in page.seen_requests if "pyodide" in u or "worker" in u or ".whl" in u]
+    assert loaded == []
+    # The page script itself is there, but small.
+    assert any(u.endswith("assets/kafkasim/js/main.js") for u in page.seen_requests)
+
+
+def test_boot_shows_progress_then_ready_from_sub_path(page, site_url, built_site):
+    sim = Sim(page, site_url + quiet_page(built_site))
+    sim.mount("topic-partitionen", wait=False)
+    progress = page.locator("div.kafkasim progress")
+    progress.wait_for(timeout=10_000)
+    assert progress.get_attribute("aria-label") == "Simulator wird geladen"
+    assert page.locator("div.kafkasim").get_attribute("data-sim-state") == "loading"
+    sim.wait_ready()
+    assert page.locator("div.kafkasim progress").count() == 0
+    python_requests = [u for u in page.seen_requests if "pyodide" in u or ".whl" in u]
+    assert any(u.endswith("pyodide.asm.wasm") for u in python_requests)
+    assert all(u.startswith(site_url + "assets/kafkasim/") for u in python_requests), python_requests
+    assert page.locator(".ksim-topic h4").first.inner_text() == "Topic aktienkurse"
+
+
+def test_file_protocol_explains_that_a_server_is_needed(page, built_site):
+    with_simulator = next(p for p in sorted(built_site.rglob("*.html")) if 'class="kafkasim"' in p.read_text("utf-8"))
+    page.goto(with_simulator.as_uri())
+    alert = page.locator("div.kafkasim [role=alert]").first
+    alert.wait_for(timeout=5_000)
+    assert "make serve" in alert.inner_text()
+    assert "Webserver" in alert.inner_text()
+    assert page.locator("div.kafkasim").first.get_attribute("data-sim-state") == "error"
+
+
+def test_unknown_preset_is_explained_in_german(page, site_url, built_site):
+    sim = Sim(page, site_url + quiet_page(built_site))
+    sim.mount("gibt-es-nicht", wait=False)
+    page.wait_for_selector("div.kafkasim[data-sim-state=error]", timeout=60_000)
+    assert "Unbekanntes Szenario" in page.locator("div.kafkasim").inner_text()
+    assert page.locator(READY).count() == 0
