@@ -1,0 +1,542 @@
+"""Client-side protocol logic, independent of the kafka-python surface.
+
+`ProducerCore` is the record accumulator and sender thread; `ConsumerCore` is the fetcher and
+the group membership (join/sync/heartbeat, auto-commit). Neither blocks: the facade in
+`kafkasim.kafka` blocks by running the kernel, actors started by the cluster (tickers,
+background consumers) call them from kernel timers.
+"""
+
+from __future__ import annotations
+
+from . import errors
+from .assignors import assign as run_assignor
+from .events import display, short
+from .log import record_size
+from .replication import NET_MS
+
+
+# -- producer ----------------------------------------------------------------------------------
+class Batch:
+    __slots__ = ("topic", "partition", "records", "futures", "size", "created_ms", "base_seq",
+                 "attempts", "timestamp", "closed")
+
+    def __init__(self, topic: str, partition: int, now: int) -> None:
+        self.topic = topic
+        self.partition = partition
+        self.records: list[tuple] = []
+        self.futures: list = []
+        self.size = 0
+        self.created_ms = now
+        self.base_seq = -1
+        self.attempts = 0
+        self.timestamp = now
+        self.closed = False
+
+
+class ProducerCore:
+    def __init__(self, cluster, client_id: str, acks: int = -1, idempotent: bool = True,
+                 retries: float = float("inf"), linger_ms: int = 0, batch_size: int = 16384,
+                 delivery_timeout_ms: int = 120_000, request_timeout_ms: int = 30_000,
+                 retry_backoff_ms: int = 100, max_in_flight: int = 5) -> None:
+        self.cluster = cluster
+        self.client_id = client_id
+        self.acks = acks
+        self.idempotent = idempotent
+        self.retries = retries
+        self.linger_ms = linger_ms
+        self.batch_size = batch_size
+        self.delivery_timeout_ms = delivery_timeout_ms
+        self.request_timeout_ms = request_timeout_ms
+        self.retry_backoff_ms = retry_backoff_ms
+        self.max_in_flight = 1 if idempotent else max_in_flight
+        self.producer_id = cluster.next_producer_id() if idempotent else -1
+        self._open: dict[tuple[str, int], Batch] = {}
+        self._ready: dict[tuple[str, int], list[Batch]] = {}
+        self._in_flight: dict[tuple[str, int], int] = {}
+        self._sequence: dict[tuple[str, int], int] = {}
+        self._drain_scheduled = False
+        self.pending = 0          # records not yet completed
+        self.sent = 0
+        self.acked = 0
+        self.errors = 0
+        self.closed = False
+        cluster.producers.append(self)
+
+    def append(self, topic: str, partition: int, key, value, headers, timestamp: int, future=None) -> None:
+        tp = (topic, partition)
+        batch = self._open.get(tp)
+        now = self.cluster.kernel.now
+        if batch is None:
+            batch = self._open[tp] = Batch(topic, partition, now)
+            batch.timestamp = timestamp
+            self._schedule_drain(self.linger_ms)
+        batch.records.append((key, value, headers))
+        batch.futures.append(future)
+        batch.size += record_size(key, value)
+        self.sent += 1
+        self.pending += 1
+        if batch.size >= self.batch_size:
+            del self._open[tp]
+            self._ready.setdefault(tp, []).append(batch)
+            self._schedule_drain(0)
+
+    def append_many(self, topic: str, partition: int, records: list, timestamp: int) -> None:
+        """Fast path for actors: a whole list of (key, value, headers) as one batch, no futures."""
+        batch = Batch(topic, partition, self.cluster.kernel.now)
+        batch.timestamp = timestamp
+        batch.records = records
+        batch.futures = [None] * len(records)
+        self.sent += len(records)
+        self.pending += len(records)
+        self._ready.setdefault((topic, partition), []).append(batch)
+        self._schedule_drain(0)
+
+    def _schedule_drain(self, delay: int) -> None:
+        if not self._drain_scheduled or delay == 0:
+            self._drain_scheduled = True
+            self.cluster.kernel.schedule(delay, self._drain)
+
+    def flush_now(self) -> None:
+        """Makes every open batch sendable at once (flush() ignores linger_ms)."""
+        for tp, batch in list(self._open.items()):
+            self._ready.setdefault(tp, []).append(batch)
+        self._open.clear()
+        self._schedule_drain(0)
+
+    def _drain(self) -> None:
+        self._drain_scheduled = False
+        now = self.cluster.kernel.now
+        if self._open:
+            waiting = False
+            for tp, batch in list(self._open.items()):
+                if now - batch.created_ms >= self.linger_ms:
+                    del self._open[tp]
+                    self._ready.setdefault(tp, []).append(batch)
+                else:
+                    waiting = True
+            if waiting:
+                self._drain_scheduled = True
+                self.cluster.kernel.schedule(1, self._drain)
+        for tp, queue in self._ready.items():
+            while queue and self._in_flight.get(tp, 0) < self.max_in_flight:
+                self._send(queue.pop(0))
+
+    def _send(self, batch: Batch) -> None:
+        cluster = self.cluster
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] = self._in_flight.get(tp, 0) + 1
+        batch.attempts += 1
+        if self.idempotent and batch.base_seq < 0:
+            batch.base_seq = self._sequence.get(tp, 0)
+            self._sequence[tp] = batch.base_seq + len(batch.records)
+        topic = cluster.topics.get(batch.topic)
+        if topic is None or batch.partition >= len(topic.partitions):
+            cluster.kernel.schedule(NET_MS, self._on_response, batch, None,
+                                    errors.UnknownTopicOrPartitionError(
+                                        f"Topic {batch.topic} bzw. Partition {batch.partition} gibt es nicht."), -1)
+            return
+        partition = topic.partitions[batch.partition]
+        leader = partition.leader
+        incarnation = cluster.brokers[leader].incarnation if leader is not None else -1
+        if self.acks == 0:
+            cluster.kernel.schedule(NET_MS, partition.handle_produce, batch.records, 0, batch.timestamp,
+                                    -1, -1, self.request_timeout_ms, _ignore, self.client_id)
+            self._in_flight[tp] -= 1
+            self._complete(batch, None, -1)
+            return
+
+        def respond(error, base_offset, batch=batch, leader=leader, incarnation=incarnation):
+            cluster.kernel.schedule(NET_MS, self._on_response, batch, (leader, incarnation), error, base_offset)
+
+        cluster.kernel.schedule(NET_MS, partition.handle_produce, batch.records, self.acks, batch.timestamp,
+                                self.producer_id, batch.base_seq, self.request_timeout_ms, respond,
+                                self.client_id)
+
+    def _on_response(self, batch: Batch, origin, error, base_offset: int) -> None:
+        cluster = self.cluster
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] -= 1
+        if origin is not None and origin[0] is not None:
+            broker = cluster.brokers[origin[0]]
+            if broker.incarnation != origin[1] or broker.state == "crashed":
+                # The broker died before answering: the client only sees a broken connection.
+                error = errors.KafkaConnectionError(f"Verbindung zu Broker {origin[0]} abgebrochen.")
+                base_offset = -1
+        if error is None:
+            self._complete(batch, None, base_offset)
+        elif error.retriable and batch.attempts <= self.retries:
+            now = cluster.kernel.now
+            if now - batch.created_ms >= self.delivery_timeout_ms:
+                self._complete(batch, errors.KafkaTimeoutError(
+                    f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
+                    f"{now - batch.created_ms} ms has passed since batch creation"), -1)
+            else:
+                cluster.trace.emit(
+                    "produce.retry",
+                    f"Producer {self.client_id} wiederholt einen Batch für {batch.topic}-{batch.partition} "
+                    f"({type(error).__name__}), Versuch {batch.attempts + 1}.",
+                    topic=batch.topic, partition=batch.partition, client_id=self.client_id,
+                    error=type(error).__name__)
+                self._in_flight[tp] += 1
+                cluster.kernel.schedule(self.retry_backoff_ms, self._resend, batch)
+        else:
+            self._complete(batch, error, -1)
+        if self._ready.get(tp):
+            self._schedule_drain(0)
+
+    def _resend(self, batch: Batch) -> None:
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] -= 1
+        # Retries go to the head of the queue so a partition's batches keep their order.
+        self._ready.setdefault(tp, []).insert(0, batch)
+        self._drain()
+
+    def _complete(self, batch: Batch, error, base_offset: int) -> None:
+        n = len(batch.records)
+        self.pending -= n
+        if error is None:
+            self.acked += n
+            for i, future in enumerate(batch.futures):
+                if future is not None:
+                    future._resolve(base_offset + i if base_offset >= 0 else -1, batch.timestamp)
+        else:
+            self.errors += n
+            self.cluster.trace.emit(
+                "produce.failed",
+                f"Producer {self.client_id}: {n} Record(s) für {batch.topic}-{batch.partition} "
+                f"endgültig fehlgeschlagen ({type(error).__name__}).",
+                topic=batch.topic, partition=batch.partition, client_id=self.client_id,
+                error=type(error).__name__)
+            for future in batch.futures:
+                if future is not None:
+                    future._reject(error)
+
+    def idle(self) -> bool:
+        return self.pending == 0
+
+    def snapshot(self) -> dict:
+        acks = {0: "0", 1: "1", -1: "all"}[self.acks]
+        return {"client_id": self.client_id, "acks": acks, "sent": self.sent, "acked": self.acked,
+                "errors": self.errors}
+
+
+def _ignore(*_args) -> None:
+    pass
+
+
+# -- consumer ----------------------------------------------------------------------------------
+class ConsumerCore:
+    def __init__(self, cluster, client_id: str, group_id: str | None = None,
+                 auto_offset_reset: str = "latest", enable_auto_commit: bool = True,
+                 auto_commit_interval_ms: int = 5000, session_timeout_ms: int = 45_000,
+                 heartbeat_interval_ms: int = 3000, max_poll_interval_ms: int = 300_000,
+                 assignors: tuple[str, ...] = ("range", "roundrobin"), max_poll_records: int = 500) -> None:
+        self.cluster = cluster
+        self.client_id = client_id
+        self.group_id = group_id
+        self.auto_offset_reset = auto_offset_reset
+        self.enable_auto_commit = enable_auto_commit and group_id is not None
+        self.auto_commit_interval_ms = auto_commit_interval_ms
+        self.session_timeout_ms = session_timeout_ms
+        self.heartbeat_interval_ms = heartbeat_interval_ms
+        self.max_poll_interval_ms = max_poll_interval_ms
+        self.assignors = assignors
+        self.max_poll_records = max_poll_records
+        self.subscription: list[str] | None = None
+        self.manual: list[tuple[str, int]] | None = None
+        self.assignment: list[tuple[str, int]] = []
+        self.positions: dict[tuple[str, int], int | None] = {}
+        self.member_id = ""
+        self.generation = -1
+        self.state = "UNJOINED"      # UNJOINED, JOINING, SYNCING, STABLE
+        self.needs_rejoin = False
+        self.version = 0             # bumps on every membership change, wakes blocked polls
+        self.last_poll_ms = cluster.kernel.now
+        self.next_commit_ms = cluster.kernel.now + auto_commit_interval_ms
+        self._hb_timer = None
+        self._rr = 0
+        self.closed = False
+        self.consumed = 0
+        self.error: errors.KafkaError | None = None
+        # (revoked, assigned) → None; the facade forwards it to a ConsumerRebalanceListener.
+        self.on_rebalance = None
+
+    # -- subscription ----------------------------------------------------------------------------
+    def subscribe(self, topics: list[str]) -> None:
+        if self.manual:
+            raise errors.IllegalStateError(
+                "Subscription to topics, partitions and pattern are mutually exclusive")
+        self.subscription = list(dict.fromkeys(topics))
+        for topic in self.subscription:
+            self.cluster.ensure_topic(topic)
+        if self.group_id is None:
+            raise errors.IllegalStateError(
+                "subscribe() braucht eine group_id: ohne Consumer-Gruppe bitte assign() verwenden.")
+        self.needs_rejoin = True
+
+    def assign(self, tps: list[tuple[str, int]]) -> None:
+        if self.subscription:
+            raise errors.IllegalStateError(
+                "Subscription to topics, partitions and pattern are mutually exclusive")
+        self.manual = list(dict.fromkeys(tps))
+        self._set_assignment(self.manual)
+
+    def unsubscribe(self) -> None:
+        if self.group_id is not None and self.member_id:
+            self.maybe_commit_sync()
+            self.cluster.coordinator.leave(self.group_id, self.member_id)
+        self._reset_membership()
+        self.subscription = None
+        self.manual = None
+        self._set_assignment([])
+
+    def _set_assignment(self, tps: list[tuple[str, int]]) -> None:
+        old = self.positions
+        self.assignment = list(tps)
+        self.positions = {tp: old.get(tp) for tp in tps}
+        self.version += 1
+
+    def _reset_membership(self) -> None:
+        self.member_id = ""
+        self.generation = -1
+        self.state = "UNJOINED"
+        if self._hb_timer is not None:
+            self._hb_timer.cancel()
+            self._hb_timer = None
+        self.version += 1
+
+    # -- group protocol ----------------------------------------------------------------------------
+    def _ensure_group(self) -> bool:
+        """True when the consumer may fetch (stable member or manual assignment)."""
+        if self.subscription is None or self.group_id is None:
+            return True
+        if self.state == "STABLE" and not self.needs_rejoin:
+            return True
+        if self.state in ("JOINING", "SYNCING"):
+            return False
+        if self.state == "STABLE":
+            self.maybe_commit_sync()
+        self.needs_rejoin = False
+        self.state = "JOINING"
+        protocols = [(name, list(self.subscription)) for name in self.assignors]
+        self.member_id = self.cluster.coordinator.join(
+            self.group_id, self.member_id, self.client_id, protocols, self.session_timeout_ms,
+            self.max_poll_interval_ms, self._on_joined, owner=self)
+        return False
+
+    def _on_joined(self, error, info) -> None:
+        if self.closed:
+            return
+        if error is not None:
+            if isinstance(error, errors.UnknownMemberIdError):
+                self.member_id = ""
+            if isinstance(error, (errors.InvalidSessionTimeoutError, errors.InconsistentGroupProtocolError)):
+                self.error = error
+            self.state = "UNJOINED"
+            self.needs_rejoin = True
+            self.version += 1
+            return
+        self.generation = info["generation"]
+        self.member_id = info["member_id"]
+        self.state = "SYNCING"
+        assignments = None
+        if info["members"] is not None:
+            assignments = self._compute_assignment(info["protocol"], info["members"])
+        self.cluster.coordinator.sync(self.group_id, self.member_id, self.generation, assignments, self._on_synced)
+
+    def _compute_assignment(self, protocol: str, members: list) -> dict:
+        topics = sorted({t for _m, ts, _i, _o in members for t in ts})
+        partitions = {}
+        for topic in topics:
+            t = self.cluster.ensure_topic(topic)
+            if t is not None:
+                partitions[topic] = list(range(len(t.partitions)))
+        previous = {}
+        if protocol == "sticky":
+            for member_id, _ts, _i, owner in members:
+                if owner is not None and owner.state is not None:
+                    previous[member_id] = (owner.assignment_by_topic(), owner.generation)
+        result = run_assignor(protocol, partitions, [(m, ts, i) for m, ts, i, _o in members], previous)
+        return result
+
+    def assignment_by_topic(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for t, p in self.assignment:
+            out.setdefault(t, []).append(p)
+        return out
+
+    def _on_synced(self, error, assignment) -> None:
+        if self.closed:
+            return
+        if error is not None:
+            if isinstance(error, errors.UnknownMemberIdError):
+                self.member_id = ""
+            self.state = "UNJOINED"
+            self.needs_rejoin = True
+            self.version += 1
+            return
+        tps = [(t, p) for t in sorted(assignment) for p in assignment[t]]
+        old = list(self.assignment)
+        self._set_assignment(tps)
+        self.positions = {tp: None for tp in tps}
+        self.state = "STABLE"
+        self.version += 1
+        self._arm_heartbeat()
+        if self.on_rebalance is not None:
+            self.on_rebalance(old, tps)
+
+    def _arm_heartbeat(self) -> None:
+        if self._hb_timer is not None:
+            self._hb_timer.cancel()
+        self._hb_timer = self.cluster.kernel.schedule(self.heartbeat_interval_ms, self._heartbeat)
+
+    def _heartbeat(self) -> None:
+        self._hb_timer = None
+        if self.closed or not self.member_id:
+            return
+        now = self.cluster.kernel.now
+        if now - self.last_poll_ms > self.max_poll_interval_ms:
+            self.cluster.trace.emit(
+                "group.poll_timeout",
+                f"{self.client_id} hat {self.max_poll_interval_ms} ms nicht gepollt (max.poll.interval.ms) "
+                f"und verlässt die Consumer-Gruppe {self.group_id}.",
+                group=self.group_id, member=self.member_id, client_id=self.client_id)
+            self.cluster.coordinator.leave(self.group_id, self.member_id)
+            self._reset_membership()
+            self.needs_rejoin = True
+            return
+        error = self.cluster.coordinator.heartbeat(self.group_id, self.member_id, self.generation)
+        if error is None:
+            self._arm_heartbeat()
+            return
+        if isinstance(error, errors.RebalanceInProgressError):
+            self.needs_rejoin = True
+            self.version += 1
+            self._arm_heartbeat()
+        else:
+            if isinstance(error, errors.UnknownMemberIdError):
+                self.member_id = ""
+            self.state = "UNJOINED"
+            self.needs_rejoin = True
+            self.version += 1
+
+    # -- fetching ---------------------------------------------------------------------------------
+    def _init_positions(self) -> None:
+        cluster = self.cluster
+        for tp, pos in self.positions.items():
+            if pos is not None:
+                continue
+            committed = None
+            if self.group_id is not None:
+                committed = cluster.coordinator.committed(self.group_id, *tp)
+            partition = cluster.partition(*tp)
+            if partition is None:
+                continue
+            if committed is not None:
+                self.positions[tp] = committed
+            else:
+                self.positions[tp] = self._reset_offset(partition)
+
+    def _reset_offset(self, partition) -> int:
+        if self.auto_offset_reset == "earliest":
+            return partition.log.log_start_offset
+        if self.auto_offset_reset == "latest":
+            return partition.hw
+        raise errors.NoOffsetForPartitionError(
+            f"Kein committeter Offset für {partition.label} und auto_offset_reset={self.auto_offset_reset!r}.")
+
+    def poll_once(self, max_records: int | None = None) -> list[tuple[tuple[str, int], list[tuple]]]:
+        """Advances the group protocol and returns [(tp, records)] available right now."""
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        cluster = self.cluster
+        now = cluster.kernel.now
+        self.last_poll_ms = now
+        if not self._ensure_group():
+            return []
+        if self.enable_auto_commit and now >= self.next_commit_ms:
+            self.commit_positions()
+        if not self.assignment:
+            return []
+        self._init_positions()
+        limit = max_records or self.max_poll_records
+        out = []
+        n = len(self.assignment)
+        start = self._rr
+        for i in range(n):
+            if limit <= 0:
+                break
+            tp = self.assignment[(start + i) % n]
+            pos = self.positions.get(tp)
+            partition = cluster.partition(*tp)
+            if pos is None or partition is None or not partition.leader_alive():
+                continue
+            log = partition.log
+            if pos < log.log_start_offset or pos > log.log_end_offset:
+                cluster.trace.emit(
+                    "offset.reset",
+                    f"{self.client_id}: Offset {pos} gibt es in {partition.label} nicht (mehr); "
+                    f"auto_offset_reset={self.auto_offset_reset} setzt die Position neu.",
+                    topic=tp[0], partition=tp[1], offset=pos)
+                pos = self.positions[tp] = self._reset_offset(partition)
+            if pos >= partition.hw:
+                continue
+            records = log.read(pos, partition.hw, limit)
+            if not records:
+                continue
+            self.positions[tp] = records[-1][0] + 1
+            limit -= len(records)
+            out.append((tp, records))
+            self._rr = (start + i + 1) % n
+        if out:
+            count = sum(len(r) for _tp, r in out)
+            self.consumed += count
+            cluster.metrics_consumed += count
+            if cluster.record_events:
+                for tp, records in out:
+                    first = records[0]
+                    if len(records) == 1:
+                        text = (f"{self.client_id} liest aus {tp[0]}-{tp[1]} Offset {first[0]} "
+                                f"(Key {short(display(first[2]))}, Value {short(display(first[3]))})")
+                    else:
+                        text = (f"{self.client_id} liest aus {tp[0]}-{tp[1]} {len(records)} Records, "
+                                f"Offsets {first[0]} bis {records[-1][0]}")
+                    if self.group_id:
+                        text += f" (Consumer-Gruppe {self.group_id})"
+                    cluster.trace.emit("record.fetched", text + ".", topic=tp[0], partition=tp[1],
+                                        offset=first[0], count=len(records), client_id=self.client_id,
+                                        group=self.group_id, key=display(first[2]), value=display(first[3]))
+        return out
+
+    # -- commits ----------------------------------------------------------------------------------
+    def commit_positions(self, offsets: dict | None = None):
+        self.next_commit_ms = self.cluster.kernel.now + self.auto_commit_interval_ms
+        if offsets is None:
+            offsets = {tp: (pos, "") for tp, pos in self.positions.items() if pos is not None}
+        if not offsets:
+            return None
+        generation = self.generation if self.subscription is not None else -1
+        member = self.member_id if self.subscription is not None else ""
+        return self.cluster.coordinator.commit(self.group_id, member, generation, offsets)
+
+    def maybe_commit_sync(self) -> None:
+        if self.enable_auto_commit and self.state == "STABLE":
+            self.commit_positions()
+
+    def close(self, autocommit: bool = True) -> None:
+        if self.closed:
+            return
+        if autocommit:
+            self.maybe_commit_sync()
+        if self.group_id is not None and self.member_id:
+            self.cluster.coordinator.leave(self.group_id, self.member_id)
+        self._reset_membership()
+        self.closed = True
+
+    def abandon(self) -> None:
+        """The process ended without close(): heartbeats stop, the session will time out."""
+        if self._hb_timer is not None:
+            self._hb_timer.cancel()
+            self._hb_timer = None
+        self.closed = True

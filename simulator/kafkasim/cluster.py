@@ -1,0 +1,521 @@
+"""The Cluster facade: the one object the front-end, the runner and tests talk to.
+
+It owns the kernel, the brokers, topics, the group coordinator, the event log and the actors
+(tickers, background consumers). Control methods validate input and raise kafka errors with
+German messages; everything else happens in simulated time.
+"""
+
+from __future__ import annotations
+
+from . import errors
+from .boerse import DAX, Ticker
+from .broker import Broker, elect_controller
+from .clients import ConsumerCore, ProducerCore
+from .config import broker_config, topic_config
+from .events import EventLog
+from .group_coordinator import GroupCoordinator
+from .kernel import Kernel
+from .murmur2 import KeyPartitionCache
+from .topic import Topic, place_replicas, validate_name
+
+# Simulated wall clock at t=0: 2026-01-01 00:00:00 UTC (record timestamps, time.time()).
+EPOCH_MS = 1_767_225_600_000
+# Background consumers poll this often (simulated ms) and drain what is there.
+ACTOR_POLL_MS = 100
+ACKS = {"all": -1, "-1": -1, -1: -1, "1": 1, 1: 1, "0": 0, 0: 0}
+
+
+def parse_acks(acks) -> int:
+    if acks not in ACKS:
+        raise errors.KafkaConfigurationError(f"acks muss 0, 1 oder 'all' sein, nicht {acks!r}.")
+    return ACKS[acks]
+
+
+class Cluster:
+    def __init__(self, brokers: int = 3, seed: int = 0, config: dict | None = None) -> None:
+        if not isinstance(brokers, int) or not 1 <= brokers <= 9:
+            raise ValueError("Ein simulierter Cluster hat 1 bis 9 Broker.")
+        self.seed = seed
+        self.kernel = Kernel(seed)
+        self.config_overrides = dict(config or {})
+        self.config = broker_config(config)
+        self.trace = EventLog(self.kernel)
+        self.brokers = {i: Broker(i) for i in range(1, brokers + 1)}
+        self.controller_id = elect_controller(self.brokers)
+        self.topics: dict[str, Topic] = {}
+        self.coordinator = GroupCoordinator(self)
+        self.producers: list[ProducerCore] = []
+        self.tickers: dict[str, Ticker] = {}
+        self.actors: dict[str, ConsumerCore] = {}
+        self.metrics_produced = 0
+        self.metrics_consumed = 0
+        self.data_version = 0
+        self.record_events = True
+        self.epoch_ms = EPOCH_MS
+        self.actions: list[list] = []
+        self._next_pid = 1000
+        self._client_seq = {}
+        self._guard = None
+        self._key_cache = KeyPartitionCache()
+        self.trace.emit("cluster.started",
+                         f"Cluster mit {brokers} Broker(n) gestartet; Broker {self.controller_id} ist aktiver Controller.",
+                         brokers=list(self.brokers), controller=self.controller_id)
+        k = self.kernel
+        k.schedule(self.config["log.retention.check.interval.ms"], self._retention_check)
+        k.schedule(self.config["log.cleaner.backoff.ms"], self._cleaner)
+        k.schedule(self.config["replica.lag.time.max.ms"] // 2, self._isr_lag_check)
+        k.schedule(self.config["leader.imbalance.check.interval.seconds"] * 1000, self._preferred_leader_check)
+
+    # -- time ------------------------------------------------------------------------------------
+    @property
+    def now_ms(self) -> int:
+        return self.kernel.now
+
+    def wall_ms(self) -> int:
+        return self.epoch_ms + self.kernel.now
+
+    def advance(self, ms: int) -> None:
+        self._record("advance", ms)
+        self.kernel.run(self.kernel.now + int(ms))
+
+    def step(self) -> bool:
+        return self.kernel.step()
+
+    def block(self, deadline: float, wake=None) -> bool:
+        """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False).
+
+        This is how a blocking client call (poll, flush, sleep, future.get) lets the rest of the
+        cluster work meanwhile. The runner's guard stops runaway scripts on their budget.
+        """
+        kernel = self.kernel
+        guard = self._guard
+        if wake is not None and wake():
+            return True
+        while True:
+            t = kernel.next_time()
+            if t is None or t > deadline:
+                if deadline != float("inf") and deadline > kernel.now:
+                    if guard is not None:
+                        guard(int(deadline))
+                    kernel.now = int(deadline)
+                elif t is None and guard is not None:
+                    guard(None)
+                return False
+            if guard is not None:
+                guard(t)
+            kernel.step()
+            if wake is not None and wake():
+                return True
+
+    def uuid(self) -> str:
+        """A UUID4-shaped id from the seeded RNG, so member ids repeat with the seed."""
+        n = self.kernel.rng.getrandbits(128)
+        h = f"{n:032x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[n & 3]}{h[17:20]}-{h[20:32]}"
+
+    def next_producer_id(self) -> int:
+        self._next_pid += 1
+        return self._next_pid
+
+    def client_name(self, prefix: str) -> str:
+        n = self._client_seq.get(prefix, 0) + 1
+        self._client_seq[prefix] = n
+        return f"{prefix}-{n}"
+
+    def _record(self, action: str, *args) -> None:
+        self.actions.append([self.kernel.now, action, *args])
+
+    # -- topics ------------------------------------------------------------------------------------
+    def live_brokers(self) -> list[int]:
+        return [b.id for b in self.brokers.values() if b.state == "running" and not b.fenced]
+
+    def create_topic(self, name: str, partitions: int = 1, replication_factor: int = 1,
+                     config: dict | None = None, _auto: bool = False) -> dict:
+        validate_name(name)
+        if name in self.topics:
+            raise errors.TopicAlreadyExistsError(f"Topic '{name}' already exists. (Das Topic {name} gibt es schon.)")
+        if not isinstance(partitions, int) or partitions < 1:
+            raise errors.InvalidPartitionsError(
+                f"Number of partitions was set to an invalid non-positive value. "
+                f"(Ein Topic braucht mindestens 1 Partition, nicht {partitions!r}.)")
+        live = self.live_brokers()
+        if not isinstance(replication_factor, int) or replication_factor < 1:
+            raise errors.InvalidReplicationFactorError(
+                f"Replication factor must be larger than 0. "
+                f"(Der Replikationsfaktor muss mindestens 1 sein, nicht {replication_factor!r}.)")
+        if replication_factor > len(live):
+            raise errors.InvalidReplicationFactorError(
+                f"Unable to replicate the partition {replication_factor} time(s): The target replication "
+                f"factor of {replication_factor} cannot be reached because only {len(live)} broker(s) are "
+                f"registered. (Replikationsfaktor {replication_factor}, aber nur {len(live)} Broker laufen.)")
+        if self.controller_id is None:
+            raise errors.NotControllerError("Kein aktiver Controller: die Mehrheit der Broker ist ausgefallen.")
+        cfg = topic_config(self.config, config)
+        assignment = place_replicas(self.kernel.rng, live, partitions, replication_factor)
+        topic = self.topics[name] = Topic(self, name, cfg, assignment, auto_created=_auto)
+        if not _auto:
+            self._record("create_topic", name, partitions, replication_factor, dict(config or {}))
+        how = "automatisch (auto.create.topics.enable=true) " if _auto else ""
+        self.trace.emit(
+            "topic.created",
+            f"Topic {name} wurde {how}angelegt: {partitions} Partition(en), Replikationsfaktor "
+            f"{replication_factor}. Leader: " + ", ".join(f"{name}-{p.index} → Broker {p.leader}" for p in topic.partitions) + ".",
+            topic=name, partitions=partitions, replication_factor=replication_factor,
+            leaders=[p.leader for p in topic.partitions], auto=_auto)
+        return {"topic": name, "partitions": partitions, "replication_factor": replication_factor}
+
+    def ensure_topic(self, name: str) -> Topic | None:
+        """Metadata lookup by a client: creates a missing topic as a 4.x broker with defaults does."""
+        topic = self.topics.get(name)
+        if topic is None and self.config["auto.create.topics.enable"]:
+            try:
+                validate_name(name)
+                rf = min(self.config["default.replication.factor"], max(1, len(self.live_brokers())))
+                self.create_topic(name, self.config["num.partitions"], rf, _auto=True)
+            except errors.KafkaError:
+                return None
+            topic = self.topics[name]
+        return topic
+
+    def delete_topic(self, name: str) -> None:
+        if name not in self.topics:
+            raise errors.UnknownTopicOrPartitionError(
+                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
+        topic = self.topics.pop(name)
+        for p in topic.partitions:
+            p.fail_waiters(errors.UnknownTopicOrPartitionError(f"Topic {name} wurde gelöscht."))
+        self.coordinator.forget_topic(name)
+        self._record("delete_topic", name)
+        self.trace.emit("topic.deleted", f"Topic {name} wurde gelöscht, mitsamt allen Records.", topic=name)
+
+    def partition(self, topic: str, partition: int):
+        t = self.topics.get(topic)
+        if t is None or not 0 <= partition < len(t.partitions):
+            return None
+        return t.partitions[partition]
+
+    # -- producing from the UI ---------------------------------------------------------------------
+    def produce(self, topic: str, value, key=None, acks="all", partition=None) -> dict:
+        """Writes one record right now (a button press); raises the broker's error if it fails."""
+        acks_n = parse_acks(acks)
+        t = self.ensure_topic(topic)
+        if t is None:
+            raise errors.UnknownTopicOrPartitionError(f"Das Topic {topic} gibt es nicht.")
+        key_b = key.encode() if isinstance(key, str) else key
+        value_b = value.encode() if isinstance(value, str) else value
+        if partition is None:
+            if key_b is not None:
+                partition = self._key_cache.get(key_b, len(t.partitions))
+            else:
+                live = [p.index for p in t.partitions if p.leader_alive()]
+                partition = self.kernel.rng.choice(live or list(range(len(t.partitions))))
+        p = self.partition(topic, partition)
+        if p is None:
+            raise ValueError(f"Partition {partition} gibt es im Topic {topic} nicht.")
+        self._record("produce", topic, display_arg(value), display_arg(key), acks, partition)
+        result = {}
+
+        def respond(error, base):
+            result["error"] = error
+            result["offset"] = base
+
+        p.handle_produce([(key_b, value_b, None)], acks_n, self.wall_ms(), -1, -1, 30_000, respond, "ui")
+        if acks_n == 0:
+            return {"topic": topic, "partition": partition, "offset": -1}
+        self.block(self.kernel.now + 30_000, lambda: "error" in result)
+        if "error" not in result:
+            raise errors.KafkaTimeoutError("Keine Bestätigung innerhalb von 30 s.")
+        if result["error"] is not None:
+            raise result["error"]
+        return {"topic": topic, "partition": partition, "offset": result["offset"]}
+
+    # -- brokers -----------------------------------------------------------------------------------
+    def _broker(self, broker_id: int) -> Broker:
+        if broker_id not in self.brokers:
+            raise ValueError(f"Broker {broker_id} gibt es nicht (Broker: {list(self.brokers)}).")
+        return self.brokers[broker_id]
+
+    def crash_broker(self, broker_id: int) -> None:
+        broker = self._broker(broker_id)
+        if broker.state != "running":
+            return
+        self._record("crash_broker", broker_id)
+        broker.state = "crashed"
+        broker.down_since = self.kernel.now
+        timeout = self.config["broker.session.timeout.ms"]
+        self.trace.emit(
+            "broker.crashed",
+            f"Broker {broker_id} ist abgestürzt. Der Controller merkt es erst, wenn {timeout} ms lang kein "
+            f"Heartbeat kam (broker.session.timeout.ms); bis dahin gelten seine Partitionen als geführt.",
+            broker=broker_id)
+        for topic in self.topics.values():
+            for p in topic.partitions:
+                if p.leader == broker_id and p.waiters:
+                    p.fail_waiters(errors.KafkaConnectionError(f"Verbindung zu Broker {broker_id} abgebrochen."))
+        self._update_controller()
+        self.kernel.schedule(timeout, self._fence_if_down, broker_id, broker.incarnation)
+
+    def _fence_if_down(self, broker_id: int, incarnation: int) -> None:
+        broker = self.brokers[broker_id]
+        if broker.state == "running" or broker.incarnation != incarnation or broker.fenced:
+            return
+        if self.controller_id is None:
+            # No quorum, nobody can fence; try again once a controller is back.
+            self.kernel.schedule(1000, self._fence_if_down, broker_id, incarnation)
+            return
+        self._fence(broker_id, "Broker-Session abgelaufen")
+
+    def _fence(self, broker_id: int, reason: str) -> None:
+        broker = self.brokers[broker_id]
+        broker.fenced = True
+        self.trace.emit("broker.fenced",
+                         f"Der Controller (Broker {self.controller_id}) erklärt Broker {broker_id} für ausgefallen ({reason}).",
+                         broker=broker_id, controller=self.controller_id)
+        for topic in self.topics.values():
+            for p in topic.partitions:
+                if broker_id in p.replicas:
+                    p.shrink_isr(broker_id, "Broker ausgefallen")
+                    if p.leader == broker_id:
+                        p.elect_leader(f"Broker {broker_id} ist ausgefallen")
+
+    def stop_broker(self, broker_id: int) -> None:
+        broker = self._broker(broker_id)
+        if broker.state != "running":
+            return
+        self._record("stop_broker", broker_id)
+        self.trace.emit("broker.stopping",
+                         f"Broker {broker_id} fährt kontrolliert herunter: erst gibt er seine Leader-Rollen ab.",
+                         broker=broker_id)
+        broker.fenced = True
+        for topic in self.topics.values():
+            for p in topic.partitions:
+                if broker_id in p.replicas:
+                    p.shrink_isr(broker_id, "Broker fährt herunter")
+                    if p.leader == broker_id:
+                        p.elect_leader(f"Broker {broker_id} fährt kontrolliert herunter")
+        broker.state = "stopped"
+        broker.down_since = self.kernel.now
+        self.trace.emit("broker.stopped", f"Broker {broker_id} ist gestoppt.", broker=broker_id)
+        self._update_controller()
+
+    def restart_broker(self, broker_id: int) -> None:
+        broker = self._broker(broker_id)
+        if broker.state == "running":
+            return
+        self._record("restart_broker", broker_id)
+        broker.state = "running"
+        broker.incarnation += 1
+        broker.down_since = None
+        self.trace.emit("broker.started",
+                         f"Broker {broker_id} läuft wieder und holt als Follower auf, was er verpasst hat.",
+                         broker=broker_id)
+        self._update_controller()
+        broker.fenced = False
+        for topic in self.topics.values():
+            for p in topic.partitions:
+                if broker_id not in p.replicas:
+                    continue
+                if p.leader is None or not p.leader_alive():
+                    if p.leader is None:
+                        p.elect_leader(f"Broker {broker_id} ist zurück")
+                else:
+                    p.wake_followers()
+
+    def _update_controller(self) -> None:
+        new = elect_controller(self.brokers)
+        if new == self.controller_id:
+            return
+        old, self.controller_id = self.controller_id, new
+        if new is None:
+            self.trace.emit("controller.lost",
+                             "Kein aktiver Controller mehr: weniger als die Mehrheit der Broker läuft. "
+                             "Leader-Wahlen sind jetzt unmöglich.", controller=None, previous=old)
+        else:
+            self.trace.emit("controller.elected", f"Broker {new} ist jetzt der aktive Controller (KRaft).",
+                             controller=new, previous=old)
+            for b in self.brokers.values():
+                if b.state != "running" and not b.fenced and b.down_since is not None \
+                        and self.kernel.now - b.down_since >= self.config["broker.session.timeout.ms"]:
+                    self._fence(b.id, "Broker-Session abgelaufen")
+            for topic in self.topics.values():
+                for p in topic.partitions:
+                    if p.leader is None:
+                        p.elect_leader("Controller wieder da")
+
+    # -- periodic broker tasks ---------------------------------------------------------------------
+    def _retention_check(self) -> None:
+        self.kernel.schedule(self.config["log.retention.check.interval.ms"], self._retention_check)
+        now = self.wall_ms()
+        for topic in self.topics.values():
+            cfg = topic.config
+            if "delete" not in cfg["cleanup.policy"]:
+                continue
+            for p in topic.partitions:
+                if len(p.log.segments) < 2:
+                    continue
+                before = p.log.log_start_offset
+                removed = p.log.delete_old_segments(now, cfg["retention.ms"], cfg["retention.bytes"], p.hw)
+                if removed:
+                    self.trace.emit(
+                        "retention.deleted",
+                        f"Retention bei {p.label}: {removed} alte Record(s) gelöscht (retention.ms="
+                        f"{cfg['retention.ms']}, retention.bytes={cfg['retention.bytes']}); der Log-Start-Offset "
+                        f"rückt von {before} auf {p.log.log_start_offset}.",
+                        topic=topic.name, partition=p.index, count=removed,
+                        log_start_offset=p.log.log_start_offset)
+
+    def _cleaner(self) -> None:
+        self.kernel.schedule(self.config["log.cleaner.backoff.ms"], self._cleaner)
+        now = self.wall_ms()
+        for topic in self.topics.values():
+            cfg = topic.config
+            if "compact" not in cfg["cleanup.policy"]:
+                continue
+            for p in topic.partitions:
+                if len(p.log.segments) < 2 or p.log.dirty_ratio() < cfg["min.cleanable.dirty.ratio"]:
+                    continue
+                removed = p.log.compact(now, cfg["delete.retention.ms"])
+                if removed:
+                    self.trace.emit(
+                        "compaction.done",
+                        f"Log-Compaction bei {p.label}: {removed} ältere Record(s) mit schon neuerem Wert für "
+                        f"denselben Key entfernt; pro Key bleibt der neueste.",
+                        topic=topic.name, partition=p.index, count=removed)
+
+    def _isr_lag_check(self) -> None:
+        lag_max = self.config["replica.lag.time.max.ms"]
+        self.kernel.schedule(lag_max // 2, self._isr_lag_check)
+        if self.controller_id is None:
+            return
+        now = self.kernel.now
+        for topic in self.topics.values():
+            for p in topic.partitions:
+                if not p.leader_alive():
+                    continue
+                for b in list(p.isr):
+                    if b != p.leader and now - p.caught_up_ms[b] > lag_max:
+                        p.shrink_isr(b, f"seit über {lag_max} ms nicht aufgeholt (replica.lag.time.max.ms)")
+
+    def _preferred_leader_check(self) -> None:
+        self.kernel.schedule(self.config["leader.imbalance.check.interval.seconds"] * 1000,
+                             self._preferred_leader_check)
+        if not self.config["auto.leader.rebalance.enable"] or self.controller_id is None:
+            return
+        for broker_id in self.brokers:
+            preferred = [p for t in self.topics.values() for p in t.partitions if p.replicas[0] == broker_id]
+            if not preferred:
+                continue
+            not_leading = [p for p in preferred if p.leader != broker_id]
+            if len(not_leading) * 100 / len(preferred) <= self.config["leader.imbalance.per.broker.percentage"]:
+                continue
+            for p in not_leading:
+                if broker_id in p.isr and self.brokers[broker_id].state == "running":
+                    p.elect_leader(f"bevorzugter Leader (auto.leader.rebalance.enable)", preferred=broker_id)
+
+    # -- actors ------------------------------------------------------------------------------------
+    def start_ticker(self, topic: str, symbols=None, rate_per_s: float = 5.0, acks="all") -> str:
+        acks_n = parse_acks(acks)
+        symbols = list(symbols) if symbols else list(DAX)
+        if not rate_per_s or rate_per_s <= 0:
+            raise ValueError("rate_per_s muss größer als 0 sein.")
+        self.ensure_topic(topic)
+        ticker_id = self.client_name("boerse")
+        self._record("start_ticker", topic, symbols, rate_per_s, acks)
+        self.tickers[ticker_id] = Ticker(self, ticker_id, topic, symbols, rate_per_s, acks_n)
+        self.trace.emit("ticker.started",
+                         f"Die Börse {ticker_id} sendet Kurse von {len(symbols)} Aktien an das Topic {topic} "
+                         f"(etwa {rate_per_s:g} Records pro Sekunde, Key = Börsenkürzel).",
+                         ticker=ticker_id, topic=topic, rate_per_s=rate_per_s)
+        return ticker_id
+
+    def stop_ticker(self, ticker_id: str) -> None:
+        ticker = self.tickers.get(ticker_id)
+        if ticker is None:
+            raise ValueError(f"Einen Ticker {ticker_id} gibt es nicht.")
+        self._record("stop_ticker", ticker_id)
+        ticker.stop()
+        self.trace.emit("ticker.stopped", f"Die Börse {ticker_id} sendet keine Kurse mehr.", ticker=ticker_id)
+
+    def add_consumer(self, group_id: str, topics, client_id: str | None = None,
+                     auto_offset_reset: str = "earliest", partition_assignment_strategy=("range", "roundrobin")) -> str:
+        if isinstance(topics, str):
+            topics = [topics]
+        if client_id is None:
+            client_id = self.client_name("aktionaer")
+        if client_id in self.actors:
+            raise ValueError(f"Einen Consumer {client_id} gibt es schon.")
+        self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
+        core = ConsumerCore(self, client_id, group_id, auto_offset_reset=auto_offset_reset,
+                            assignors=tuple(partition_assignment_strategy))
+        core.subscribe(list(topics))
+        self.actors[client_id] = core
+        self.kernel.schedule(0, self._actor_poll, core)
+        return client_id
+
+    def _actor_poll(self, core: ConsumerCore) -> None:
+        if core.closed:
+            return
+        try:
+            while core.poll_once(None):
+                pass
+        except errors.KafkaError as exc:
+            self.trace.emit("consumer.error", f"{core.client_id}: {exc}", client_id=core.client_id)
+        self.kernel.schedule(ACTOR_POLL_MS, self._actor_poll, core)
+
+    def remove_consumer(self, client_id: str) -> None:
+        core = self.actors.pop(client_id, None)
+        if core is None:
+            raise ValueError(f"Einen Consumer {client_id} gibt es nicht.")
+        self._record("remove_consumer", client_id)
+        core.close()
+
+    # -- scenario scripting --------------------------------------------------------------------------
+    CONTROL_ACTIONS = ("crash_broker", "stop_broker", "restart_broker", "create_topic", "delete_topic",
+                       "produce", "start_ticker", "stop_ticker", "add_consumer", "remove_consumer")
+
+    def schedule(self, at_ms: int, action: str, *args) -> None:
+        if action not in self.CONTROL_ACTIONS:
+            raise ValueError(f"Unbekannte Aktion {action!r}; möglich: {', '.join(self.CONTROL_ACTIONS)}.")
+        self._record("schedule", at_ms, action, *args)
+        method = getattr(self, action)
+
+        def run():
+            # Scheduled actions replay through schedule(); do not record them twice.
+            saved, self.actions = self.actions, []
+            try:
+                method(*args)
+            except (errors.KafkaError, ValueError) as exc:
+                self.trace.emit("action.failed", f"Geplante Aktion {action} fehlgeschlagen: {exc}", action=action)
+            finally:
+                self.actions = saved
+
+        self.kernel.at(at_ms, run)
+
+    # -- views ---------------------------------------------------------------------------------------
+    def events(self, since: int = 0) -> list[dict]:
+        return self.trace.since(since)
+
+    def snapshot(self, max_records: int = 50) -> dict:
+        from .snapshot import build_snapshot
+        return build_snapshot(self, max_records)
+
+    def to_state(self) -> dict:
+        from .snapshot import to_state
+        return to_state(self)
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Cluster":
+        from .snapshot import from_state
+        return from_state(cls, state)
+
+    def run_script(self, source: str, filename: str = "<skript>", time_budget_ms: int = 600_000,
+                   event_budget: int = 2_000_000, stdout=None):
+        from .runner import run_script
+        return run_script(self, source, filename=filename, time_budget_ms=time_budget_ms,
+                          event_budget=event_budget, stdout=stdout)
+
+
+def display_arg(data):
+    if isinstance(data, (bytes, bytearray)):
+        return data.decode("utf-8", "replace")
+    return data

@@ -1,0 +1,62 @@
+"""German explanations for the errors learners run into most."""
+
+from __future__ import annotations
+
+from . import errors
+
+
+def explain(exc: BaseException) -> str:
+    msg = str(exc.args[0]) if exc.args else ""
+    name = type(exc).__name__
+    if isinstance(exc, TypeError) and "Unsupported type for serialized" in msg:
+        which = "Key" if "serialized key" in msg else "Value"
+        param = "key_serializer" if which == "Key" else "value_serializer"
+        kind = msg.rsplit("'", 2)[-2] if "'" in msg else "?"
+        return (f"Kafka speichert nur Bytes. Der {which} ist vom Typ {kind}, und der Producer hat keinen "
+                f"{param}, der ihn in Bytes verwandelt. Lösung: KafkaProducer({param}=str.encode) "
+                f"(oder {param}=DefaultSerializer() bzw. JsonSerializer()) setzen, oder Bytes senden "
+                f"(z. B. 'text'.encode('utf-8')).")
+    if isinstance(exc, ValueError) and msg == "Need at least one: key or value":
+        return "send() braucht einen Key oder einen Value – hier sind beide None."
+    if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:
+        return ("NoBrokersAvailable gibt es in kafka-python 3 nicht mehr. Ist kein Broker erreichbar, "
+                "werfen die Clients nach bootstrap_timeout_ms einen KafkaTimeoutError – fange den ab.")
+    if isinstance(exc, errors.NotEnoughReplicasError):
+        return ("Der Leader nimmt mit acks=all nichts an, weil weniger Replikate in der ISR sind als "
+                "min.insync.replicas verlangt. Starte ausgefallene Broker neu oder senke min.insync.replicas.")
+    if isinstance(exc, errors.NotEnoughReplicasAfterAppendError):
+        return ("Die Records stehen im Log des Leaders, aber die ISR ist währenddessen unter "
+                "min.insync.replicas geschrumpft; der Producer bekommt deshalb keine Bestätigung.")
+    if isinstance(exc, errors.TopicAlreadyExistsError):
+        return "Dieses Topic gibt es schon. Wähle einen anderen Namen oder lösche das alte Topic zuerst."
+    if isinstance(exc, errors.InvalidReplicationFactorError):
+        return ("Der Replikationsfaktor ist größer als die Zahl der laufenden Broker (oder kleiner als 1). "
+                "Jede Kopie einer Partition braucht einen eigenen Broker.")
+    if isinstance(exc, errors.InvalidPartitionsError):
+        return "Ein Topic braucht mindestens eine Partition."
+    if isinstance(exc, errors.UnknownTopicOrPartitionError):
+        return "Dieses Topic (oder diese Partition) gibt es im Cluster nicht."
+    if isinstance(exc, errors.InvalidTopicError):
+        return "Topic-Namen dürfen nur aus Buchstaben, Ziffern, '.', '_' und '-' bestehen (höchstens 249 Zeichen)."
+    if isinstance(exc, errors.IllegalStateError) and "group_id" in msg:
+        return ("Offsets committen kann nur ein Consumer mit Consumer-Gruppe: setze group_id=… beim "
+                "KafkaConsumer.")
+    if isinstance(exc, errors.IllegalStateError) and "closed" in msg:
+        return "Der Client wurde schon mit close() geschlossen und kann nicht mehr benutzt werden."
+    if isinstance(exc, errors.CommitFailedError):
+        return ("Der Commit kam zu spät: die Consumer-Gruppe hat inzwischen neu verteilt, die Partition "
+                "gehört jetzt einem anderen Mitglied.")
+    if isinstance(exc, errors.KafkaConfigurationError):
+        return "Die Konfiguration des Clients passt nicht zusammen (siehe Meldung)."
+    if isinstance(exc, errors.KafkaTimeoutError):
+        return ("Zeitüberschreitung: der Cluster hat nicht rechtzeitig geantwortet (z. B. weil kein Leader "
+                "erreichbar war).")
+    if isinstance(exc, errors.KafkaError):
+        return f"Kafka meldet einen Fehler ({name})."
+    if isinstance(exc, SyntaxError):
+        return f"Das Skript enthält einen Syntaxfehler in Zeile {exc.lineno}."
+    if isinstance(exc, NameError):
+        return "Ein Name ist nicht definiert – fehlt ein import oder ist er falsch geschrieben?"
+    if isinstance(exc, ModuleNotFoundError):
+        return f"Das Modul {exc.name!r} gibt es hier nicht; im Simulator stehen kafka und die Standardbibliothek bereit."
+    return f"Das Skript ist mit einem Fehler abgebrochen ({name})."

@@ -1,0 +1,30 @@
+"""The kafka-python 3.0 API on the simulated cluster: `import kafka` inside a learner's script.
+
+Module paths mirror kafka-python (kafka.admin, kafka.errors, kafka.structs, kafka.consumer,
+kafka.producer, kafka.partitioner, kafka.coordinator.assignors, kafka.serializer).
+"""
+
+__title__ = "kafka"
+__version__ = "3.0.12"
+
+from . import errors, structs  # noqa: E402
+from .admin import KafkaAdminClient  # noqa: E402
+from .consumer import KafkaConsumer  # noqa: E402
+from .consumer.subscription_state import AsyncConsumerRebalanceListener, ConsumerRebalanceListener  # noqa: E402
+from .producer import KafkaProducer  # noqa: E402
+from .serializer import DefaultSerializer, Deserializer, JsonSerializer, Serializer  # noqa: E402
+from .structs import ConsumerGroupMetadata, OffsetAndMetadata, TopicPartition, TopicPartitionReplica  # noqa: E402
+from . import admin, consumer, coordinator, future, partitioner, producer, serializer  # noqa: E402,F401
+from .consumer import fetcher, group, subscription_state  # noqa: E402,F401
+from .coordinator import assignors  # noqa: E402,F401
+from .coordinator.assignors import abstract as _abstract, range as _range, roundrobin as _roundrobin  # noqa: E402,F401
+from .coordinator.assignors.sticky import sticky_assignor  # noqa: E402,F401
+from .producer import future as _producer_future, kafka as _producer_kafka  # noqa: E402,F401
+from .partitioner import abc as _partitioner_abc, default as _partitioner_default  # noqa: E402,F401
+
+__all__ = [
+    "KafkaAdminClient", "KafkaConsumer", "KafkaProducer",
+    "AsyncConsumerRebalanceListener", "ConsumerRebalanceListener",
+    "DefaultSerializer", "JsonSerializer", "Serializer", "Deserializer",
+    "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica",
+]

@@ -1,0 +1,3 @@
+from .group import KafkaConsumer
+
+__all__ = ["KafkaConsumer"]

@@ -1,0 +1,3 @@
+from .kafka import KafkaProducer
+
+__all__ = ["KafkaProducer"]

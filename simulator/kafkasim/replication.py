@@ -1,0 +1,318 @@
+"""One partition: leader, followers, ISR, high watermark, leader election, produce handling.
+
+The log is shared by all replicas (see log.py); each replica is described by its log end offset.
+Followers replicate by fetching from the leader one network hop after an append; the high
+watermark is the smallest log end offset in the ISR. Produce requests with acks=all wait
+until the high watermark passes them.
+"""
+
+from __future__ import annotations
+
+from . import errors
+from .events import display, short
+from .log import Log
+
+# One network hop between brokers or between a client and a broker, in simulated ms.
+NET_MS = 1
+# Batches an idempotent producer may have in flight; the broker remembers that many per producer.
+PRODUCER_STATE_BATCHES = 5
+
+
+class Waiter:
+    """An acks=all produce request parked until the high watermark reaches `need`."""
+
+    __slots__ = ("need", "base", "respond", "timer")
+
+    def __init__(self, need: int, base: int, respond) -> None:
+        self.need = need
+        self.base = base
+        self.respond = respond
+        self.timer = None
+
+
+class Partition:
+    __slots__ = ("cluster", "topic", "index", "replicas", "isr", "leader", "leader_epoch", "log",
+                 "replica_leo", "hw", "caught_up_ms", "waiters", "producers", "_repl_pending",
+                 "label")
+
+    def __init__(self, cluster, topic, index: int, replicas: list[int]) -> None:
+        self.cluster = cluster
+        self.topic = topic
+        self.index = index
+        self.label = f"{topic.name}-{index}"
+        self.replicas = replicas
+        self.isr = list(replicas)
+        self.leader: int | None = replicas[0]
+        self.leader_epoch = 0
+        self.log = Log(cluster.kernel.now)
+        self.replica_leo = {b: 0 for b in replicas}
+        self.hw = 0
+        self.caught_up_ms = {b: cluster.kernel.now for b in replicas}
+        self.waiters: list[Waiter] = []
+        # producer id → [(first_seq, last_seq, base_offset)], newest last
+        self.producers: dict[int, list[tuple[int, int, int]]] = {}
+        self._repl_pending = False
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def log_end_offset(self) -> int:
+        return self.log.log_end_offset
+
+    def leader_alive(self) -> bool:
+        return self.leader is not None and self.cluster.brokers[self.leader].state == "running"
+
+    def _recompute_hw(self) -> None:
+        leo = self.replica_leo
+        new_hw = min(leo[b] for b in self.isr) if self.isr else self.hw
+        if self.leader is not None:
+            new_hw = min(new_hw, leo[self.leader])
+        if new_hw > self.hw:
+            self.hw = new_hw
+            self.cluster.data_version += 1
+            if self.waiters:
+                self._complete_waiters()
+
+    def _complete_waiters(self) -> None:
+        hw = self.hw
+        done = [w for w in self.waiters if w.need <= hw]
+        if not done:
+            return
+        self.waiters = [w for w in self.waiters if w.need > hw]
+        for w in done:
+            if w.timer is not None:
+                w.timer.cancel()
+            w.respond(None, w.base)
+
+    def fail_waiters(self, error: errors.KafkaError) -> None:
+        waiters, self.waiters = self.waiters, []
+        for w in waiters:
+            if w.timer is not None:
+                w.timer.cancel()
+            w.respond(error, -1)
+
+    # -- produce -------------------------------------------------------------------------------
+    def handle_produce(self, batch: list, acks: int, timestamp: int, producer_id: int, base_seq: int,
+                       timeout_ms: int, respond, client_id: str = "") -> None:
+        """Leader side of a produce request. `respond(error_or_None, base_offset)`."""
+        cluster = self.cluster
+        if not self.leader_alive():
+            respond(errors.NotLeaderForPartitionError(
+                f"Broker {self.leader} ist nicht (mehr) Leader von {self.label}.")
+                    if self.leader is not None else errors.LeaderNotAvailableError(
+                f"{self.label} hat gerade keinen Leader."), -1)
+            return
+        config = self.topic.config
+        if "compact" in config["cleanup.policy"] and any(k is None for k, _v, _h in batch):
+            respond(errors.InvalidRecordError(
+                f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Records ohne Key an."), -1)
+            return
+        if acks == -1 and len(self.isr) < config["min.insync.replicas"]:
+            cluster.trace.emit(
+                "produce.rejected",
+                f"Broker {self.leader} lehnt Records für {self.label} ab: nur {len(self.isr)} Replikat(e) "
+                f"in der ISR, min.insync.replicas={config['min.insync.replicas']} (acks=all).",
+                topic=self.topic.name, partition=self.index, broker=self.leader,
+                error="NotEnoughReplicasError")
+            respond(errors.NotEnoughReplicasError(
+                f"Messages are rejected since there are fewer in-sync replicas than required. "
+                f"ISR={self.isr}, min.insync.replicas={config['min.insync.replicas']}"), -1)
+            return
+        if producer_id >= 0:
+            dup = self._check_sequence(producer_id, base_seq, len(batch))
+            if dup is not None:
+                if isinstance(dup, errors.KafkaError):
+                    respond(dup, -1)
+                    return
+                cluster.trace.emit(
+                    "produce.duplicate",
+                    f"Broker {self.leader} erkennt einen wiederholten Batch des idempotenten Producers "
+                    f"{client_id} für {self.label} und schreibt ihn nicht noch einmal (Offset {dup}).",
+                    topic=self.topic.name, partition=self.index, broker=self.leader, offset=dup)
+                respond(None, dup)
+                return
+        base = self.append(batch, timestamp)
+        if producer_id >= 0:
+            history = self.producers.setdefault(producer_id, [])
+            history.append((base_seq, base_seq + len(batch) - 1, base))
+            if len(history) > PRODUCER_STATE_BATCHES:
+                del history[0]
+        if acks == -1:
+            need = base + len(batch)
+            if self.hw >= need:
+                respond(None, base)
+            else:
+                waiter = Waiter(need, base, respond)
+                waiter.timer = cluster.kernel.schedule(timeout_ms, self._expire_waiter, waiter)
+                self.waiters.append(waiter)
+        elif acks == 1:
+            respond(None, base)
+
+    def _check_sequence(self, producer_id: int, base_seq: int, count: int):
+        history = self.producers.get(producer_id)
+        if not history:
+            return None
+        for first, last, offset in history:
+            if first == base_seq and last == base_seq + count - 1:
+                return offset
+        expected = history[-1][1] + 1
+        if base_seq > expected:
+            return errors.OutOfOrderSequenceNumberError(
+                f"Sequenznummer {base_seq} erwartet {expected} ({self.label}).")
+        return None
+
+    def _expire_waiter(self, waiter: Waiter) -> None:
+        if waiter in self.waiters:
+            self.waiters.remove(waiter)
+            waiter.respond(errors.RequestTimedOutError(
+                f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
+
+    def append(self, batch: list, timestamp: int) -> int:
+        cluster = self.cluster
+        now = cluster.kernel.now
+        config = self.topic.config
+        base = self.log.append(batch, timestamp, now, config["segment.ms"], config["segment.bytes"])
+        leo = self.log.log_end_offset
+        self.replica_leo[self.leader] = leo
+        self.caught_up_ms[self.leader] = now
+        cluster.metrics_produced += len(batch)
+        if cluster.record_events:
+            key, value, _h = batch[0]
+            if len(batch) == 1:
+                text = (f"Broker {self.leader} (Leader) hängt an {self.label} einen Record an: Offset {base}, "
+                        f"Key {short(display(key))}, Value {short(display(value))}.")
+            else:
+                text = (f"Broker {self.leader} (Leader) hängt an {self.label} {len(batch)} Records an: "
+                        f"Offsets {base} bis {leo - 1}.")
+            cluster.trace.emit("record.appended", text, topic=self.topic.name, partition=self.index,
+                                broker=self.leader, offset=base, count=len(batch),
+                                key=display(key), value=display(value))
+        if len(self.isr) == 1 and self.isr[0] == self.leader:
+            self._recompute_hw()
+        if not self._repl_pending and len(self.replicas) > 1:
+            self._repl_pending = True
+            cluster.kernel.schedule(NET_MS, self.replicate)
+        return base
+
+    # -- replication ---------------------------------------------------------------------------
+    def replicate(self) -> None:
+        """Followers fetch everything the leader has (one fetch round), then the HW moves."""
+        self._repl_pending = False
+        if not self.leader_alive():
+            return
+        cluster = self.cluster
+        brokers = cluster.brokers
+        leo = self.log.log_end_offset
+        now = cluster.kernel.now
+        for b in self.replicas:
+            if b == self.leader or brokers[b].state != "running":
+                continue
+            if self.replica_leo[b] < self.log.log_start_offset:
+                self.replica_leo[b] = self.log.log_start_offset
+            self.replica_leo[b] = leo
+            self.caught_up_ms[b] = now
+            if b not in self.isr and leo >= self.hw and cluster.controller_id is not None:
+                self.isr.append(b)
+                self.isr.sort(key=self.replicas.index)
+                cluster.trace.emit(
+                    "isr.expanded",
+                    f"Broker {b} hat als Follower von {self.label} aufgeholt und ist wieder in der ISR "
+                    f"(ISR: {self.isr}).",
+                    topic=self.topic.name, partition=self.index, broker=b, isr=list(self.isr))
+        self._recompute_hw()
+
+    def wake_followers(self) -> None:
+        if not self._repl_pending and len(self.replicas) > 1:
+            self._repl_pending = True
+            self.cluster.kernel.schedule(NET_MS, self.replicate)
+
+    def shrink_isr(self, broker_id: int, reason: str) -> None:
+        """Removes a replica from the ISR (never the last one, as KRaft keeps it for recovery)."""
+        if broker_id not in self.isr or len(self.isr) <= 1:
+            return
+        self.isr.remove(broker_id)
+        self.cluster.trace.emit(
+            "isr.shrunk", f"Broker {broker_id} fällt aus der ISR von {self.label}: {reason} (ISR: {self.isr}).",
+            topic=self.topic.name, partition=self.index, broker=broker_id, isr=list(self.isr))
+        if self.waiters and len(self.isr) < self.topic.config["min.insync.replicas"]:
+            # The records are written, but fewer replicas than required hold them.
+            waiters, self.waiters = self.waiters, []
+            for w in waiters:
+                if w.timer is not None:
+                    w.timer.cancel()
+                w.respond(errors.NotEnoughReplicasAfterAppendError(
+                    f"{self.label}: Records geschrieben, aber die ISR ist auf {self.isr} geschrumpft."), -1)
+        self._recompute_hw()
+
+    def elect_leader(self, reason: str, preferred: int | None = None) -> None:
+        """Picks a new leader: first replica (in assignment order) that is alive and in the ISR."""
+        cluster = self.cluster
+        alive = [b for b in self.replicas if cluster.brokers[b].state == "running" and not cluster.brokers[b].fenced]
+        candidates = [b for b in alive if b in self.isr]
+        unclean = False
+        if preferred is not None and preferred in candidates:
+            new_leader = preferred
+        elif candidates:
+            new_leader = candidates[0]
+        elif alive and self.topic.config["unclean.leader.election.enable"]:
+            new_leader = alive[0]
+            unclean = True
+        else:
+            new_leader = None
+        old = self.leader
+        if new_leader == old:
+            return
+        self.leader = new_leader
+        self.leader_epoch += 1
+        if self.waiters:
+            self.fail_waiters(errors.NotLeaderForPartitionError(f"Leaderwechsel bei {self.label}."))
+        if new_leader is None:
+            cluster.trace.emit(
+                "leader.lost",
+                f"{self.label} hat keinen Leader mehr: kein Replikat aus der ISR {self.isr} läuft. "
+                f"Die Partition ist offline, bis eines zurückkommt.",
+                topic=self.topic.name, partition=self.index, broker=None, leader_epoch=self.leader_epoch)
+            return
+        lost = 0
+        new_leo = self.replica_leo[new_leader]
+        if new_leo < self.log.log_end_offset:
+            # Followers truncate to the new leader's log: what only the old leader had is gone.
+            lost = self.log.truncate_to(max(new_leo, self.log.log_start_offset))
+            for b, leo in self.replica_leo.items():
+                if leo > self.log.log_end_offset:
+                    self.replica_leo[b] = self.log.log_end_offset
+            for pid in list(self.producers):
+                self.producers[pid] = [h for h in self.producers[pid] if h[2] < self.log.log_end_offset]
+        if unclean:
+            self.isr = [new_leader]
+            self.hw = min(self.hw, self.log.log_end_offset)
+        text = f"Broker {new_leader} ist neuer Leader von {self.label} (Leader-Epoche {self.leader_epoch}; {reason})."
+        if unclean:
+            text += " Achtung: unsaubere Leader-Wahl – das Replikat war nicht in der ISR."
+        if lost:
+            text += f" {lost} Record(s), die nur der alte Leader hatte, gehen verloren."
+        cluster.trace.emit("leader.elected", text, topic=self.topic.name, partition=self.index,
+                            broker=new_leader, previous=old, leader_epoch=self.leader_epoch,
+                            unclean=unclean, truncated=lost)
+        self._recompute_hw()
+        cluster.data_version += 1
+        self.wake_followers()
+
+    # -- snapshot ------------------------------------------------------------------------------
+    def snapshot(self, max_records: int) -> dict:
+        records = []
+        if max_records > 0:
+            for offset, ts, key, value, _h in self.log.tail(max_records):
+                records.append({"offset": offset, "key": display(key), "value": display(value),
+                                "timestamp": ts})
+        return {
+            "partition": self.index,
+            "leader": self.leader,
+            "leader_epoch": self.leader_epoch,
+            "replicas": list(self.replicas),
+            "isr": list(self.isr),
+            "log_start_offset": self.log.log_start_offset,
+            "high_watermark": self.hw,
+            "log_end_offset": self.log.log_end_offset,
+            "replica_log_end_offsets": {str(b): self.replica_leo[b] for b in self.replicas},
+            "records": records,
+        }

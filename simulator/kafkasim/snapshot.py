@@ -1,0 +1,125 @@
+"""Snapshots (the whole visible state as JSON-ready dicts) and state for shareable URLs.
+
+Example of `Cluster(brokers=3, seed=0).snapshot()` after `create_topic("boerse", 2, 3)`,
+one produced record and one background consumer (abridged)::
+
+    {
+      "now_ms": 3204, "seed": 0, "controller": 1,
+      "brokers": [{"id": 1, "state": "running"}, {"id": 2, "state": "running"},
+                  {"id": 3, "state": "running"}],
+      "topics": [{
+        "name": "boerse",
+        "config": {"retention.ms": 604800000, "retention.bytes": -1, "cleanup.policy": "delete",
+                   "min.insync.replicas": 1, "unclean.leader.election.enable": false,
+                   "segment.ms": 604800000, "segment.bytes": 1073741824},
+        "replication_factor": 3,
+        "partitions": [{
+          "partition": 0, "leader": 2, "leader_epoch": 0, "replicas": [2, 3, 1], "isr": [2, 3, 1],
+          "log_start_offset": 0, "high_watermark": 1, "log_end_offset": 1,
+          "replica_log_end_offsets": {"2": 1, "3": 1, "1": 1},
+          "records": [{"offset": 0, "key": "SAP", "value": "{\"price\": 240.1}",
+                       "timestamp": 1767225600000}]
+        }, ...]
+      }],
+      "groups": [{
+        "group_id": "depot", "state": "Stable", "generation": 1, "protocol": "range",
+        "leader": "aktionaer-1-6f1c…", 
+        "members": [{"member_id": "aktionaer-1-6f1c…", "client_id": "aktionaer-1",
+                     "assignment": [["boerse", 0], ["boerse", 1]]}],
+        "offsets": [{"topic": "boerse", "partition": 0, "committed": 1, "end_offset": 1, "lag": 0},
+                    {"topic": "boerse", "partition": 1, "committed": null, "end_offset": 0, "lag": null}]
+      }],
+      "producers": [{"client_id": "boerse-1", "acks": "all", "sent": 10, "acked": 10, "errors": 0}],
+      "tickers": [{"id": "boerse-1", "topic": "boerse", "symbols": ["SAP", ...], "rate_per_s": 5.0,
+                   "running": true}],
+      "metrics": {"records_produced": 10, "records_consumed": 10}
+    }
+
+`lag` is end_offset (the high watermark) minus the committed offset, None without a commit.
+"""
+
+from __future__ import annotations
+
+
+def build_snapshot(cluster, max_records: int = 50) -> dict:
+    groups = []
+    for group in cluster.coordinator.groups.values():
+        offsets = []
+        subscribed = set()
+        for m in group.members.values():
+            subscribed.update(m.topics())
+        tps = set(group.offsets)
+        for topic in subscribed:
+            t = cluster.topics.get(topic)
+            if t is not None:
+                tps.update((topic, p.index) for p in t.partitions)
+        for topic, partition in sorted(tps):
+            p = cluster.partition(topic, partition)
+            if p is None:
+                continue
+            entry = group.offsets.get((topic, partition))
+            committed = entry[0] if entry else None
+            offsets.append({"topic": topic, "partition": partition, "committed": committed,
+                            "end_offset": p.hw, "lag": None if committed is None else max(0, p.hw - committed)})
+        groups.append({
+            "group_id": group.group_id,
+            "state": group.state,
+            "generation": group.generation,
+            "protocol": group.protocol,
+            "leader": group.leader,
+            "members": [{"member_id": m.member_id, "client_id": m.client_id,
+                         "assignment": [[t, p] for t in sorted(m.assignment) for p in m.assignment[t]]}
+                        for m in group.members.values()],
+            "offsets": offsets,
+        })
+    return {
+        "now_ms": cluster.kernel.now,
+        "seed": cluster.seed,
+        "controller": cluster.controller_id,
+        "brokers": [b.snapshot() for b in cluster.brokers.values()],
+        "topics": [t.snapshot(max_records) for t in cluster.topics.values()],
+        "groups": groups,
+        "producers": [p.snapshot() for p in cluster.producers if not p.closed],
+        "tickers": [t.snapshot() for t in cluster.tickers.values()],
+        "metrics": {"records_produced": cluster.metrics_produced,
+                    "records_consumed": cluster.metrics_consumed},
+    }
+
+
+STATE_VERSION = 1
+
+
+def to_state(cluster) -> dict:
+    """Everything needed to rebuild the cluster: seed, size, config and the recorded controls.
+
+    Replaying the actions at their simulated times on a fresh cluster with the same seed gives
+    the same run, so the snapshot after `from_state` equals the original one.
+    """
+    return {
+        "v": STATE_VERSION,
+        "seed": cluster.seed,
+        "brokers": len(cluster.brokers),
+        "config": dict(cluster.config_overrides),
+        "now_ms": cluster.kernel.now,
+        "actions": [list(a) for a in cluster.actions],
+    }
+
+
+def from_state(cls, state: dict):
+    if not isinstance(state, dict) or state.get("v") != STATE_VERSION:
+        raise ValueError("Dieser Zustand stammt aus einer anderen Simulator-Version und lässt sich nicht laden.")
+    cluster = cls(brokers=state["brokers"], seed=state["seed"], config=state.get("config") or None)
+    for entry in state.get("actions", []):
+        at, action, *args = entry
+        if at > cluster.kernel.now:
+            cluster.kernel.run(at)
+        if action == "advance":
+            cluster.kernel.run(cluster.kernel.now + args[0])
+            cluster.actions.append([at, action, *args])
+        elif action == "schedule":
+            cluster.schedule(*args)
+        else:
+            getattr(cluster, action)(*args)
+    if state.get("now_ms", 0) > cluster.kernel.now:
+        cluster.kernel.run(state["now_ms"])
+    return cluster
