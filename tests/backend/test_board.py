@@ -1,0 +1,69 @@
+"""Parsing prices and drawing the Aktionär*innen's table, without a broker."""
+import json
+
+import pytest
+from rich.console import Console
+
+from backend.board import MalformedPrice, PriceBoard, parse_price
+from backend.dax import DAX, Market, parse_symbols
+
+
+def price(symbol="SAP", value=230.0, **extra):
+    return json.dumps({"symbol": symbol, "name": DAX[symbol][0], "price": value, "currency": "EUR",
+                       **extra}).encode()
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (None, "Tombstone"),
+    (b"\xff\xfe", "kein UTF-8"),
+    (b"SAP;230", "kein gültiges JSON"),
+    (b"[1, 2]", "kein Objekt"),
+    (b'{"symbol": "SAP"}', "Feld fehlt: price"),
+    (b'{"symbol": "SAP", "price": "teuer"}', "Preis ist keine Zahl"),
+])
+def test_malformed_values_are_rejected_with_a_reason(raw, reason):
+    with pytest.raises(MalformedPrice, match=reason):
+        parse_price(raw)
+
+
+def test_board_counts_skipped_and_filtered_records_and_tracks_change():
+    board = PriceBoard(symbols=["SAP"])
+    assert board.apply(0, 0, price("SAP", 200.0)).change is None
+    with pytest.raises(MalformedPrice):
+        board.apply(0, 1, b"kaputt")
+    assert board.apply(1, 0, price("SIE", 210.0)) is None
+    quote = board.apply(0, 2, price("SAP", 202.0))
+    assert (quote.change, round(quote.change_percent, 2), quote.partition, quote.offset) == (2.0, 1.0, 0, 2)
+    assert (board.read, board.skipped, board.filtered) == (2, 1, 1)
+    assert quote.line() == "Partition 0, Offset 2: SAP 202.00 EUR (+1.00 %)"
+
+
+def test_table_shows_latest_price_change_and_partition():
+    board = PriceBoard()
+    board.apply(2, 7, price("SAP", 100.0))
+    board.apply(2, 8, price("SAP", 99.0))
+    board.apply(0, 3, price("BMW", 80.0))
+    console = Console(record=True, width=120, color_system=None)
+    console.print(board.table("Kurse"))
+    text = console.export_text()
+    sap = next(line for line in text.splitlines() if "SAP SE" in line)
+    assert "99.00 EUR" in sap and "-1.00 (-1.00 %)" in sap and "│         2 │      8 │" in sap
+    assert "3 Kurse gelesen, 0 übersprungen" in text
+
+
+def test_market_is_a_seeded_random_walk_within_one_percent_steps():
+    first, second = Market(["SAP", "BMW"], seed=7), Market(["SAP", "BMW"], seed=7)
+    ticks = [first.tick() for _ in range(200)]
+    assert [t["price"] for t in ticks] == [second.tick()["price"] for _ in range(200)]
+    last = {"SAP": 230.0, "BMW": 80.0}
+    for tick in ticks:
+        assert abs(tick["price"] / last[tick["symbol"]] - 1) <= 0.0101
+        last[tick["symbol"]] = tick["price"]
+    assert [t["sequence"] for t in ticks] == list(range(1, 201))
+    assert set(ticks[0]) == {"symbol", "name", "price", "currency", "timestamp", "sequence"}
+
+
+def test_symbols_are_normalised_and_checked():
+    assert parse_symbols(" sap, SIE ,sap") == ["SAP", "SIE"]
+    with pytest.raises(ValueError, match="unbekannte Symbole XYZ"):
+        parse_symbols("SAP,XYZ")
