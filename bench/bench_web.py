@@ -1,0 +1,188 @@
+"""Benchmark of the simulator in the page, in Debian's Chromium (headless), in one run.
+
+Measures, cold (fresh browser context) and warm (same context, second visit):
+  navigation -> first contentful paint, -> data-sim-state=ready, -> first result of the preset
+  script ("Ausführen" on the lab producer); the bare Pyodide boot in the same browser (a minimal
+  page whose module worker loads the same pyodide.mjs and evaluates 1+1); and main-thread long
+  tasks while a cluster with 24 partitions and 6 consumers plays at 10x speed.
+
+Usage: .venv/bin/python bench/bench_web.py [--runs N]   (needs `make assets` first)
+Targets: text visible < 0.5 s; ready <= 1.2 x bare Pyodide boot; no long task > 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBPATH = "kafka-kurs"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+BARE_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>Pyodide</title><body>
+<p id="out">…</p>
+<script type="module">
+const worker = new Worker("bench-bare-worker.js", { type: "module" });
+worker.onmessage = (e) => { window.bareDone = performance.now(); document.getElementById("out").textContent = e.data; };
+</script></body></html>"""
+# The same module-worker set-up as the simulator's, minus kafkasim.
+BARE_WORKER = """const index = new URL("pyodide/", import.meta.url).href;
+const { loadPyodide } = await import(index + "pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: index });
+self.postMessage(pyodide.runPython("1+1"));
+"""
+
+# Records when the simulator becomes ready, relative to navigation start.
+READY_PROBE = """
+new MutationObserver(() => {
+  const el = document.querySelector('div.kafkasim[data-sim-state=ready]');
+  if (el && !window.simReadyAt) window.simReadyAt = performance.now();
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-sim-state']});
+window.longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
+  .observe({type: 'longtask', buffered: true});
+"""
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass
+
+
+def build_site(webroot: Path) -> Path:
+    site = webroot / SUBPATH
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, check=True, capture_output=True)
+    # A real course page with the lab simulator first in the article.
+    source = next(p for p in sorted(site.glob("*/index.html")) if 'class="kafkasim"' not in p.read_text("utf-8"))
+    html = source.read_text("utf-8")
+    html = re.sub(r"(<article[^>]*>)", r'\1<div class="kafkasim" data-preset="labor-producer"></div>', html, count=1)
+    (source.parent / "bench-simulator.html").write_text(html, "utf-8")
+    (site / "assets" / "kafkasim" / "bench-bare.html").write_text(BARE_PAGE, "utf-8")
+    (site / "assets" / "kafkasim" / "bench-bare-worker.js").write_text(BARE_WORKER, "utf-8")
+    return source.parent / "bench-simulator.html"
+
+
+def serve(webroot: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def visit_simulator(page, url: str) -> dict:
+    page.goto(url)
+    page.wait_for_function("() => window.simReadyAt", timeout=120_000)
+    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime")
+    ready = page.evaluate("window.simReadyAt")
+    page.wait_for_function(
+        "() => document.querySelector('div.kafkasim .ksim-editor')?.editorView?.state.doc.length > 100", timeout=30_000)
+    page.locator("div.kafkasim .ksim-run").click()
+    page.wait_for_function(
+        "() => document.querySelector('div.kafkasim .ksim-output').textContent.includes('Partition')", timeout=60_000)
+    first_result = page.evaluate("performance.now()")
+    long_tasks = page.evaluate("window.longTasks")
+    return {"fcp": fcp, "ready": ready, "result": first_result, "load_long_tasks": long_tasks}
+
+
+def visit_bare(page, url: str) -> float:
+    page.goto(url)
+    page.wait_for_function("() => window.bareDone", timeout=120_000)
+    return page.evaluate("window.bareDone")
+
+
+def animation_long_tasks(page) -> dict:
+    """24 partitions, 6 consumers, a fast ticker, 10x speed for 10 s of wall time."""
+    page.evaluate("""async () => {
+        const sim = document.querySelector('div.kafkasim').kafkasim;
+        await sim.act('create_topic', ['kurse24'], {partitions: 24, replication_factor: 1, config: {}});
+        await sim.act('start_ticker', ['kurse24'], {rate_per_s: 50});
+        for (let i = 1; i <= 6; i++) await sim.act('add_consumer', ['depot24', ['kurse24']], {client_id: `aktionaer-${i}`});
+        sim.speed = 10;
+        window.longTasks = [];
+        sim.setPlaying(true);
+    }""")
+    page.wait_for_timeout(10_000)
+    result = page.evaluate("""() => {
+        const sim = document.querySelector('div.kafkasim').kafkasim;
+        sim.setPlaying(false);
+        const t = sim.snapshot.topics.find((t) => t.name === 'kurse24');
+        const g = sim.snapshot.groups.find((g) => g.group_id === 'depot24');
+        return {tasks: window.longTasks, partitions: t.partitions.length, members: g.members.length,
+                sim_ms: sim.snapshot.now_ms, records: t.partitions.reduce((s, p) => s + p.log_end_offset, 0)};
+    }""")
+    return result
+
+
+def fmt(ms):
+    return "–" if ms is None else f"{ms / 1000:.2f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="Wiederholungen (Median wird berichtet)")
+    args = parser.parse_args()
+    if not (ROOT / "docs" / "assets" / "kafkasim" / "manifest.json").exists():
+        sys.exit("Simulator-Assets fehlen: bitte zuerst `make assets`.")
+    webroot = Path(tempfile.mkdtemp(prefix="bench-web-"))
+    try:
+        page_file = build_site(webroot)
+        server = serve(webroot)
+        base = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+        sim_url = base + page_file.relative_to(webroot / SUBPATH).as_posix()
+        bare_url = base + "assets/kafkasim/bench-bare.html"
+        rows = {k: [] for k in ("cold", "warm")}
+        bare = {k: [] for k in ("cold", "warm")}
+        animation = None
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for _ in range(args.runs):
+                for kind, visit, sink in (("sim", visit_simulator, rows), ("bare", visit_bare, bare)):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    if kind == "sim":
+                        context.add_init_script(READY_PROBE)
+                    page = context.new_page()
+                    url = sim_url if kind == "sim" else bare_url
+                    sink["cold"].append(visit(page, url))
+                    sink["warm"].append(visit(page, url))
+                    if kind == "sim" and animation is None:
+                        animation = animation_long_tasks(page)
+                    context.close()
+            browser.close()
+        server.shutdown()
+    finally:
+        shutil.rmtree(webroot, ignore_errors=True)
+
+    med = statistics.median
+    print(f"Simulator im Browser – Median aus {args.runs} Läufen (Chromium headless, {sys.platform})")
+    print(f"{'':28}{'kalt':>10}{'warm':>10}")
+    for label, key in (("erster Inhalt (FCP)", "fcp"), ("Simulator bereit", "ready"), ("erstes Skript-Ergebnis", "result")):
+        print(f"{label:28}{fmt(med([r[key] for r in rows['cold']])):>10}{fmt(med([r[key] for r in rows['warm']])):>10}")
+    print(f"{'Pyodide allein (1+1)':28}{fmt(med(bare['cold'])):>10}{fmt(med(bare['warm'])):>10}")
+    for kind in ("cold", "warm"):
+        ratio = med([r["ready"] for r in rows[kind]]) / med(bare[kind])
+        print(f"bereit / Pyodide allein ({'kalt' if kind == 'cold' else 'warm'}): {ratio:.2f} (Ziel ≤ 1,20)")
+    load_tasks = [t for r in rows["cold"] + rows["warm"] for t in r["load_long_tasks"]]
+    print(f"Long Tasks beim Laden (Hauptthread): {len(load_tasks)}, längster {max(load_tasks, default=0):.0f} ms")
+    tasks = animation["tasks"]
+    print(f"Animation: {animation['partitions']} Partitionen, {animation['members']} Consumer, "
+          f"{animation['records']} Datensätze, {animation['sim_ms'] / 1000:.0f} s simuliert in 10 s")
+    print(f"Long Tasks > 50 ms während der Animation: {len(tasks)}, längster {max(tasks, default=0):.0f} ms (Ziel: keiner)")
+
+
+if __name__ == "__main__":
+    main()
