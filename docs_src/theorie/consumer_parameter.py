@@ -3,10 +3,9 @@
 The "# (n)!" comments are anchors for Material's code annotations in the course page.
 """
 # --8<-- [start:konfig]
-import json
 import os
 
-from kafka import KafkaConsumer
+from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
 
 consumer = KafkaConsumer(
     "aktienkurse",  # (1)!
@@ -15,8 +14,8 @@ consumer = KafkaConsumer(
     auto_offset_reset="earliest",  # (3)!
     enable_auto_commit=True,  # (4)!
     auto_commit_interval_ms=5_000,  # (5)!
-    key_deserializer=lambda roh: roh.decode("utf-8"),  # (6)!
-    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+    key_deserializer=DefaultSerializer(),  # (6)!
+    value_deserializer=JsonSerializer(),
     max_poll_records=500,  # (7)!
 )
 # --8<-- [end:konfig]

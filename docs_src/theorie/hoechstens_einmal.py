@@ -1,9 +1,8 @@
 """At-most-once: commit first, process afterwards (manual commits)."""
 # --8<-- [start:code]
-import json
 import os
 
-from kafka import KafkaConsumer
+from kafka import JsonSerializer, KafkaConsumer
 
 consumer = KafkaConsumer(
     "aktienkurse",
@@ -11,7 +10,7 @@ consumer = KafkaConsumer(
     group_id="depot-hoechstens-einmal",
     auto_offset_reset="earliest",
     enable_auto_commit=False,
-    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+    value_deserializer=JsonSerializer(),
 )
 
 for runde in range(10):

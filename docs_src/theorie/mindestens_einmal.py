@@ -1,9 +1,8 @@
 """At-least-once: process first, commit afterwards (manual commits)."""
 # --8<-- [start:code]
-import json
 import os
 
-from kafka import KafkaConsumer
+from kafka import JsonSerializer, KafkaConsumer
 
 consumer = KafkaConsumer(
     "aktienkurse",
@@ -11,7 +10,7 @@ consumer = KafkaConsumer(
     group_id="depot-mindestens-einmal",
     auto_offset_reset="earliest",
     enable_auto_commit=False,  # we decide when an offset counts as done
-    value_deserializer=lambda roh: json.loads(roh.decode("utf-8")),
+    value_deserializer=JsonSerializer(),
 )
 
 

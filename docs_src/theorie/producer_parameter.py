@@ -3,15 +3,14 @@
 The "# (n)!" comments are anchors for Material's code annotations in the course page.
 """
 # --8<-- [start:konfig]
-import json
 import os
 
-from kafka import KafkaProducer
+from kafka import DefaultSerializer, JsonSerializer, KafkaProducer
 
 producer = KafkaProducer(
     bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),  # (1)!
-    key_serializer=lambda symbol: symbol.encode("utf-8"),  # (2)!
-    value_serializer=lambda kurs: json.dumps(kurs).encode("utf-8"),  # (3)!
+    key_serializer=DefaultSerializer(),  # (2)!
+    value_serializer=JsonSerializer(),  # (3)!
     acks="all",  # (4)!
     enable_idempotence=True,  # (5)!
     linger_ms=5,  # (6)!

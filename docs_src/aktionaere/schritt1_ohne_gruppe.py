@@ -1,0 +1,25 @@
+"""Step 1 of the Aktionär*innen: read every price once, without a consumer group."""
+# --8<-- [start:code]
+import os
+
+from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
+
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
+consumer = KafkaConsumer(
+    "aktienkurse",
+    bootstrap_servers=BOOTSTRAP_SERVERS,
+    auto_offset_reset="earliest",  # no group, no stored offset: start at the oldest price
+    key_deserializer=DefaultSerializer(),
+    value_deserializer=JsonSerializer(),
+    consumer_timeout_ms=5_000,  # end the loop after 5 seconds without a new price
+)
+
+anzahl = 0
+for record in consumer:
+    anzahl += 1
+    print(f"Partition {record.partition}, Offset {record.offset}: {record.key} = {record.value['price']}")
+
+print(f"{anzahl} Kurse gelesen.")
+consumer.close()
+# --8<-- [end:code]
