@@ -41,7 +41,7 @@ def build_parser() -> GermanArgumentParser:
     parser.add_setting("--count", env="KAFKA_COUNT", type=non_negative_int, default=0,
                        help="nach so vielen Kursen enden (0 = bis Strg+C)")
     parser.add_setting("--idle-timeout", env="KAFKA_IDLE_TIMEOUT", type=non_negative_float, default=0.0,
-                       metavar="SEKUNDEN", help="enden, wenn so lange kein Kurs kam (0 = nie)")
+                       metavar="SEKUNDEN", help="enden, wenn so lange kein Kurs kam, seit die Gruppe Partitionen zugeteilt hat (0 = nie)")
     parser.add_setting("--session-timeout-ms", env="KAFKA_SESSION_TIMEOUT_MS", type=positive_int,
                        default=45000, metavar="MS",
                        help="ohne Lebenszeichen so lange bis die Gruppe den Consumer entfernt")
@@ -121,9 +121,11 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
                 if quote is not None:
                     view.show(quote)
         if batches:
-            last_record = time.monotonic()
             commit(consumer)
             view.refresh()
+        if batches or not consumer.assignment():
+            # Idle time counts only while the group has given us partitions to listen to.
+            last_record = time.monotonic()
         if count and board.read >= count:
             return
         if idle_timeout and time.monotonic() - last_record > idle_timeout:
