@@ -6,6 +6,7 @@ import time
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, OffsetSpec
+from kafka.errors import KafkaError
 
 
 def read_topic(bootstrap: str, topic: str, timeout: float = 20) -> list:
@@ -70,7 +71,13 @@ class Admin:
     def wait_for_stable_group(self, group_id: str, members: int, timeout: float = 30) -> dict[str, list[int]]:
         deadline = time.monotonic() + timeout
         while True:
-            group = self.group(group_id)
+            try:
+                group = self.group(group_id)
+            except KafkaError as error:
+                # A fresh broker creates __consumer_offsets on first use; until then no coordinator.
+                if not error.retriable:
+                    raise
+                group = {"group_state": type(error).__name__, "members": []}
             if group["group_state"] == "Stable" and len(group["members"]) == members:
                 return self.assignments(group_id)
             assert time.monotonic() < deadline, (
