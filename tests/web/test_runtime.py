@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_page_without_simulator_loads_no_python(page, site_url, built_site):
     page.goto(site_url + quiet_page(built_site), wait_until="networkidle")
-    loaded = [u for u in page.seen_requests if "pyodide" in u or "worker" in u or ".whl" in u]
+    loaded = [u for u in page.seen_requests if "/assets/kafkasim/" in u and not u.endswith(("main.js", "filecheck.js", "simulator.css"))]
     assert loaded == []
     # The page script itself is there, but small.
     assert any(u.endswith("assets/kafkasim/js/main.js") for u in page.seen_requests)
@@ -33,7 +33,12 @@ def test_boot_shows_progress_then_ready_from_sub_path(page, site_url, built_site
     assert page.locator(".ksim-topic h4").first.inner_text() == "Topic aktienkurse"
 
 
-def test_file_protocol_explains_that_a_server_is_needed(page, built_site):
+def test_file_protocol_explains_that_a_server_is_needed(browser, built_site):
+    # Its own context: the shared page fixture counts file:// URLs as foreign hosts.
+    context = browser.new_context()
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
     with_simulator = next(p for p in sorted(built_site.rglob("*.html")) if 'class="kafkasim"' in p.read_text("utf-8"))
     page.goto(with_simulator.as_uri())
     alert = page.locator("div.kafkasim [role=alert]").first
@@ -41,6 +46,8 @@ def test_file_protocol_explains_that_a_server_is_needed(page, built_site):
     assert "make serve" in alert.inner_text()
     assert "Webserver" in alert.inner_text()
     assert page.locator("div.kafkasim").first.get_attribute("data-sim-state") == "error"
+    context.close()
+    assert all(url.startswith("file://") for url in seen), seen
 
 
 def test_unknown_preset_is_explained_in_german(page, site_url, built_site):

@@ -1,6 +1,16 @@
 // Entry point on every course page. It stays tiny: on pages without a simulator it does nothing,
 // and Pyodide, editor and charts load only when a simulator scrolls into view or is started.
-import { h } from "./ui/dom.js";
+
+// A local element builder (text only), so this entry needs no shared chunk on pages without a simulator.
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "onclick") el.addEventListener("click", value);
+    else el.setAttribute(name, value);
+  }
+  el.append(...children);
+  return el;
+}
 
 const SELECTOR = "div.kafkasim";
 

@@ -124,7 +124,8 @@ export function renderProducers(container, snapshot, act) {
   }, (el, r) => {
     if (r.ticker) {
       const t = r.ticker;
-      setText(el.querySelector(".ksim-text"), `Börse ${t.id} → ${t.topic}: ${t.symbols.join(", ")}, ${t.rate_per_s}/s, ${t.running ? "läuft" : "gestoppt"}`);
+      const symbols = t.symbols.length > 6 ? `${t.symbols.slice(0, 6).join(", ")} … (${t.symbols.length} Aktien)` : t.symbols.join(", ");
+      setText(el.querySelector(".ksim-text"), `Börse ${t.id} → ${t.topic}: ${symbols}, ${t.rate_per_s}/s, ${t.running ? "läuft" : "gestoppt"}`);
       el.querySelector("button").disabled = !t.running;
     } else {
       const p = r.producer;
@@ -161,7 +162,7 @@ export function renderGroups(container, snapshot, act) {
         h("th", { scope: "row" }, `${o.topic}-${o.partition}`),
         h("td", {}, o.committed == null ? "–" : String(o.committed)),
         h("td", {}, String(o.end_offset)),
-        h("td", {}, String(o.lag)))));
+        h("td", {}, o.lag == null ? "–" : String(o.lag)))));
     }
   });
 }
