@@ -178,7 +178,9 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
                                 "(Zeitbudget erschöpft). Läuft eine Endlosschleife – etwa while True: ohne "
                                 "Abbruch oder for msg in consumer: ohne consumer_timeout_ms? Im echten Betrieb "
                                 "liefe so ein Skript, bis man es mit Strg+C beendet.")
-            result.traceback = _learner_traceback(exc, filename).replace("kafkasim.runner.BudgetExceeded", "Abbruch")
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+            result.traceback = ("Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
+                                + "Abbruch: Budget erschöpft\n") if frames else None
         except SystemExit as exc:
             if exc.code not in (None, 0):
                 result.error = f"Das Skript hat sich mit sys.exit({exc.code!r}) beendet."
