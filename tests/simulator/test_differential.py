@@ -89,7 +89,7 @@ def _ours(fn, topics, members):
     return {m: {t: ps for t, ps in a.items() if ps} for m, a in out.items()}
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(layouts)
 def test_range_assignor_equals_kafka_python(layout):
     topics, names, data = layout
@@ -97,7 +97,7 @@ def test_range_assignor_equals_kafka_python(layout):
     assert _ours(range_assign, topics, members) == _theirs(RangePartitionAssignor, topics, members)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(layouts)
 def test_roundrobin_assignor_equals_kafka_python(layout):
     topics, names, data = layout
