@@ -1,0 +1,135 @@
+"""Running learner scripts: shared state, budgets, error texts, determinism, isolation, CLI."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kafkasim import Cluster
+
+PRODUCER = """
+import os
+from kafka import KafkaProducer
+bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+producer = KafkaProducer(bootstrap_servers=bootstrap, key_serializer=str.encode,
+                         value_serializer=str.encode)
+for i in range(12):
+    meta = producer.send("kurse", key=f"aktie-{i % 4}", value=f"{100 + i}").get(timeout=10)
+    print(meta.topic, meta.partition, meta.offset)
+producer.close()
+"""
+
+CONSUMER = """
+from kafka import KafkaConsumer
+consumer = KafkaConsumer("kurse", group_id="depot", auto_offset_reset="earliest",
+                         consumer_timeout_ms=5000, value_deserializer=bytes.decode)
+values = sorted(int(m.value) for m in consumer)
+print(len(values), values[0], values[-1])
+consumer.close()
+"""
+
+
+def test_producer_script_then_consumer_script_share_the_cluster():
+    cluster = Cluster(brokers=3, seed=0, config={"num.partitions": 3})
+    first = cluster.run_script(PRODUCER)
+    assert first.error is None, first.error
+    assert len(first.stdout.splitlines()) == 12
+    assert any(e["kind"] == "record.appended" for e in first.events)
+    second = cluster.run_script(CONSUMER)
+    assert second.error is None, second.error
+    assert second.stdout.strip() == "12 100 111"
+
+
+def test_same_seed_gives_the_same_event_list():
+    def run():
+        cluster = Cluster(brokers=3, seed=42, config={"num.partitions": 3})
+        cluster.run_script(PRODUCER)
+        cluster.run_script(CONSUMER)
+        return [(e["t"], e["kind"], e["text"]) for e in cluster.events()]
+    assert run() == run()
+
+
+def test_never_ending_consumer_loop_stops_on_the_time_budget():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaConsumer\n"
+                                "for msg in KafkaConsumer('t', group_id='g'):\n    print(msg)\n",
+                                time_budget_ms=30_000)
+    assert result.timed_out and "Zeitbudget" in result.error and "consumer_timeout_ms" in result.error
+    assert 'File "<skript>", line 2' in result.traceback
+    assert cluster.now_ms <= 30_000 + 10
+
+
+def test_never_ending_producer_loop_stops_on_the_event_budget():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaProducer\np = KafkaProducer()\n"
+                                "while True:\n    p.send('t', b'x')\n", event_budget=20_000)
+    assert result.timed_out and "while True" in result.error
+
+
+def test_sleep_and_clocks_run_on_simulated_time():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("import time\nt0 = time.time(); m0 = time.monotonic()\ntime.sleep(90)\n"
+                                "print(round(time.time() - t0), round(time.monotonic() - m0))\n"
+                                "print(time.strftime('%Y', time.gmtime(0)))\n")
+    assert result.stdout.split() == ["90", "90", "1970"]
+    assert cluster.now_ms >= 90_000
+
+
+def test_failing_script_reports_german_text_and_only_learner_frames():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaProducer\n\ndef senden(p):\n    p.send('t', 'hallo')\n\n"
+                                "senden(KafkaProducer())\n", filename="mein_skript.py")
+    assert result.error.startswith("Kafka speichert nur Bytes")
+    assert "kafkasim" not in result.traceback
+    assert result.traceback.count('File "mein_skript.py"') == 2
+
+
+def test_host_modules_are_restored_and_environment_is_real():
+    import kafka as real_kafka
+    import time as real_time
+    os.environ["KAFKA_BOOTSTRAP_SERVERS"] = "broker.example:9092"
+    try:
+        cluster = Cluster(brokers=1, seed=0)
+        result = cluster.run_script("import os, kafka\nprint(os.environ['KAFKA_BOOTSTRAP_SERVERS'])\n"
+                                    "print(kafka.KafkaProducer.__module__)\n")
+    finally:
+        del os.environ["KAFKA_BOOTSTRAP_SERVERS"]
+    assert result.stdout.split() == ["broker.example:9092", "kafkasim.kafka.producer.kafka"]
+    assert sys.modules["kafka"] is real_kafka and sys.modules["time"] is real_time
+
+
+def test_two_clients_in_one_script_and_a_ticker_from_outside():
+    cluster = Cluster(brokers=3, seed=1)
+    cluster.create_topic("boerse", 2, 3)
+    cluster.start_ticker("boerse", rate_per_s=20)
+    result = cluster.run_script(
+        "from kafka import KafkaConsumer\n"
+        "a = KafkaConsumer('boerse', group_id='depot', client_id='a', auto_offset_reset='earliest')\n"
+        "b = KafkaConsumer('boerse', group_id='depot', client_id='b', auto_offset_reset='earliest')\n"
+        "seen = {'a': 0, 'b': 0}\n"
+        "for _ in range(40):\n"
+        "    seen['a'] += sum(map(len, a.poll(timeout_ms=250).values()))\n"
+        "    seen['b'] += sum(map(len, b.poll(timeout_ms=250).values()))\n"
+        "print(len(a.assignment()), len(b.assignment()), seen['a'] > 0, seen['b'] > 0)\n"
+        "a.close(); b.close()\n")
+    assert result.error is None, result.error
+    assert result.stdout.split() == ["1", "1", "True", "True"]
+
+
+def test_cli_runs_a_script_and_fails_with_german_error(tmp_path: Path):
+    script = tmp_path / "producer.py"
+    script.write_text(PRODUCER.replace('"kurse"', '"cli"'), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "simulator"))
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--brokers", "1",
+                           "--seed", "3", "--config", "num.partitions=2"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 12
+    bad = tmp_path / "bad.py"
+    bad.write_text("from kafka import KafkaProducer\nKafkaProducer().send('x', 'str')\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(bad)], capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert done.returncode == 1 and "Fehler: Kafka speichert nur Bytes" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(bad), "--config", "gibtsnicht=1"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "Unbekannte Broker-Einstellung" in done.stderr
