@@ -6,6 +6,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 CACHE  := .cache
 PORT   ?= 8000
+# Material 9.8 prints a long end-of-life banner on every build; it is noise in CI logs.
+export NO_MKDOCS_2_WARNING := 1
 # Built simulator assets (Pyodide runtime, kafkasim wheel, bundles): generated, never committed.
 ASSETS := docs/assets/kafkasim
 
