@@ -86,6 +86,9 @@ def test_failing_script_shows_german_error_and_traceback(lab):
 
 
 def test_runaway_script_restarts_the_worker_and_the_page_stays_usable(lab):
+    # A fresh scenario whose state does not depend on earlier scripts (they use `random`).
+    lab.mount("labor-consumer")
+    lab.page.wait_for_selector("div.kafkasim .cm-content", timeout=30_000)
     lab.pause()
     topics_before = lab.snapshot()["topics"]
     set_code(lab, "zaehler = 0\nwhile True:\n    zaehler += 1\n")

@@ -30,7 +30,7 @@ def test_xss_in_keys_and_values_is_shown_as_text(sim):
     assert entry["ok"], entry
     record = sim.root.locator(".ksim-record").filter(has_text="<img").first
     record.wait_for(timeout=10_000)
-    assert XSS_KEY[:12] in record.locator(".ksim-key").inner_text()
+    assert XSS_KEY[:10] in record.locator(".ksim-key").inner_text()
     assert sim.root.locator(".ksim-log img, .ksim-log script, .ksim-log b").count() == 0
     assert sim.root.locator(".ksim-events img, .ksim-events script, .ksim-events b").count() == 0
     sim.page.wait_for_timeout(300)

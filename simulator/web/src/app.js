@@ -129,7 +129,7 @@ class Simulator {
       return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id, ...extra },
         h("h3", { id }, children[0]), ...children.slice(1));
     };
-    this.playButton = h("button", { type: "button", class: "ksim-play", onclick: () => this.setPlaying(!this.playing) }, "Abspielen");
+    this.playButton = h("button", { type: "button", class: "ksim-play", "aria-pressed": "false", onclick: () => this.setPlaying(!this.playing) }, "Abspielen");
     this.speedSelect = h("select", { "aria-label": "Tempo der simulierten Zeit", onchange: (e) => { this.speed = Number(e.target.value); } },
       SPEEDS.map((s) => h("option", { value: s }, `${String(s).replace(".", ",")}×`)));
     this.speedSelect.value = String(this.speed);
