@@ -23,7 +23,8 @@ for record in consumer:
     if jetzt != meine_partitionen:
         print(f"Mir gehören jetzt die Partitionen {jetzt}.")
         meine_partitionen = jetzt
-    print(f"  Partition {record.partition}, Offset {record.offset}: {record.key} = {record.value['price']}")
+    ort = f"Partition {record.partition}, Offset {record.offset}"
+    print(f"  {ort}: {record.key} = {record.value['price']}")
 
 consumer.close()  # leaves the group: the others get this member's partitions
 # --8<-- [end:code]

@@ -20,7 +20,8 @@ consumer = KafkaConsumer(
 for record in consumer:
     grenze = ALARM_AB.get(record.key)
     if grenze is not None and record.value["price"] >= grenze:
-        print(f"Kursalarm: {record.key} steht bei {record.value['price']:.2f} EUR (Grenze {grenze:.2f})")
+        preis = record.value["price"]
+        print(f"Kursalarm: {record.key} steht bei {preis:.2f} EUR (Grenze {grenze:.2f})")
 
 consumer.close()
 # --8<-- [end:code]

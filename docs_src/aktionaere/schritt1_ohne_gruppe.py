@@ -9,7 +9,7 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    auto_offset_reset="earliest",  # no group, no stored offset: start at the oldest price
+    auto_offset_reset="earliest",  # no group, no stored offset: start at the oldest
     key_deserializer=DefaultSerializer(),
     value_deserializer=JsonSerializer(),
     consumer_timeout_ms=5_000,  # end the loop after 5 seconds without a new price
@@ -18,7 +18,8 @@ consumer = KafkaConsumer(
 anzahl = 0
 for record in consumer:
     anzahl += 1
-    print(f"Partition {record.partition}, Offset {record.offset}: {record.key} = {record.value['price']}")
+    ort = f"Partition {record.partition}, Offset {record.offset}"
+    print(f"{ort}: {record.key} = {record.value['price']}")
 
 print(f"{anzahl} Kurse gelesen.")
 consumer.close()

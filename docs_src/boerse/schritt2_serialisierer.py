@@ -12,7 +12,8 @@ producer = KafkaProducer(
     value_serializer=JsonSerializer(),  # {"price": 231.4} -> b'{"price": 231.4}'
 )
 
-KURSE = {"SAP": 231.40, "SIE": 212.10, "ALV": 351.80, "BAS": 45.12, "BMW": 80.55, "DTE": 31.07}
+KURSE = {"SAP": 231.40, "SIE": 212.10, "ALV": 351.80,
+         "BAS": 45.12, "BMW": 80.55, "DTE": 31.07}
 
 for symbol, preis in KURSE.items():
     kurs = {"symbol": symbol, "price": preis, "currency": "EUR"}

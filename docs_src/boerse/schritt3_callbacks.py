@@ -26,7 +26,8 @@ def fehlgeschlagen(fehler):
 preis = 231.40
 for _ in range(10):
     preis = round(preis * random.uniform(0.99, 1.01), 2)
-    future = producer.send("aktienkurse", key="SAP", value={"symbol": "SAP", "price": preis})
+    kurs = {"symbol": "SAP", "price": preis}
+    future = producer.send("aktienkurse", key="SAP", value=kurs)
     future.add_callback(bestaetigt)  # called once the broker has acknowledged
     future.add_errback(fehlgeschlagen)  # called if the record could not be stored
 

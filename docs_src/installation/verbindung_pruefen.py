@@ -10,7 +10,8 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 
 try:
     # Gives up after 10 seconds instead of the default 30 when no broker answers.
-    admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP_SERVERS, bootstrap_timeout_ms=10_000)
+    admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP_SERVERS,
+                             bootstrap_timeout_ms=10_000)
 except KafkaTimeoutError:
     print(f"Unter {BOOTSTRAP_SERVERS} antwortet kein Kafka-Broker. Läuft er?")
     sys.exit(1)

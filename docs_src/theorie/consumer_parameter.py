@@ -7,9 +7,11 @@ import os
 
 from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
 
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
 consumer = KafkaConsumer(
     "aktienkurse",  # (1)!
-    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+    bootstrap_servers=BOOTSTRAP_SERVERS,
     group_id="depot",  # (2)!
     auto_offset_reset="earliest",  # (3)!
     enable_auto_commit=True,  # (4)!
@@ -22,9 +24,12 @@ consumer = KafkaConsumer(
 
 # --8<-- [start:poll]
 for runde in range(10):  # a real service loops forever: while True
-    datensaetze = consumer.poll(timeout_ms=1_000)  # {TopicPartition: [ConsumerRecord, ...]}
+    # {TopicPartition: [ConsumerRecord, ...]}, empty when nothing new arrived
+    datensaetze = consumer.poll(timeout_ms=1_000)
     for partition, records in datensaetze.items():
         for record in records:
-            print(f"{record.key}: {record.value['price']} (Partition {record.partition}, Offset {record.offset})")
+            kurs = record.value
+            ort = f"Partition {record.partition}, Offset {record.offset}"
+            print(f"{record.key}: {kurs['price']} ({ort})")
 consumer.close()  # commits the offsets (auto-commit) and leaves the group
 # --8<-- [end:poll]

@@ -4,9 +4,11 @@ import os
 
 from kafka import JsonSerializer, KafkaConsumer
 
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
 consumer = KafkaConsumer(
     "aktienkurse",
-    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+    bootstrap_servers=BOOTSTRAP_SERVERS,
     group_id="depot-hoechstens-einmal",
     auto_offset_reset="earliest",
     enable_auto_commit=False,
@@ -16,9 +18,11 @@ consumer = KafkaConsumer(
 for runde in range(10):
     datensaetze = consumer.poll(timeout_ms=1_000)
     if datensaetze:
-        consumer.commit()  # already now: a crash while processing loses these records
+        # Already now: a crash while processing loses these records.
+        consumer.commit()
     for records in datensaetze.values():
         for record in records:
-            print(f"Partition {record.partition}, Offset {record.offset}: {record.value['price']}")
+            ort = f"Partition {record.partition}, Offset {record.offset}"
+            print(f"{ort}: {record.value['price']}")
 consumer.close()
 # --8<-- [end:code]

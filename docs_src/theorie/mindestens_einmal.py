@@ -4,9 +4,11 @@ import os
 
 from kafka import JsonSerializer, KafkaConsumer
 
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
 consumer = KafkaConsumer(
     "aktienkurse",
-    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+    bootstrap_servers=BOOTSTRAP_SERVERS,
     group_id="depot-mindestens-einmal",
     auto_offset_reset="earliest",
     enable_auto_commit=False,  # we decide when an offset counts as done
@@ -15,7 +17,8 @@ consumer = KafkaConsumer(
 
 
 def verarbeite(record):
-    print(f"Partition {record.partition}, Offset {record.offset}: {record.value['price']}")
+    ort = f"Partition {record.partition}, Offset {record.offset}"
+    print(f"{ort}: {record.value['price']}")
 
 
 for runde in range(10):
@@ -24,6 +27,7 @@ for runde in range(10):
         for record in records:
             verarbeite(record)
     if datensaetze:
-        consumer.commit()  # only now: a crash before this line means reading these records again
+        # Only now: a crash before this line means reading these records again.
+        consumer.commit()
 consumer.close()
 # --8<-- [end:code]

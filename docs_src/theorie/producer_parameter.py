@@ -7,8 +7,10 @@ import os
 
 from kafka import DefaultSerializer, JsonSerializer, KafkaProducer
 
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
 producer = KafkaProducer(
-    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),  # (1)!
+    bootstrap_servers=BOOTSTRAP_SERVERS,  # (1)!
     key_serializer=DefaultSerializer(),  # (2)!
     value_serializer=JsonSerializer(),  # (3)!
     acks="all",  # (4)!
@@ -19,7 +21,8 @@ producer = KafkaProducer(
 # --8<-- [end:konfig]
 
 # --8<-- [start:senden]
-future = producer.send("aktienkurse", key="SAP", value={"price": 231.40, "currency": "EUR"})
+kurs = {"symbol": "SAP", "price": 231.40, "currency": "EUR"}
+future = producer.send("aktienkurse", key="SAP", value=kurs)
 metadata = future.get(timeout=10)  # waits for the broker's acknowledgement
 print(f"Partition {metadata.partition}, Offset {metadata.offset}")
 producer.close()  # sends what is still buffered, then stops the background thread

@@ -134,3 +134,10 @@ def test_bibliography_keeps_the_original_numbers():
     assert "2. Aufl." in text and "2025" in text  # Zelenin/Kropp, second edition
     cited = {int(n) for page in PAGES for n in re.findall(r"\[\[(\d+)\]\]\[q\1\]", page.read_text(encoding="utf-8"))}
     assert set(range(1, 13)) <= cited, f"nie zitiert: {set(range(1, 13)) - cited}"
+
+
+def test_listing_lines_fit_the_code_block():
+    """Lines past ~90 characters scroll sideways in the page and hide the code annotations."""
+    long_lines = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "docs_src").rglob("*.py"))
+                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 90]
+    assert not long_lines, f"zu lange Zeilen: {long_lines}"
