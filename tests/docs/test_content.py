@@ -52,7 +52,7 @@ def test_every_python_listing_is_included_from_a_file():
 
 
 def test_every_included_file_is_run_by_a_test():
-    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py")
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py")
                       if p.resolve() != Path(__file__).resolve())
     untested = sorted({path for _, path in python_includes() if Path(path).name not in tests})
     assert not untested, f"Listings, die kein Test ausführt: {untested}"
