@@ -79,7 +79,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "brokers": [b.snapshot() for b in cluster.brokers.values()],
         "topics": [t.snapshot(max_records) for t in cluster.topics.values()],
         "groups": groups,
-        "producers": [p.snapshot() for p in cluster.producers if not p.closed],
+        "producers": [p.snapshot() for p in cluster.producers[-20:]],
         "tickers": [t.snapshot() for t in cluster.tickers.values()],
         "metrics": {"records_produced": cluster.metrics_produced,
                     "records_consumed": cluster.metrics_consumed},

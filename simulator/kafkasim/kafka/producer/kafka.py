@@ -20,6 +20,8 @@ log = logging.getLogger("kafka.producer.kafka")
 
 # Simulated client CPU time per send() call (µs): a tight Python send loop manages ~50k/s.
 SEND_COST_US = 20
+# Stand-in for buffer_memory (32 MiB): records waiting in the accumulator before send() blocks.
+MAX_BUFFERED_RECORDS = 100_000
 
 
 class KafkaProducer:
@@ -222,6 +224,14 @@ class KafkaProducer:
         future = FutureRecordMetadata(cluster, tp, len(key_bytes) if key_bytes is not None else -1,
                                       len(value_bytes) if value_bytes is not None else -1, header_size)
         timestamp = cluster.wall_ms() if timestamp_ms is None else int(timestamp_ms)
+        if self._core.pending >= MAX_BUFFERED_RECORDS:
+            # buffer_memory is full: send() blocks until the sender made room (max_block_ms).
+            core = self._core
+            if not cluster.block(cluster.kernel.now + self.config["max_block_ms"],
+                                 lambda: core.pending < MAX_BUFFERED_RECORDS // 2):
+                raise Errors.KafkaTimeoutError(
+                    "Failed to allocate memory within the configured max blocking time %s ms."
+                    % (self.config["max_block_ms"],))
         self._core.append(topic, partition, key_bytes, value_bytes, headers or None, timestamp, future)
         return future
 
