@@ -106,6 +106,24 @@ def commit(consumer) -> None:
               file=sys.stderr, flush=True)
 
 
+def wait_for_topic(consumer, topic: str, stop) -> bool:
+    """Know the topic's partitions before joining the group.
+
+    The group leader assigns only partitions it has metadata for; joining without it means an empty
+    first assignment and an extra rebalance. A missing topic is awaited: the Börse creates it.
+    """
+    announced = False
+    while not stop:
+        if consumer.partitions_for_topic(topic):
+            return True
+        if not announced:
+            print(f"Topic {topic} gibt es noch nicht – warte auf die Börse (Strg+C beendet) …",
+                  file=sys.stderr, flush=True)
+            announced = True
+        stop.wait(1.0)
+    return False
+
+
 def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float) -> None:
     last_record = time.monotonic()
     while not stop:
@@ -143,7 +161,6 @@ def main(argv=None) -> int:
     view_name = args.view if args.view != "auto" else ("table" if sys.stdout.isatty() else "lines")
     with german_kafka_errors(args.bootstrap_servers, args.bootstrap_timeout_ms):
         consumer = KafkaConsumer(
-            args.topic,
             **config,
             group_id=args.group,
             auto_offset_reset="earliest" if args.from_beginning else "latest",
@@ -151,12 +168,16 @@ def main(argv=None) -> int:
             enable_auto_commit=False,
             session_timeout_ms=args.session_timeout_ms,
             heartbeat_interval_ms=min(3000, args.session_timeout_ms // 3),
+            # Only the Börse creates the topic (with its partitions), never a consumer's metadata request.
+            allow_auto_create_topics=False,
         )
         board = PriceBoard(args.symbols)
         title = f"Aktienkurse aus {args.topic} (Consumer-Gruppe {args.group}, Strg+C beendet)"
         view = (TableView if view_name == "table" else LinesView)(board, title)
         try:
-            consume(consumer, board, view, stop, args.count, args.idle_timeout)
+            if wait_for_topic(consumer, args.topic, stop):
+                consumer.subscribe([args.topic])
+                consume(consumer, board, view, stop, args.count, args.idle_timeout)
         finally:
             view.close()
             commit(consumer)

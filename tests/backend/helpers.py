@@ -28,8 +28,10 @@ class RunningCli:
     """A CLI in the background; its stdout lines are collected by a thread so waits stay bounded."""
 
     def __init__(self, module: str, *args: str, bootstrap: str, **env):
+        # module "backend.boerse" runs with -m; a path ending in .py runs as a script.
+        command = [sys.executable, module] if module.endswith(".py") else [sys.executable, "-m", module]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", module, *args], cwd=PROJECT_ROOT, env=cli_env(bootstrap, **env),
+            [*command, *args], cwd=PROJECT_ROOT, env=cli_env(bootstrap, **env),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
         self.errors: list[str] = []

@@ -1,0 +1,57 @@
+"""The broker goes away mid-run and comes back: nothing acknowledged is lost or duplicated."""
+import json
+import re
+import signal
+import time
+
+import pytest
+
+from tests.backend.helpers import RunningCli
+from tests.backend.kafka_tools import Admin, read_topic
+
+pytestmark = pytest.mark.kafka
+
+ACKED = re.compile(r"^(\w+) (\d+\.\d\d) EUR -> Partition (\d+), Offset (\d+)$")
+SHOWN = re.compile(r"^Partition (\d+), Offset (\d+): ")
+COUNT = 150
+
+
+def test_broker_stop_and_restart_mid_run(kafka, new_topic):
+    topic, group = new_topic(partitions=3), "neustart"
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
+                          bootstrap=kafka.bootstrap)
+    producer = None
+    try:
+        with Admin(kafka.bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=1)
+        producer = RunningCli("backend.boerse", "--topic", topic, "--rate", "25", "--count", str(COUNT),
+                              bootstrap=kafka.bootstrap)
+        producer.wait_for(lambda lines: sum(bool(ACKED.match(l)) for l in lines) >= 30, timeout=30,
+                          what="30 acknowledged prices")
+        kafka.stop()  # controlled shutdown (SIGTERM), data stays
+        time.sleep(2)
+        kafka.start()
+        assert producer.finish(timeout=150) == 0, producer.errors
+        consumer.wait_for(lambda lines: len({l for l in lines if SHOWN.match(l)}) >= COUNT, timeout=90,
+                          what=f"{COUNT} distinct records")
+        consumer.process.send_signal(signal.SIGINT)
+        assert consumer.finish(timeout=30) == 0, consumer.errors
+    finally:
+        for process in (producer, consumer):
+            if process:
+                process.kill()
+
+    assert f"{COUNT} Kurse gesendet, {COUNT} bestätigt, 0 Fehler" in producer.lines[-1]
+    records = read_topic(kafka.bootstrap, topic)
+    # Idempotent producer with acks=all: every price exactly once, in order per symbol.
+    sequences = sorted(json.loads(r.value)["sequence"] for r in records)
+    assert sequences == list(range(1, COUNT + 1))
+    stored = {(r.partition, r.offset): json.loads(r.value) for r in records}
+    acked = [ACKED.match(l).groups() for l in producer.lines if ACKED.match(l)]
+    assert len(acked) == COUNT
+    for symbol, price, partition, offset in acked:
+        value = stored[(int(partition), int(offset))]
+        assert (value["symbol"], f"{value['price']:.2f}") == (symbol, price)
+    # The consumer resumed after the restart and saw every stored record.
+    seen = {tuple(map(int, SHOWN.match(l).groups())) for l in consumer.lines if SHOWN.match(l)}
+    assert seen == set(stored)
