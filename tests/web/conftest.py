@@ -99,11 +99,34 @@ class Sim:
             "([n]) => document.querySelector('div.kafkasim').kafkasim.journal.length > n", arg=[count], timeout=15_000)
         return self.page.evaluate("document.querySelector('div.kafkasim').kafkasim.journal.at(-1)")
 
+    def add_consumer(self, group: str, client: str = ""):
+        form = self.control("consumers")
+        form.locator("input[name=group]").fill(group)
+        form.locator("input[name=client]").fill(client)
+        form.locator("button[type=submit]").click()
+        self.wait_status(f"tritt der Gruppe {group} bei")
+
+    def click_and_wait(self, label: str, status: str):
+        self.root.locator(f"button[aria-label='{label}']").click()
+        self.wait_status(status)
+
+    def check_until(self, result: str, seconds: int) -> str:
+        """Checks the exercise, letting one simulated second pass between tries."""
+        verdict, text = self.check_exercise()
+        for _ in range(seconds):
+            if verdict == result:
+                break
+            self.advance(1)
+            verdict, text = self.check_exercise()
+        assert verdict == result, text
+        return text
+
     def journal_length(self) -> int:
         return self.page.evaluate("document.querySelector('div.kafkasim').kafkasim.journal.length")
 
     def check_exercise(self) -> tuple[str, str]:
         verdict = self.root.locator(".ksim-verdict")
+        self.page.evaluate("document.querySelector('div.kafkasim .ksim-verdict').dataset.result = ''")
         self.root.locator(".ksim-check").click()
         self.page.wait_for_function(
             "() => document.querySelector('div.kafkasim .ksim-verdict').dataset.result", timeout=5_000)

@@ -122,7 +122,7 @@ export const EXERCISES = {
       const sent = done(journal, "produce").filter((e) => journal.indexOf(e) < journal.indexOf(crash));
       const survived = (e) => e.result.offset < partition.high_watermark &&
         (partition.records.find((r) => r.offset === e.result.offset)?.value ?? String(e.args[1])) === String(e.args[1]);
-      const lostOne = sent.filter((e) => e.kwargs.acks === "1" && !survived(e));
+      const lostOne = sent.filter((e) => String(e.kwargs.acks) !== "all" && !survived(e));
       const safe = sent.filter((e) => e.kwargs.acks === "all");
       if (safe.length && safe.every(survived)) {
         const lost = lostOne.length ? ` Dagegen ist der mit acks=1 bestätigte Kurs bei Offset ${lostOne[0].result.offset} verloren: der Leader bestätigte ihn, bevor ein Follower ihn kopiert hatte.` : "";
@@ -168,7 +168,8 @@ export const EXERCISES = {
 
   retention: {
     task: [
-      "Das Topic aktienkurse behält Kurse nur 20 Sekunden (retention.ms=20000); die Börse sendet laufend neue.",
+      "Das Topic aktienkurse behält Kurse nur 20 Sekunden (retention.ms=20000); die Börse sendet laufend neue. " +
+        "Damit Sie nicht lange warten, beginnt alle 5 Sekunden ein neues Segment (segment.ms=5000), und der Broker prüft alle 5 Sekunden.",
       "Lassen Sie die simulierte Zeit laufen und beobachten Sie den Log-Start-Offset. Prüfen Sie, wenn Sie meinen, dass Kafka alte Kurse gelöscht hat.",
     ],
     check({ snapshot }) {

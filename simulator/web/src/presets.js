@@ -14,6 +14,9 @@ const advance = (ms) => ({ op: "advance", args: [ms] });
 const stopTickers = { op: "stop_all_tickers" };
 
 const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null };
+// Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
+// deletion within seconds both are short here (and named in the topic's configuration).
+const FAST_RETENTION = { "log.retention.check.interval.ms": 5_000 };
 
 export const PRESETS = {
   "cluster-ueberblick": {
@@ -52,10 +55,10 @@ export const PRESETS = {
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")], open: ["consumers"],
   },
   retention: {
-    ...base, title: "Retention und Compaction", brokers: 1,
+    ...base, title: "Retention und Compaction", brokers: 1, config: FAST_RETENTION,
     setup: [
-      topic(TOPIC, 1, 1, { "retention.ms": 20_000 }),
-      topic("kurse-kompakt", 1, 1, { "cleanup.policy": "compact" }),
+      topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }),
+      topic("kurse-kompakt", 1, 1, { "cleanup.policy": "compact", "segment.ms": 5_000 }),
       ticker(TOPIC), ticker("kurse-kompakt"),
     ],
     open: ["topics"],
@@ -98,8 +101,8 @@ export const PRESETS = {
     open: ["consumers"], exercise: EXERCISES.restartOffset,
   },
   "uebung-retention": {
-    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1,
-    setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000 }), ticker(TOPIC, 4)],
+    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION,
+    setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
   },
 };
