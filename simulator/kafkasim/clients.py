@@ -270,9 +270,22 @@ class ConsumerCore:
         for topic in self.subscription:
             self.cluster.ensure_topic(topic)
         if self.group_id is None:
-            raise errors.IllegalStateError(
-                "subscribe() braucht eine group_id: ohne Consumer-Gruppe bitte assign() verwenden.")
-        self.needs_rejoin = True
+            # Like kafka-python: without a group the consumer simply takes every partition.
+            self._assign_all_subscribed()
+        else:
+            self.needs_rejoin = True
+
+    def _assign_all_subscribed(self) -> None:
+        tps = []
+        for topic in self.subscription or ():
+            t = self.cluster.topics.get(topic)
+            if t is not None:
+                tps.extend((topic, p.index) for p in t.partitions)
+        if tps != self.assignment:
+            old = list(self.assignment)
+            self._set_assignment(tps)
+            if self.on_rebalance is not None:
+                self.on_rebalance(old, tps)
 
     def assign(self, tps: list[tuple[str, int]]) -> None:
         if self.subscription:
@@ -308,7 +321,10 @@ class ConsumerCore:
     # -- group protocol ----------------------------------------------------------------------------
     def _ensure_group(self) -> bool:
         """True when the consumer may fetch (stable member or manual assignment)."""
-        if self.subscription is None or self.group_id is None:
+        if self.subscription is None:
+            return True
+        if self.group_id is None:
+            self._assign_all_subscribed()     # picks up topics created or grown since
             return True
         if self.state == "STABLE" and not self.needs_rejoin:
             return True
@@ -316,6 +332,9 @@ class ConsumerCore:
             return False
         if self.state == "STABLE":
             self.maybe_commit_sync()
+            if self.on_rebalance is not None and self.assignment:
+                # Eager rebalancing: everything is revoked before JoinGroup.
+                self.on_rebalance(list(self.assignment), None)
         self.needs_rejoin = False
         self.state = "JOINING"
         protocols = [(name, list(self.subscription)) for name in self.assignors]
@@ -376,14 +395,13 @@ class ConsumerCore:
             self.version += 1
             return
         tps = [(t, p) for t in sorted(assignment) for p in assignment[t]]
-        old = list(self.assignment)
         self._set_assignment(tps)
         self.positions = {tp: None for tp in tps}
         self.state = "STABLE"
         self.version += 1
         self._arm_heartbeat()
         if self.on_rebalance is not None:
-            self.on_rebalance(old, tps)
+            self.on_rebalance(None, tps)
 
     def _arm_heartbeat(self) -> None:
         if self._hb_timer is not None:

@@ -397,3 +397,28 @@ def test_logging_warning_for_idempotence_is_german(cluster, caplog):
     caplog.set_level(logging.WARNING)
     cluster.run_script("from kafka import KafkaProducer\nKafkaProducer(acks=0)\n")
     assert any("Idempotenz" in rec.getMessage() for rec in caplog.records) or True
+
+
+def test_subscribe_without_group_reads_every_partition(cluster):
+    cluster.create_topic("t", 3, 1)
+    for i in range(9):
+        cluster.produce("t", f"v{i}", key=f"k{i}")
+    r = run_ok(cluster, "from kafka import KafkaConsumer\n"
+                        "c = KafkaConsumer('t', auto_offset_reset='earliest', consumer_timeout_ms=1000)\n"
+                        "print(len(c.assignment()), len(list(c)))\n")
+    assert r.stdout.split() == ["3", "9"]
+
+
+def test_rebalance_listener_sees_revoke_and_assign(cluster):
+    cluster.create_topic("t", 2, 1)
+    r = run_ok(cluster,
+               "from kafka import KafkaConsumer, ConsumerRebalanceListener\n"
+               "class L(ConsumerRebalanceListener):\n"
+               "    def on_partitions_revoked(self, revoked):\n        print('revoked', len(revoked))\n"
+               "    def on_partitions_assigned(self, assigned):\n        print('assigned', len(assigned))\n"
+               "a = KafkaConsumer(group_id='g')\na.subscribe(['t'], listener=L())\n"
+               "a.poll(timeout_ms=4000)\n"
+               "b = KafkaConsumer('t', group_id='g')\n"
+               "for _ in range(10):\n    a.poll(timeout_ms=500); b.poll(timeout_ms=500)\n"
+               "a.close(); b.close()\n")
+    assert r.stdout.split("\n")[:3] == ["assigned 2", "revoked 2", "assigned 1"]

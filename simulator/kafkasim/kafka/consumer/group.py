@@ -145,11 +145,6 @@ class KafkaConsumer:
             topics = [topics]
         if not topics and pattern is None:
             raise ValueError("Nothing to subscribe to (topics oder pattern fehlt)")
-        if self.config["group_id"] is None:
-            # kafka-python allows subscribe without a group only for ... nothing: it needs a group
-            raise Errors.IllegalStateError(
-                "Ohne group_id gibt es keine Consumer-Gruppe, die Partitionen verteilt: bitte group_id setzen "
-                "oder die Partitionen mit assign() selbst wählen.")
         self._listener = listener
         self._core.subscribe(list(topics))
 
