@@ -141,3 +141,19 @@ def test_listing_lines_fit_the_code_block():
     long_lines = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "docs_src").rglob("*.py"))
                   for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 90]
     assert not long_lines, f"zu lange Zeilen: {long_lines}"
+
+
+def test_partition_numbers_in_the_text_are_what_murmur2_gives():
+    """The key → partition table and the Börse's sample output agree with kafka-python's partitioner."""
+    from tests.docs.listings import partition_for
+
+    table = re.findall(r"^\| `([A-Z]{3})` \| (\d) \| (\d) \|$",
+                       (DOCS / "theorie" / "topics-partitionen.md").read_text(encoding="utf-8"), re.M)
+    assert len(table) == 6
+    for symbol, of_three, of_four in table:
+        assert (int(of_three), int(of_four)) == (partition_for(symbol, 3), partition_for(symbol, 4)), symbol
+    sample = re.findall(r"^([A-Z]{3}) -> Partition (\d), Offset \d+$",
+                        (DOCS / "praxis" / "boerse.md").read_text(encoding="utf-8"), re.M)
+    assert len(sample) == 6
+    for symbol, partition in sample:
+        assert int(partition) == partition_for(symbol, 3), symbol
