@@ -181,6 +181,24 @@ class KafkaCluster:
     def __exit__(self, *exc) -> None:
         self.stop_all()
 
+    def metadata(self, topics: list[str] | None = None) -> dict:
+        """cluster_metadata() from the first running broker that answers: a client that bootstraps
+        from all three addresses may pick a killed one and fail."""
+        last_error: Exception | None = None
+        for node_id in self.running_ids():
+            try:
+                return cluster_metadata(self.nodes[node_id].bootstrap, topics)
+            except Exception as error:  # this broker is still starting or going down
+                last_error = error
+        raise ClusterNotHealthyError(f"Kein laufender Broker beantwortet Metadaten-Anfragen ({last_error!r}).")
+
+    def partition_state(self, topic: str, partition: int) -> dict:
+        """{'leader', 'replicas', 'isr'} of one partition as describe_topics reports it (lists sorted)."""
+        for p in self.metadata([topic])["topics"][0]["partitions"]:
+            if p["partition"] == partition:
+                return {"leader": p["leader"], "replicas": sorted(p["replicas"]), "isr": sorted(p["isr"])}
+        raise LookupError(f"{topic}-{partition} ist (noch) nicht in den Metadaten.")
+
     # -- health ------------------------------------------------------------------------------------
     def health_problems(self) -> list[str]:
         """What keeps the cluster from being healthy, in German; empty when it is healthy.
@@ -192,9 +210,9 @@ class KafkaCluster:
         if problems:
             return problems
         try:
-            metadata = cluster_metadata(self.bootstrap)
-        except Exception as error:  # any client error means: not answering yet
-            return [f"Der Cluster beantwortet keine Metadaten-Anfrage ({type(error).__name__})."]
+            metadata = self.metadata()
+        except ClusterNotHealthyError as error:
+            return [str(error)]
         registered = {b["broker_id"] for b in metadata["brokers"]}
         problems += [f"Broker {i} ist beim Controller nicht (mehr) registriert." for i in NODE_IDS
                      if i not in registered]

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.faults.tools import create_topic, partition_state, read_all, wait_for
+from tests.faults.tools import create_topic, read_all, wait_for
 
 pytestmark = pytest.mark.kafka
 
@@ -22,9 +22,9 @@ ACK_LINE = re.compile(r"-> Partition (\d+), Offset (\d+)$")
 
 def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_cluster):
     bootstrap = kafka_cluster.bootstrap
-    topic = create_topic(bootstrap, partitions=3, replication_factor=3, configs={"min.insync.replicas": 2},
+    topic = create_topic(kafka_cluster, partitions=3, replication_factor=3, configs={"min.insync.replicas": 2},
                          prefix="boerse-failover")
-    before = partition_state(bootstrap, topic, 0)
+    before = kafka_cluster.partition_state(topic, 0)
     victim = before["leader"]
 
     # The real Börse CLI: acks=all, idempotent, every acknowledged price printed with its offset.
@@ -51,7 +51,7 @@ def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_c
         killed_at = len(acked)
 
         after = wait_for(lambda: (lambda s: s if s["leader"] not in (-1, victim) else None)(
-            partition_state(bootstrap, topic, 0)), 60, f"neuer Leader für {topic}-0")
+            kafka_cluster.partition_state(topic, 0)), 60, f"neuer Leader für {topic}-0")
         stderr = boerse.communicate(timeout=150)[1]
     finally:
         if boerse.poll() is None:
@@ -74,4 +74,4 @@ def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_c
     # After the restart the old leader catches up and is back in the ISR.
     kafka_cluster.restart(victim)
     kafka_cluster.wait_healthy(60)
-    assert partition_state(bootstrap, topic, 0)["isr"] == [1, 2, 3]
+    assert kafka_cluster.partition_state(topic, 0)["isr"] == [1, 2, 3]

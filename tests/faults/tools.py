@@ -6,8 +6,6 @@ import uuid
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
-from backend.kafka_cluster import cluster_metadata
-
 
 def unique_name(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:8]}"
@@ -29,11 +27,11 @@ def wait_for(probe, timeout_s: float, what: str, interval_s: float = 0.3):
     raise AssertionError(f"Nach {timeout_s:.0f} s immer noch nicht: {what} (zuletzt: {last!r})")
 
 
-def create_topic(bootstrap: str, partitions: int = 1, replication_factor: int = 3,
+def create_topic(cluster, partitions: int = 1, replication_factor: int = 3,
                  configs: dict | None = None, prefix: str = "fault") -> str:
-    """A fresh topic; returns once every partition has a leader and a full ISR."""
+    """A fresh topic on the KafkaCluster; returns once every partition has a leader and a full ISR."""
     name = unique_name(prefix)
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="fault-admin")
+    admin = KafkaAdminClient(bootstrap_servers=cluster.bootstrap, client_id="fault-admin")
     try:
         admin.create_topics({name: {"num_partitions": partitions, "replication_factor": replication_factor,
                                     "configs": {k: str(v) for k, v in (configs or {}).items()}}})
@@ -41,20 +39,11 @@ def create_topic(bootstrap: str, partitions: int = 1, replication_factor: int = 
         admin.close()
 
     def ready():
-        states = [partition_state(bootstrap, name, p) for p in range(partitions)]
+        states = [cluster.partition_state(name, p) for p in range(partitions)]
         return all(s["leader"] >= 0 and len(s["isr"]) == replication_factor for s in states)
 
     wait_for(ready, 30, f"Topic {name} mit Leadern und voller ISR")
     return name
-
-
-def partition_state(bootstrap: str, topic: str, partition: int) -> dict:
-    """{'leader', 'replicas', 'isr'} of one partition as describe_topics reports it."""
-    metadata = cluster_metadata(bootstrap, [topic])
-    for p in metadata["topics"][0]["partitions"]:
-        if p["partition"] == partition:
-            return {"leader": p["leader"], "replicas": sorted(p["replicas"]), "isr": sorted(p["isr"])}
-    raise LookupError(f"{topic}-{partition} ist (noch) nicht in den Metadaten.")
 
 
 def read_all(bootstrap: str, topic: str, timeout_s: float = 30) -> list:
@@ -62,7 +51,8 @@ def read_all(bootstrap: str, topic: str, timeout_s: float = 30) -> list:
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
                              client_id="fault-reader")
     try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+        ids = wait_for(lambda: consumer.partitions_for_topic(topic), timeout_s, f"Partitionen von {topic}")
+        partitions = [TopicPartition(topic, p) for p in sorted(ids)]
         consumer.assign(partitions)
         consumer.seek_to_beginning(*partitions)
         end = consumer.end_offsets(partitions)

@@ -1,0 +1,112 @@
+"""Runs one scenario script against the real three-broker cluster and against kafkasim.
+
+A scenario script is ordinary kafka-python code plus `import scenario`, a small module through which
+the script injects broker failures at fixed points of its own flow and reads partition state:
+
+    scenario.BOOTSTRAP, scenario.TOPIC          # bootstrap servers; a topic name unique to this run
+    scenario.crash_broker(id)                   # SIGKILL (real) / Cluster.crash_broker (kafkasim)
+    scenario.stop_broker(id)                    # controlled shutdown
+    scenario.restart_broker(id)                 # back with its data
+    scenario.partition(topic, p)                # {"leader", "replicas", "isr"}, lists sorted
+    scenario.wait_until(check, timeout_s, what) # polls check() (real time / simulated time)
+
+Failures happen at the same points of the script on both sides, not at the same clock time, so the
+script's printed observations can be compared line by line. What Kafka leaves open (which ISR
+member becomes leader) the scripts print as facts about the choice ("from the old ISR"), not as ids.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+import time
+import types
+import uuid
+
+from backend.kafka_cluster import KafkaCluster
+
+# Broker defaults shared by both sides; kafkasim takes them as its broker config.
+SHARED_BROKER_CONFIG = {"group.initial.rebalance.delay.ms": 0}
+
+
+def _module(**functions) -> types.ModuleType:
+    module = types.ModuleType("scenario", "Broker failures and partition state for a scenario script.")
+    for name, value in functions.items():
+        setattr(module, name, value)
+    return module
+
+
+@contextlib.contextmanager
+def _importable(module: types.ModuleType):
+    saved = sys.modules.get("scenario")
+    sys.modules["scenario"] = module
+    try:
+        yield
+    finally:
+        if saved is None:
+            sys.modules.pop("scenario", None)
+        else:
+            sys.modules["scenario"] = saved
+
+
+# -- real cluster ----------------------------------------------------------------------------------
+def _real_wait_until(check, timeout_s: float, what: str = "Bedingung"):
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            value = check()
+        except Exception as error:  # metadata from a broker that is going down or coming up
+            last = error
+        else:
+            if value:
+                return value
+        time.sleep(0.3)
+    raise AssertionError(f"{what}: nach {timeout_s} s nicht erreicht (zuletzt {last!r})")
+
+
+def run_on_kafka(source: str, cluster: KafkaCluster, filename: str = "<szenario>") -> str:
+    """Executes the script in this process with the real kafka-python; returns what it printed."""
+    bootstrap = cluster.bootstrap
+    module = _module(
+        BOOTSTRAP=bootstrap, TOPIC=f"szenario-{uuid.uuid4().hex[:8]}",
+        crash_broker=cluster.kill, stop_broker=cluster.stop, restart_broker=cluster.restart,
+        partition=cluster.partition_state,
+        wait_until=_real_wait_until,
+    )
+    out = io.StringIO()
+    with _importable(module), contextlib.redirect_stdout(out):
+        exec(compile(source, filename, "exec"), {"__name__": "__main__", "__file__": filename})
+    return out.getvalue()
+
+
+# -- kafkasim ------------------------------------------------------------------------------------------
+def run_on_kafkasim(source: str, seed: int = 0, filename: str = "<szenario>"):
+    """Executes the script with kafkasim's run_script; returns (stdout, ScriptResult, Cluster)."""
+    from kafkasim import Cluster
+
+    sim = Cluster(brokers=3, seed=seed, config=dict(SHARED_BROKER_CONFIG))
+
+    def partition(topic: str, p: int) -> dict:
+        part = sim.topics[topic].partitions[p]
+        return {"leader": part.leader if part.leader is not None else -1,
+                "replicas": sorted(part.replicas), "isr": sorted(part.isr)}
+
+    def wait_until(check, timeout_s: float, what: str = "Bedingung"):
+        deadline = sim.now_ms + int(timeout_s * 1000)
+        while True:
+            value = check()
+            if value:
+                return value
+            if sim.now_ms >= deadline:
+                raise AssertionError(f"{what}: nach {timeout_s} s (simuliert) nicht erreicht")
+            sim.block(sim.now_ms + 100)
+
+    module = _module(
+        BOOTSTRAP="localhost:9092", TOPIC="szenario",
+        crash_broker=sim.crash_broker, stop_broker=sim.stop_broker, restart_broker=sim.restart_broker,
+        partition=partition, wait_until=wait_until,
+    )
+    with _importable(module):
+        result = sim.run_script(source, filename=filename)
+    return result.stdout, result, sim
