@@ -45,6 +45,9 @@ def client_config(parser: GermanArgumentParser, args) -> dict:
         "bootstrap_servers": args.bootstrap_servers,
         "bootstrap_timeout_ms": args.bootstrap_timeout_ms,
         "security_protocol": args.security_protocol,
+        # kafka-python backs off up to 30 s between reconnects; after a broker restart the course's
+        # clients should carry on within a second or two.
+        "reconnect_backoff_max_ms": 1000,
     }
     if args.client_id:
         config["client_id"] = args.client_id
