@@ -29,7 +29,8 @@ def test_axe_finds_no_serious_violation(sim, scheme):
     sim.pause()
     for name in ("produce", "ticker", "consumers", "topics"):
         sim.control(name)
-    assert axe_violations(sim.page) == []
+    violations = axe_violations(sim.page)
+    assert violations == [], "\n".join(map(str, violations))
 
 
 def test_keyboard_alone_can_produce_a_record(sim):

@@ -130,7 +130,7 @@ def test_add_and_remove_consumers_and_groups(cluster):
 
 def test_crash_stop_and_restart_brokers(cluster):
     leader = topics(cluster)["aktienkurse"]["partitions"][0]["leader"]
-    cluster.root.locator(f"button[aria-label='Broker {leader} abstürzen lassen']").click()
+    cluster.root.locator(f"button[aria-label='Absturz: Broker {leader}']").click()
     cluster.wait_status(f"Broker {leader} ist abgestürzt")
     broker = cluster.root.locator(f".ksim-broker[data-key='{leader}']")
     assert broker.get_attribute("data-state") == "crashed"
@@ -138,7 +138,7 @@ def test_crash_stop_and_restart_brokers(cluster):
     # The controller notices a crash only when the broker's session times out (9 s in KRaft).
     cluster.advance(10)
     assert topics(cluster)["aktienkurse"]["partitions"][0]["leader"] not in (leader, None)
-    cluster.root.locator(f"button[aria-label='Broker {leader} neu starten']").click()
+    cluster.root.locator(f"button[aria-label='Neustart: Broker {leader}']").click()
     cluster.wait_status(f"Broker {leader} startet neu")
     other = next(b["id"] for b in cluster.snapshot()["brokers"] if b["id"] != leader)
     cluster.root.locator(f"button[aria-label='Broker {other} kontrolliert herunterfahren']").click()

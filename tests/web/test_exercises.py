@@ -57,7 +57,7 @@ def test_leader_crash_with_acks_1_loses_and_acks_all_keeps(sim):
     assert verdict == "failure" and "Leader von Partition 0" in text
     sim.produce("SAP 231.50", key="SAP", acks="1")
     leader = leader_of_partition_0(sim)
-    sim.click_and_wait(f"Broker {leader} abstürzen lassen", f"Broker {leader} ist abgestürzt")
+    sim.click_and_wait(f"Absturz: Broker {leader}", f"Broker {leader} ist abgestürzt")
     text = sim.check_until("failure", 0)
     sim.advance(12)
     verdict, text = sim.check_exercise()
@@ -67,7 +67,7 @@ def test_leader_crash_with_acks_1_loses_and_acks_all_keeps(sim):
     sim.wait_status("neu gestartet")
     sim.produce("SAP 232.00", key="SAP", acks="all")
     leader = leader_of_partition_0(sim)
-    sim.click_and_wait(f"Broker {leader} abstürzen lassen", f"Broker {leader} ist abgestürzt")
+    sim.click_and_wait(f"Absturz: Broker {leader}", f"Broker {leader} ist abgestürzt")
     text = sim.check_until("success", 15)
     assert "acks=all" in text and "noch da" in text
 

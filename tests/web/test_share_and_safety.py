@@ -43,7 +43,7 @@ def test_state_round_trips_through_a_shared_url(sim):
     sim.mount("cluster-ueberblick")
     sim.pause()
     sim.produce("231.50", key="SAP", acks="1")
-    sim.root.locator("button[aria-label='Broker 2 abstürzen lassen']").click()
+    sim.root.locator("button[aria-label='Absturz: Broker 2']").click()
     sim.wait_status("Broker 2 ist abgestürzt")
     sim.advance(2)
     before = comparable(sim.snapshot())

@@ -154,7 +154,7 @@ class Simulator {
     this.topicBox = h("div", { class: "ksim-topics" });
     this.producerList = h("ul", { class: "ksim-producers" });
     this.groupBox = h("div", { class: "ksim-groups" });
-    const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst" });
+    const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst", tabindex: 0 });
     this.log = new EventLog(logList);
     this.chartBox = h("div", { class: "ksim-charts" });
     const chartDetails = h("details", { class: "ksim-panel ksim-chart-panel", open: this.root.dataset.height !== "compact" || null },

@@ -22,7 +22,7 @@ export function buildCodePanel({ initial, run }) {
   chooser.value = initial;
   const editorBox = h("div", { class: "ksim-editor" });
   const runButton = h("button", { type: "button", class: "md-button md-button--primary ksim-run" }, "Ausführen");
-  const output = h("pre", { class: "ksim-output", "aria-label": "Ausgabe des Skripts", tabindex: 0 });
+  const output = h("pre", { class: "ksim-output", role: "region", "aria-label": "Ausgabe des Skripts", tabindex: 0 });
   const error = h("div", { class: "ksim-script-error", role: "alert", hidden: true });
   const state = h("p", { class: "ksim-run-state", role: "status" }, "Strg+Enter führt das Skript aus.");
   let editor = null;

@@ -12,6 +12,6 @@ export function buildExercisePanel(exercise, context) {
   return h("section", { class: "ksim-panel ksim-exercise", "aria-labelledby": headingId },
     h("h3", { id: headingId }, "Aufgabe"),
     exercise.task.map((p) => h("p", {}, p)),
-    h("button", { type: "button", class: "md-button ksim-check", onclick: check }, "Prüfen"),
+    h("button", { type: "button", class: "ksim-check", onclick: check }, "Prüfen"),
     verdict);
 }

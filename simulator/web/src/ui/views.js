@@ -35,9 +35,9 @@ export function renderBrokers(container, snapshot, act) {
       h("span", { class: "ksim-badge ksim-controller" }, "Controller"),
       h("span", { class: "ksim-leads" }),
       h("span", { class: "ksim-buttons" },
-        h("button", { type: "button", class: "ksim-crash", "aria-label": `${name} abstürzen lassen`, onclick: () => act("crash_broker", [b.id]) }, "Absturz"),
+        h("button", { type: "button", class: "ksim-crash", "aria-label": `Absturz: ${name}`, onclick: () => act("crash_broker", [b.id]) }, "Absturz"),
         h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: () => act("stop_broker", [b.id]) }, "Herunterfahren"),
-        h("button", { type: "button", class: "ksim-restart", "aria-label": `${name} neu starten`, onclick: () => act("restart_broker", [b.id]) }, "Neustart")));
+        h("button", { type: "button", class: "ksim-restart", "aria-label": `Neustart: ${name}`, onclick: () => act("restart_broker", [b.id]) }, "Neustart")));
   }, (el, b) => {
     el.dataset.state = b.state;
     setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
