@@ -256,6 +256,7 @@ class ConsumerCore:
         self._hb_timer = None
         self._rr = 0
         self.closed = False
+        self.join_user_data = ({}, -1)
         self.consumed = 0
         self.error: errors.KafkaError | None = None
         # (revoked, assigned) → None; the facade forwards it to a ConsumerRebalanceListener.
@@ -337,6 +338,8 @@ class ConsumerCore:
                 self.on_rebalance(list(self.assignment), None)
         self.needs_rejoin = False
         self.state = "JOINING"
+        # What the sticky assignor's user data carries: the last assignment and its generation.
+        self.join_user_data = (self.assignment_by_topic(), self.generation if self.assignment else -1)
         protocols = [(name, list(self.subscription)) for name in self.assignors]
         self.member_id = self.cluster.coordinator.join(
             self.group_id, self.member_id, self.client_id, protocols, self.session_timeout_ms,
@@ -373,8 +376,8 @@ class ConsumerCore:
         previous = {}
         if protocol == "sticky":
             for member_id, _ts, _i, owner in members:
-                if owner is not None and owner.state is not None:
-                    previous[member_id] = (owner.assignment_by_topic(), owner.generation)
+                if owner is not None:
+                    previous[member_id] = owner.join_user_data
         result = run_assignor(protocol, partitions, [(m, ts, i) for m, ts, i, _o in members], previous)
         return result
 

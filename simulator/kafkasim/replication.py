@@ -62,6 +62,12 @@ class Partition:
         return self.leader is not None and self.cluster.brokers[self.leader].state == "running"
 
     def _recompute_hw(self) -> None:
+        # Kafka 4.x "strict min ISR" (KIP-966): the high watermark does not advance while the ISR is
+        # smaller than min.insync.replicas (capped at the replica count), so an acks=1 record written
+        # then stays invisible to consumers until a follower is back in the ISR.
+        min_isr = min(self.topic.config["min.insync.replicas"], len(self.replicas))
+        if len(self.isr) < min_isr:
+            return
         leo = self.replica_leo
         new_hw = min(leo[b] for b in self.isr) if self.isr else self.hw
         if self.leader is not None:

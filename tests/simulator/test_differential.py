@@ -5,7 +5,6 @@ from types import SimpleNamespace
 from hypothesis import assume, given, settings, strategies as st
 from kafka.coordinator.assignors.range import RangePartitionAssignor
 from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
-from kafka.coordinator.assignors.sticky.sticky_assignor import StickyPartitionAssignor
 from kafka.partitioner.default import DefaultPartitioner as RealPartitioner, murmur2 as real_murmur2
 
 from kafkasim.assignors import range_assign, roundrobin_assign
@@ -97,7 +96,7 @@ def test_range_assignor_equals_kafka_python(layout):
     assert _ours(range_assign, topics, members) == _theirs(RangePartitionAssignor, topics, members)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(layouts)
 def test_roundrobin_assignor_equals_kafka_python(layout):
     topics, names, data = layout
@@ -112,27 +111,56 @@ def test_roundrobin_assignor_equals_kafka_python(layout):
     assert _ours(roundrobin_assign, topics, members) == theirs
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.integers(min_value=1, max_value=8), min_size=1),
-       st.lists(st.text("xyz0123", min_size=1, max_size=4), min_size=1, max_size=6, unique=True))
-def test_sticky_assignor_fresh_group_equals_kafka_python(topics, names):
-    """A new group (no previous assignment), everybody subscribed to the same topics."""
-    members = [(name, sorted(topics), None) for name in names]
+def _their_sticky(topics, members):
+    """kafka-python's sticky executor on members {id: (topics, previous [(t, p)], generation)}."""
+    from kafka.coordinator.assignors.sticky.sticky_assignor import (
+        StickyAssignmentExecutor, StickyAssignorMemberMetadataV1)
+    from kafka.structs import TopicPartition
     cluster = SimpleNamespace(partitions_for_topic=lambda t: set(range(topics[t])) if t in topics else None,
                               topics=lambda: set(topics))
-    from kafka.coordinator.assignors.sticky.sticky_assignor import StickyAssignorMemberMetadataV1
-    executor_members = [SimpleNamespace(member_id=m, group_instance_id=None,
-                                        metadata=SimpleNamespace(topics=ts, user_data=None))
-                        for m, ts, _i in members]
-    orig = StickyPartitionAssignor.parse_member_metadata
-    StickyPartitionAssignor.parse_member_metadata = classmethod(
-        lambda cls, md: StickyAssignorMemberMetadataV1(subscription=md.topics, partitions=[], generation=-1))
-    try:
-        out = StickyPartitionAssignor().assign(cluster, executor_members)
-    finally:
-        StickyPartitionAssignor.parse_member_metadata = orig
-    theirs = {m: {t: list(ps) for t, ps in a.assignment if ps} for m, a in out.items()}
-    assert _ours(lambda p, m: sticky_assign(p, m, {}), topics, members) == theirs
+    meta = {m: StickyAssignorMemberMetadataV1(subscription=ts, partitions=[TopicPartition(*tp) for tp in prev],
+                                              generation=gen)
+            for m, (ts, prev, gen) in members.items()}
+    executor = StickyAssignmentExecutor(cluster, meta)
+    executor.perform_initial_assignment()
+    executor.balance()
+    return {m: {t: list(ps) for t, ps in executor.get_final_assignment(m) if ps} for m in members}
+
+
+def _our_sticky(topics, members):
+    out = sticky_assign({t: list(range(n)) for t, n in topics.items()},
+                        [(m, ts, None) for m, (ts, _p, _g) in members.items()],
+                        {m: ({t: [p for tt, p in prev if tt == t] for t, _ in prev}, gen)
+                         for m, (_ts, prev, gen) in members.items()})
+    return {m: {t: ps for t, ps in a.items() if ps} for m, a in out.items()}
+
+
+sticky_layouts = st.tuples(
+    st.dictionaries(st.sampled_from(["a", "b", "c"]), st.integers(min_value=1, max_value=8), min_size=1),
+    st.lists(st.text("xyz0123", min_size=1, max_size=4), min_size=1, max_size=6, unique=True),
+    st.booleans(), st.data())
+
+
+@settings(max_examples=300, deadline=None)
+@given(sticky_layouts)
+def test_sticky_assignor_equals_kafka_python(layout):
+    """Fresh groups and rebalances with previous owners (each partition owned once at most)."""
+    topics, names, same_topics, data = layout
+    all_tps = [(t, p) for t in sorted(topics) for p in range(topics[t])]
+    members = {}
+    for name in names:
+        if same_topics:
+            subscribed = sorted(topics)
+        else:
+            subscribed = data.draw(st.lists(st.sampled_from(sorted(topics)), min_size=1, unique=True))
+        members[name] = [subscribed, [], data.draw(st.sampled_from([-1, 1, 2, 3]))]
+    if data.draw(st.booleans()):   # a rebalance: some partitions already have an owner
+        for tp in all_tps:
+            owner = data.draw(st.sampled_from([None, *names]))
+            if owner is not None and members[owner][2] != -1:
+                members[owner][1].append(tp)
+    members = {m: tuple(v) for m, v in members.items()}
+    assert _our_sticky(topics, members) == _their_sticky(topics, members)
 
 
 @settings(max_examples=200, deadline=None)

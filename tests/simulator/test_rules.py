@@ -422,3 +422,18 @@ def test_rebalance_listener_sees_revoke_and_assign(cluster):
                "for _ in range(10):\n    a.poll(timeout_ms=500); b.poll(timeout_ms=500)\n"
                "a.close(); b.close()\n")
     assert r.stdout.split("\n")[:3] == ["assigned 2", "revoked 2", "assigned 1"]
+
+
+def test_sticky_group_keeps_partitions_when_a_member_leaves():
+    cluster = Cluster(brokers=1, seed=0, config={"group.initial.rebalance.delay.ms": 0})
+    cluster.create_topic("t", 6, 1)
+    ids = [cluster.add_consumer("g", ["t"], partition_assignment_strategy=("sticky",)) for _ in range(3)]
+    cluster.advance(2_000)
+    before = {m["client_id"]: {tuple(a) for a in m["assignment"]} for m in cluster.snapshot()["groups"][0]["members"]}
+    assert cluster.snapshot()["groups"][0]["protocol"] == "sticky"
+    cluster.remove_consumer(ids[0])
+    cluster.advance(5_000)
+    after = {m["client_id"]: {tuple(a) for a in m["assignment"]} for m in cluster.snapshot()["groups"][0]["members"]}
+    assert set(after) == set(ids[1:])
+    for cid in ids[1:]:
+        assert before[cid] <= after[cid] and len(after[cid]) == 3
