@@ -33,7 +33,7 @@ class Waiter:
 class Partition:
     __slots__ = ("cluster", "topic", "index", "replicas", "isr", "leader", "leader_epoch", "log",
                  "replica_leo", "hw", "caught_up_ms", "waiters", "producers", "_repl_pending",
-                 "label")
+                 "label", "rejected_event_ms")
 
     def __init__(self, cluster, topic, index: int, replicas: list[int]) -> None:
         self.cluster = cluster
@@ -52,6 +52,7 @@ class Partition:
         # producer id → [(first_seq, last_seq, base_offset)], newest last
         self.producers: dict[int, list[tuple[int, int, int]]] = {}
         self._repl_pending = False
+        self.rejected_event_ms = -10**9
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -113,12 +114,15 @@ class Partition:
                 f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Records ohne Key an."), -1)
             return
         if acks == -1 and len(self.isr) < config["min.insync.replicas"]:
-            cluster.trace.emit(
-                "produce.rejected",
-                f"Broker {self.leader} lehnt Records für {self.label} ab: nur {len(self.isr)} Replikat(e) "
-                f"in der ISR, min.insync.replicas={config['min.insync.replicas']} (acks=all).",
-                topic=self.topic.name, partition=self.index, broker=self.leader,
-                error="NotEnoughReplicasError")
+            now = cluster.kernel.now
+            if now - self.rejected_event_ms >= 1000:      # one explanation per second is enough
+                self.rejected_event_ms = now
+                cluster.trace.emit(
+                    "produce.rejected",
+                    f"Broker {self.leader} lehnt Records für {self.label} ab: nur {len(self.isr)} Replikat(e) "
+                    f"in der ISR, min.insync.replicas={config['min.insync.replicas']} (acks=all).",
+                    topic=self.topic.name, partition=self.index, broker=self.leader,
+                    error="NotEnoughReplicasError")
             respond(errors.NotEnoughReplicasError(
                 f"Messages are rejected since there are fewer in-sync replicas than required. "
                 f"ISR={self.isr}, min.insync.replicas={config['min.insync.replicas']}"), -1)
