@@ -24,6 +24,16 @@ Kurs 3 bestätigt, Offset 2
 beide zurück: ISR-Größe 3 | Leader unverändert: True
 im Log: ['kurs-1', 'kurs-2', 'kurs-3']
 """,
+    "min_isr_refuses": """\
+ein Follower abgestürzt, ISR-Größe 2 – acks=all: bestätigt, Offset 0
+zweiter Follower gestoppt, ISR = nur der Leader
+acks=all: abgelehnt: NotEnoughReplicasError
+acks=1:   bestätigt, Offset 1
+für Consumer lesbar bis Offset (High-Watermark): 1
+Follower zurück, ISR-Größe 2 – acks=all: bestätigt, Offset 2
+alle zurück: ISR-Größe 3 | Leader unverändert: True
+im Log: ['kurs-1', 'kurs-3', 'kurs-4']
+""",
 }
 
 
