@@ -37,7 +37,7 @@ class ProducerCore:
     def __init__(self, cluster, client_id: str, acks: int = -1, idempotent: bool = True,
                  retries: float = float("inf"), linger_ms: int = 0, batch_size: int = 16384,
                  delivery_timeout_ms: int = 120_000, request_timeout_ms: int = 30_000,
-                 retry_backoff_ms: int = 100, max_in_flight: int = 5) -> None:
+                 retry_backoff_ms: int = 100, max_in_flight: int = 5, retry_backoff_max_ms: int = 1000) -> None:
         self.cluster = cluster
         self.client_id = client_id
         self.acks = acks
@@ -48,6 +48,7 @@ class ProducerCore:
         self.delivery_timeout_ms = delivery_timeout_ms
         self.request_timeout_ms = request_timeout_ms
         self.retry_backoff_ms = retry_backoff_ms
+        self.retry_backoff_max_ms = max(retry_backoff_ms, retry_backoff_max_ms)
         self.max_in_flight = 1 if idempotent else max_in_flight
         self.producer_id = cluster.next_producer_id() if idempotent else -1
         self._open: dict[tuple[str, int], Batch] = {}
@@ -171,14 +172,17 @@ class ProducerCore:
                     f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
                     f"{now - batch.created_ms} ms has passed since batch creation"), -1)
             else:
-                cluster.trace.emit(
-                    "produce.retry",
-                    f"Producer {self.client_id} wiederholt einen Batch für {batch.topic}-{batch.partition} "
-                    f"({type(error).__name__}), Versuch {batch.attempts + 1}.",
-                    topic=batch.topic, partition=batch.partition, client_id=self.client_id,
-                    error=type(error).__name__)
+                if batch.attempts & (batch.attempts - 1) == 0:     # attempts 1, 2, 4, 8, …: no flood
+                    cluster.trace.emit(
+                        "produce.retry",
+                        f"Producer {self.client_id} wiederholt einen Batch für {batch.topic}-{batch.partition} "
+                        f"({type(error).__name__}), Versuch {batch.attempts + 1}.",
+                        topic=batch.topic, partition=batch.partition, client_id=self.client_id,
+                        error=type(error).__name__)
                 self._in_flight[tp] += 1
-                cluster.kernel.schedule(self.retry_backoff_ms, self._resend, batch)
+                # kafka-python 3 backs off exponentially from retry_backoff_ms up to retry_backoff_max_ms.
+                backoff = min(self.retry_backoff_ms * 2 ** (batch.attempts - 1), self.retry_backoff_max_ms)
+                cluster.kernel.schedule(backoff, self._resend, batch)
         else:
             self._complete(batch, error, -1)
         if self._ready.get(tp):

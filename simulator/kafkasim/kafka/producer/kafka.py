@@ -138,6 +138,7 @@ class KafkaProducer:
             delivery_timeout_ms=int(self.config["delivery_timeout_ms"]),
             request_timeout_ms=int(self.config["request_timeout_ms"]),
             retry_backoff_ms=int(self.config["retry_backoff_ms"]),
+            retry_backoff_max_ms=int(self.config["retry_backoff_max_ms"]),
             max_in_flight=int(self.config["max_in_flight_requests_per_connection"]))
         self._closed = False
         ctx = _binding.context()
