@@ -75,6 +75,9 @@ class Cluster:
         return self.epoch_ms + self.kernel.now
 
     def advance(self, ms: int) -> None:
+        if isinstance(ms, bool) or not isinstance(ms, (int, float)) or ms < 0:
+            raise ValueError(f"advance() erwartet eine Zahl von Millisekunden ≥ 0, nicht {ms!r}.")
+        ms = int(ms)
         self._record("advance", ms)
         self.kernel.run(self.kernel.now + int(ms))
 
@@ -163,6 +166,33 @@ class Cluster:
             topic=name, partitions=partitions, replication_factor=replication_factor,
             leaders=[p.leader for p in topic.partitions], auto=_auto)
         return {"topic": name, "partitions": partitions, "replication_factor": replication_factor}
+
+    def add_partitions(self, name: str, total_count: int) -> None:
+        """Grows a topic to `total_count` partitions (kafka-topics --alter --partitions)."""
+        topic = self.topics.get(name)
+        if topic is None:
+            raise errors.UnknownTopicOrPartitionError(
+                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
+        current = len(topic.partitions)
+        if not isinstance(total_count, int) or total_count <= current:
+            raise errors.InvalidPartitionsError(
+                f"Topic currently has {current} partitions, which is higher than the requested {total_count}. "
+                f"(Partitionen kann man nur hinzufügen, nie entfernen.)" if isinstance(total_count, int) and total_count < current else
+                f"Topic already has {current} partitions. (Die neue Zahl muss größer als {current} sein.)")
+        live = self.live_brokers()
+        if topic.replication_factor > len(live):
+            raise errors.InvalidReplicationFactorError(
+                f"Replikationsfaktor {topic.replication_factor}, aber nur {len(live)} Broker laufen.")
+        self._record("add_partitions", name, total_count)
+        placement = place_replicas(self.kernel.rng, live, total_count - current, topic.replication_factor,
+                                   first_partition=current)
+        topic.add_partitions(self, placement)
+        self.trace.emit(
+            "topic.partitions_added",
+            f"Topic {name} hat jetzt {total_count} statt {current} Partitionen. Achtung: Records mit demselben Key "
+            f"landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Key) mod {total_count}).",
+            topic=name, partitions=total_count, previous=current)
+        self.coordinator.topic_changed(name)
 
     def ensure_topic(self, name: str) -> Topic | None:
         """Metadata lookup by a client: creates a missing topic as a 4.x broker with defaults does."""
@@ -440,6 +470,15 @@ class Cluster:
                      auto_offset_reset: str = "earliest", partition_assignment_strategy=("range", "roundrobin")) -> str:
         if isinstance(topics, str):
             topics = [topics]
+        if not topics:
+            raise ValueError("add_consumer() braucht mindestens ein Topic.")
+        if auto_offset_reset not in ("earliest", "latest"):
+            raise ValueError(f"auto_offset_reset muss 'earliest' oder 'latest' sein, nicht {auto_offset_reset!r}.")
+        if not isinstance(group_id, str) or not group_id:
+            raise ValueError("add_consumer() braucht eine group_id (Name der Consumer-Gruppe).")
+        for name in partition_assignment_strategy:
+            if name not in ("range", "roundrobin", "sticky"):
+                raise ValueError(f"Unbekannter Assignor {name!r}: möglich sind range, roundrobin und sticky.")
         if client_id is None:
             client_id = self.client_name("aktionaer")
         if client_id in self.actors:
@@ -470,7 +509,7 @@ class Cluster:
         core.close()
 
     # -- scenario scripting --------------------------------------------------------------------------
-    CONTROL_ACTIONS = ("crash_broker", "stop_broker", "restart_broker", "create_topic", "delete_topic",
+    CONTROL_ACTIONS = ("crash_broker", "stop_broker", "restart_broker", "create_topic", "delete_topic", "add_partitions",
                        "produce", "start_ticker", "stop_ticker", "add_consumer", "remove_consumer")
 
     def schedule(self, at_ms: int, action: str, *args) -> None:

@@ -356,6 +356,14 @@ class GroupCoordinator:
         entry = group.offsets.get((topic, partition))
         return entry[0] if entry else None
 
+    def topic_changed(self, topic: str) -> None:
+        """The group leader's metadata shows new partitions of a subscribed topic: rebalance."""
+        for group in self.groups.values():
+            if group.state in ("Stable", "CompletingRebalance") and any(
+                    topic in m.topics() for m in group.members.values()):
+                self._start_rebalance(group, f"das Topic {topic} hat neue Partitionen")
+                self._maybe_complete_join(group)
+
     def forget_topic(self, topic: str) -> None:
         for group in self.groups.values():
             for tp in [tp for tp in group.offsets if tp[0] == topic]:

@@ -45,6 +45,11 @@ class Topic:
         self.partitions = [Partition(cluster, self, i, list(replicas)) for i, replicas in enumerate(assignment)]
         self.auto_created = auto_created
 
+    def add_partitions(self, cluster, assignment: list[list[int]]) -> None:
+        start = len(self.partitions)
+        self.partitions.extend(Partition(cluster, self, start + i, list(replicas))
+                               for i, replicas in enumerate(assignment))
+
     def snapshot(self, max_records: int) -> dict:
         c = self.config
         return {

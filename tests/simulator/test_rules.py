@@ -437,3 +437,33 @@ def test_sticky_group_keeps_partitions_when_a_member_leaves():
     assert set(after) == set(ids[1:])
     for cid in ids[1:]:
         assert before[cid] <= after[cid] and len(after[cid]) == 3
+
+
+def test_adding_partitions_changes_the_key_mapping_and_rebalances(cluster):
+    from kafkasim.murmur2 import partition_for_key
+    cluster.create_topic("t", 3, 1)
+    cluster.add_consumer("g", ["t"])
+    cluster.advance(4_000)
+    gen = cluster.snapshot()["groups"][0]["generation"]
+    r = run_ok(cluster,
+               "from kafka import KafkaProducer\nfrom kafka.admin import KafkaAdminClient, NewPartitions\n"
+               "from kafka.errors import InvalidPartitionsError\n"
+               "p = KafkaProducer(key_serializer=str.encode)\n"
+               "print(p.send('t', b'1', key='user-42').get().partition)\n"
+               "a = KafkaAdminClient()\na.create_partitions({'t': 6})\n"
+               "print(p.send('t', b'2', key='user-42').get().partition)\n"
+               "try:\n    a.create_partitions({'t': NewPartitions(2)})\nexcept InvalidPartitionsError:\n    print('ok')\n")
+    assert r.stdout.split() == [str(partition_for_key(b"user-42", 3)), str(partition_for_key(b"user-42", 6)), "ok"]
+    cluster.advance(3_500)       # the member hears of the rebalance with its next heartbeat (3 s)
+    group = cluster.snapshot()["groups"][0]
+    assert group["generation"] == gen + 1 and len(group["members"][0]["assignment"]) == 6
+
+
+def test_control_methods_reject_bad_input_in_german(cluster):
+    import pytest as _pytest
+    for call in (lambda: cluster.advance(-1), lambda: cluster.add_consumer("g", []),
+                 lambda: cluster.crash_broker(7), lambda: cluster.schedule(5, "explode"),
+                 lambda: cluster.stop_ticker("x")):
+        with _pytest.raises(ValueError) as info:
+            call()
+        assert any(word in str(info.value) for word in ("gibt es nicht", "braucht", "erwartet", "Unbekannte"))

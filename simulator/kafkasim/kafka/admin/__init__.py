@@ -1,4 +1,4 @@
 from .client import KafkaAdminClient
-from ._topics import NewTopic
+from ._topics import NewPartitions, NewTopic
 
 __all__ = ["KafkaAdminClient"]

@@ -8,7 +8,7 @@ from ... import errors as Errors
 from ...replication import NET_MS
 from .. import _binding
 from ..structs import OffsetAndMetadata, TopicPartition
-from ._topics import NewTopic
+from ._topics import NewPartitions, NewTopic
 
 # kafka-python 2.x names a learner may know from older tutorials, and what 3.0 calls them.
 RENAMED = {"list_consumer_groups": "list_groups", "describe_consumer_groups": "describe_groups",
@@ -114,6 +114,34 @@ class KafkaAdminClient:
             raise first_error
         return {"topics": results}
 
+    def create_partitions(self, topic_partitions, timeout_ms=None, validate_only=False, raise_errors=True):
+        """Grows topics: {name: total count} (or {name: {"count": n}} / {name: NewPartitions(n)})."""
+        results = []
+        first_error = None
+        for name, spec in topic_partitions.items():
+            if isinstance(spec, NewPartitions):
+                count = spec.total_count
+            elif isinstance(spec, dict):
+                count = spec.get("count")
+            else:
+                count = spec
+            error = None
+            try:
+                if validate_only:
+                    if name not in self._cluster.topics:
+                        raise Errors.UnknownTopicOrPartitionError(f"Das Topic {name} gibt es nicht.")
+                else:
+                    self._cluster.add_partitions(name, count)
+            except Errors.BrokerResponseError as exc:
+                error = exc
+                first_error = first_error or exc
+            results.append(_Response(name=name, error_code=error.errno if error else 0,
+                                     error_message=str(error.args[0]) if error and error.args else None))
+        self._round_trip()
+        if first_error is not None and raise_errors:
+            raise first_error
+        return _Response(throttle_time_ms=0, results=results)
+
     def list_topics(self):
         self._round_trip()
         return list(self._cluster.topics)
@@ -198,3 +226,17 @@ class KafkaAdminClient:
                              if wanted is None or (t, p) in wanted}
         self._round_trip()
         return out
+
+
+class _Response:
+    """Stand-in for kafka-python's response objects: attributes plus to_dict()."""
+
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+    def to_dict(self):
+        return {k: [v.to_dict() if isinstance(v, _Response) else v for v in val] if isinstance(val, list) else val
+                for k, val in self.__dict__.items()}
+
+    def __repr__(self):
+        return "Response(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
