@@ -16,6 +16,10 @@ def explain(exc: BaseException) -> str:
                 f"{param}, der ihn in Bytes verwandelt. Lösung: KafkaProducer({param}=str.encode) "
                 f"(oder {param}=DefaultSerializer() bzw. JsonSerializer()) setzen, oder Bytes senden "
                 f"(z. B. 'text'.encode('utf-8')).")
+    if isinstance(exc, (TypeError, AttributeError)) and "NoneType" in msg and "encode" in msg:
+        return ("Ein Serializer wurde auch mit None aufgerufen: kafka-python ruft key_serializer und "
+                "value_serializer auch mit None auf (Records ohne Key, Tombstones). str.encode kann das nicht – "
+                "nimm z. B. key_serializer=lambda k: k.encode() if k is not None else None.")
     if isinstance(exc, ValueError) and msg == "Need at least one: key or value":
         return "send() braucht einen Key oder einen Value – hier sind beide None."
     if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:

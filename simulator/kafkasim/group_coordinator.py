@@ -55,6 +55,7 @@ class GroupCoordinator:
     def __init__(self, cluster) -> None:
         self.cluster = cluster
         self.groups: dict[str, Group] = {}
+        self.offsets_topic_created = False
 
     # -- helpers -------------------------------------------------------------------------------
     def _emit(self, kind: str, text: str, group: Group, **details) -> None:
@@ -67,6 +68,8 @@ class GroupCoordinator:
         group = self.groups.get(group_id)
         if group is None:
             group = self.groups[group_id] = Group(group_id)
+            # The first FindCoordinator makes the broker create its internal offsets topic.
+            self.offsets_topic_created = True
         return group
 
     def _arm_session(self, group: Group, member: Member) -> None:

@@ -133,3 +133,36 @@ def test_cli_runs_a_script_and_fails_with_german_error(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(bad), "--config", "gibtsnicht=1"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2 and "Unbekannte Broker-Einstellung" in done.stderr
+
+
+def test_runs_repeat_across_processes_with_different_hash_seeds(tmp_path: Path):
+    script = tmp_path / "gruppe.py"
+    script.write_text(
+        "from kafka import KafkaProducer, KafkaConsumer\n"
+        "from kafka.admin import KafkaAdminClient, NewTopic\n"
+        "KafkaAdminClient().create_topics([NewTopic('kurse', 6, 3)])\n"
+        "p = KafkaProducer(key_serializer=lambda k: k and k.encode(), value_serializer=str.encode)\n"
+        "for i in range(30):\n    p.send('kurse', key=f'k{i}', value=str(i))\n"
+        "p.send('kurse', value='ohne key')\np.flush()\n"
+        "cs = [KafkaConsumer('kurse', group_id='g', partition_assignment_strategy=[__import__('kafka')"
+        ".coordinator.assignors.sticky.sticky_assignor.StickyPartitionAssignor], auto_offset_reset='earliest')"
+        " for _ in range(3)]\n"
+        "for _ in range(20):\n    [c.poll(timeout_ms=300) for c in cs]\n"
+        "cs[0].close()\n"
+        "for _ in range(20):\n    [c.poll(timeout_ms=300) for c in cs[1:]]\n",
+        encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "simulator"))
+    outputs = []
+    for hash_seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--events", "--seed", "5"],
+                              capture_output=True, text=True, timeout=60, env=dict(env, PYTHONHASHSEED=hash_seed))
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and "stabil" in outputs[0]
+
+
+def test_serializer_called_with_none_key_gets_a_german_hint():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaProducer\n"
+                                "KafkaProducer(key_serializer=str.encode).send('t', b'v')\n")
+    assert "auch mit None" in result.error and "NoneType" in result.error

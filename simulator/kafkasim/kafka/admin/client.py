@@ -144,7 +144,10 @@ class KafkaAdminClient:
 
     def list_topics(self):
         self._round_trip()
-        return list(self._cluster.topics)
+        names = list(self._cluster.topics)
+        if self._cluster.coordinator.offsets_topic_created:
+            names.append("__consumer_offsets")     # internal, but a real broker lists it too
+        return names
 
     def describe_topics(self, topics=None):
         cluster = self._cluster
