@@ -94,16 +94,38 @@ def _facade_modules() -> dict[str, types.ModuleType]:
             if (name == prefix or name.startswith(prefix + ".")) and mod is not None}
 
 
-def _budget_guard(cluster, limit_ms: int, event_limit: int):
+def _budget_guard(cluster, limit_ms: int, event_limit: int, filename: str):
     kernel = cluster.kernel
+    state = {"reason": None}
 
     def guard(t):
-        if t is not None and t > limit_ms:
-            kernel.now = max(kernel.now, limit_ms)
-            raise BudgetExceeded("time")
-        if kernel.steps > event_limit:
-            raise BudgetExceeded("events")
+        if state["reason"] is None:
+            if t is not None and t > limit_ms:
+                kernel.now = max(kernel.now, limit_ms)
+                state["reason"] = "time"
+            elif kernel.steps > event_limit:
+                state["reason"] = "events"
+            else:
+                return
+            _stop_learner_code(filename, state["reason"])
+        raise BudgetExceeded(state["reason"])
     return guard
+
+
+def _stop_learner_code(filename: str, reason: str) -> None:
+    """Makes the budget stick even if the script swallows the exception (`except: pass` in a loop):
+    from now on every line the learner's code runs raises it again."""
+    def killer(frame, event, arg):
+        if frame.f_code.co_filename == filename and event in ("line", "call"):
+            raise BudgetExceeded(reason)
+        return killer
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_filename == filename:
+            frame.f_trace = killer
+            frame.f_trace_lines = True
+        frame = frame.f_back
+    sys.settrace(killer)
 
 
 def _learner_traceback(exc: BaseException, filename: str) -> str:
@@ -150,7 +172,9 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
     saved_guard = cluster._guard
     saved_binding = (_binding._current, _binding._context)
     start_now = cluster.kernel.now
-    cluster._guard = _budget_guard(cluster, start_now + time_budget_ms, cluster.kernel.steps + event_budget)
+    cluster._guard = _budget_guard(cluster, start_now + time_budget_ms, cluster.kernel.steps + event_budget,
+                                   filename)
+    saved_trace = sys.gettrace()
     buffer = io.StringIO()
     tee = _Tee(buffer, stdout)
     saved_out, saved_err = sys.stdout, sys.stderr
@@ -190,6 +214,7 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
             result.traceback = _learner_traceback(exc, filename)
             _finish_clients(ctx, quiet=True)
     finally:
+        sys.settrace(saved_trace)
         sys.stdout, sys.stderr = saved_out, saved_err
         for name, mod in saved_modules.items():
             if mod is None:

@@ -166,3 +166,14 @@ def test_serializer_called_with_none_key_gets_a_german_hint():
     result = cluster.run_script("from kafka import KafkaProducer\n"
                                 "KafkaProducer(key_serializer=str.encode).send('t', b'v')\n")
     assert "auch mit None" in result.error and "NoneType" in result.error
+
+
+def test_budget_cannot_be_swallowed_by_a_bare_except():
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaConsumer\nc = KafkaConsumer('t', group_id='g')\n"
+                                "while True:\n    try:\n        c.poll(timeout_ms=1000)\n    except:\n        pass\n",
+                                time_budget_ms=20_000)
+    assert result.timed_out and result.error
+    assert sys.gettrace() is None
+    again = cluster.run_script("print('weiter')\n")
+    assert again.stdout == "weiter\n" and again.error is None
