@@ -199,6 +199,13 @@ class KafkaCluster:
                 return {"leader": p["leader"], "replicas": sorted(p["replicas"]), "isr": sorted(p["isr"])}
         raise LookupError(f"{topic}-{partition} ist (noch) nicht in den Metadaten.")
 
+    def group_coordinator(self, group_id: str) -> int:
+        """The broker that coordinates `group_id`: the leader of the __consumer_offsets partition the
+        group id hashes to (Java's String.hashCode, as the broker computes it)."""
+        partitions = self.metadata(["__consumer_offsets"])["topics"][0]["partitions"]
+        state = next(p for p in partitions if p["partition"] == offsets_partition(group_id, len(partitions)))
+        return state["leader"]
+
     # -- health ------------------------------------------------------------------------------------
     def health_problems(self) -> list[str]:
         """What keeps the cluster from being healthy, in German; empty when it is healthy.
@@ -256,6 +263,15 @@ def cluster_metadata(bootstrap: str, topics: list[str] | None = None) -> dict:
         "topics": [{"name": t["name"],
                     "partitions": [partition_view(p) for p in t["partitions"]]} for t in topics],
     }
+
+
+def offsets_partition(group_id: str, partitions: int) -> int:
+    """Which __consumer_offsets partition holds a group: abs(hashCode(group_id)) % partitions."""
+    h = 0
+    for unit in group_id.encode("utf-16-be").hex(" ", 2).split():  # Java hashes UTF-16 code units
+        h = (31 * h + int(unit, 16)) & 0xFFFFFFFF
+    h = h - (1 << 32) if h >= 1 << 31 else h
+    return (0 if h == -(1 << 31) else abs(h)) % partitions
 
 
 def partition_view(p: dict) -> dict:

@@ -9,6 +9,7 @@ the script injects broker failures at fixed points of its own flow and reads par
     scenario.restart_broker(id)                 # back with its data
     scenario.partition(topic, p)                # {"leader", "replicas", "isr"}, lists sorted
     scenario.wait_until(check, timeout_s, what) # polls check() (real time / simulated time)
+    scenario.coordinator(group_id)              # the broker coordinating the group (see below)
 
 Failures happen at the same points of the script on both sides, not at the same clock time, so the
 script's printed observations can be compared line by line. What Kafka leaves open (which ISR
@@ -72,7 +73,7 @@ def run_on_kafka(source: str, cluster: KafkaCluster, filename: str = "<szenario>
         BOOTSTRAP=bootstrap, TOPIC=f"szenario-{uuid.uuid4().hex[:8]}",
         crash_broker=cluster.kill, stop_broker=cluster.stop, restart_broker=cluster.restart,
         partition=cluster.partition_state,
-        wait_until=_real_wait_until,
+        wait_until=_real_wait_until, coordinator=cluster.group_coordinator,
     )
     out = io.StringIO()
     with _importable(module), contextlib.redirect_stdout(out):
@@ -102,8 +103,13 @@ def run_on_kafkasim(source: str, seed: int = 0, filename: str = "<szenario>"):
                 raise AssertionError(f"{what}: nach {timeout_s} s (simuliert) nicht erreicht")
             sim.block(sim.now_ms + 100)
 
+    def coordinator(group_id: str) -> int:
+        # kafkasim does not place group coordinators on brokers (its coordinator never fails). The
+        # closest stand-in for "kill the coordinator" is killing a partition leader of the topic.
+        return sim.topics["szenario"].partitions[0].leader
+
     module = _module(
-        BOOTSTRAP="localhost:9092", TOPIC="szenario",
+        BOOTSTRAP="localhost:9092", TOPIC="szenario", coordinator=coordinator,
         crash_broker=sim.crash_broker, stop_broker=sim.stop_broker, restart_broker=sim.restart_broker,
         partition=partition, wait_until=wait_until,
     )

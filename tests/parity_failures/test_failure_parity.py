@@ -34,6 +34,22 @@ Follower zurück, ISR-Größe 2 – acks=all: bestätigt, Offset 2
 alle zurück: ISR-Größe 3 | Leader unverändert: True
 im Log: ['kurs-1', 'kurs-3', 'kurs-4']
 """,
+    "leader_killed": """\
+bestätigte Offsets: True
+neuer Leader ∈ alte ISR ohne den toten Broker: True (2 mögliche)
+ISR nach der Wahl ohne den toten Broker: True
+nach dem Neustart: ISR-Größe 3
+im Log, jeder Kurs genau einmal: True
+""",
+    "group_coordinator_killed": """\
+Partitionen je Mitglied: [1, 1, 1]
+Börse: bestätigt 30
+committed vor dem Ausfall, Summe: 30
+Börse während des Ausfalls: bestätigt 30
+committed während des Ausfalls, Summe: 60 | nie zurückgefallen: True
+jeder Kurs gelesen: True
+nach dem Neustart: committed = Ende jeder Partition: True
+""",
 }
 
 
