@@ -43,6 +43,7 @@ LISTINGS = [
     Listing("docs_src/aktionaere/gruppen_mitglied.py", r"^Mir gehören jetzt die Partitionen \[0, 1, 2\]\.$"),
     Listing("docs_src/aktionaere/kursalarm.py", r"^Kursalarm: SAP steht bei \d+\.\d\d EUR"),
     Listing("docs_src/theorie/consumer_parameter.py", r"^DTE: [\d.]+ \(Partition \d, Offset \d+\)$"),
+    Listing("docs_src/theorie/partition_selbst_waehlen.py", r"\AOffset 2: [A-Z]{3} [\d.]+$"),
     Listing("docs_src/theorie/mindestens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
     Listing("docs_src/theorie/hoechstens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
     Listing("backend/labs/boerse_producer.py", r"-> Partition \d, Offset \d+$"),
