@@ -276,7 +276,8 @@ class Cluster:
         self.trace.emit(
             "broker.crashed",
             f"Broker {broker_id} ist abgestürzt. Der Controller merkt es erst, wenn {timeout} ms lang kein "
-            f"Heartbeat kam (broker.session.timeout.ms); bis dahin gelten seine Partitionen als geführt.",
+            f"Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen, "
+            f"und wer dorthin schreibt, bekommt Fehler.",
             broker=broker_id)
         for topic in self.topics.values():
             for p in topic.partitions:

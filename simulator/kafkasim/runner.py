@@ -81,10 +81,59 @@ def make_time_module(cluster, ctx) -> types.ModuleType:
     mod.perf_counter = monotonic
     mod.perf_counter_ns = monotonic_ns
 
+    # Calendar helpers default to "now": make that the simulated now as well.
+    def gmtime(secs=None):
+        return _real_time.gmtime(time() if secs is None else secs)
+
+    def localtime(secs=None):
+        return _real_time.localtime(time() if secs is None else secs)
+
+    def ctime(secs=None):
+        return _real_time.ctime(time() if secs is None else secs)
+
+    def asctime(t=None):
+        return _real_time.asctime(localtime() if t is None else t)
+
+    def strftime(fmt, t=None):
+        return _real_time.strftime(fmt, localtime() if t is None else t)
+
+    for fn in (gmtime, localtime, ctime, asctime, strftime):
+        setattr(mod, fn.__name__, fn)
+
     def __getattr__(name):
         return getattr(_real_time, name)
 
     mod.__getattr__ = __getattr__
+    return mod
+
+
+def make_datetime_module(time_mod) -> types.ModuleType:
+    """`datetime` whose now()/today()/utcnow() read the simulated clock; everything else is real."""
+    import datetime as real
+
+    class datetime(real.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(time_mod.time(), tz)
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(time_mod.time())
+
+        @classmethod
+        def utcnow(cls):
+            return cls.fromtimestamp(time_mod.time(), real.timezone.utc).replace(tzinfo=None)
+
+    class date(real.date):
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(time_mod.time())
+
+    mod = types.ModuleType("datetime", real.__doc__)
+    mod.__dict__.update({k: v for k, v in vars(real).items() if not k.startswith("__")})
+    datetime.__module__ = date.__module__ = "datetime"
+    mod.datetime = datetime
+    mod.date = date
     return mod
 
 
@@ -147,12 +196,15 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
     time_mod = make_time_module(cluster, ctx)
     aliases = _facade_modules()
     aliases["time"] = time_mod
+    datetime_mod = make_datetime_module(time_mod)
     real_import = builtins.__import__
 
     def sim_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if level == 0 and (name == "time" or name == "kafka" or name.startswith("kafka.")):
+        if level == 0 and (name in ("time", "datetime") or name == "kafka" or name.startswith("kafka.")):
             if name == "time":
                 return time_mod
+            if name == "datetime":
+                return datetime_mod
             if not fromlist:
                 return aliases["kafka"]
             mod = aliases.get(name)

@@ -68,10 +68,12 @@ def test_never_ending_producer_loop_stops_on_the_event_budget():
 
 def test_sleep_and_clocks_run_on_simulated_time():
     cluster = Cluster(brokers=1, seed=0)
-    result = cluster.run_script("import time\nt0 = time.time(); m0 = time.monotonic()\ntime.sleep(90)\n"
+    result = cluster.run_script("import time\nfrom datetime import datetime, timezone\n"
+                                "t0 = time.time(); m0 = time.monotonic()\ntime.sleep(90)\n"
                                 "print(round(time.time() - t0), round(time.monotonic() - m0))\n"
-                                "print(time.strftime('%Y', time.gmtime(0)))\n")
-    assert result.stdout.split() == ["90", "90", "1970"]
+                                "print(time.strftime('%Y', time.gmtime(0)), time.strftime('%Y', time.gmtime()))\n"
+                                "print(datetime.now(timezone.utc).isoformat(timespec='seconds'))\n")
+    assert result.stdout.split() == ["90", "90", "1970", "2026", "2026-01-01T00:01:30+00:00"]
     assert cluster.now_ms >= 90_000
 
 
