@@ -72,6 +72,7 @@ class KafkaCluster:
         quorum = ",".join(f"{HOST}:{state['controller_ports'][str(i)]}" for i in NODE_IDS)
         settings = {**CLUSTER_SETTINGS, **(overrides or {})}
         self.nodes: dict[int, BrokerProcess] = {}
+        self.paused: set[int] = set()
         for node_id in NODE_IDS:
             config = NodeConfig(  # process.roles=broker,controller
                 node_id=node_id, port=state["ports"][str(node_id)],
@@ -155,6 +156,20 @@ class KafkaCluster:
         """SIGKILL for one broker: no controlled shutdown, like a power cut."""
         self.node(node_id).kill()
 
+    def pause(self, node_id: int) -> None:
+        """SIGSTOP: the broker freezes (like a long GC pause or a cut network cable) but keeps its
+        sockets; followers stop fetching, controllers stop voting, until resume()."""
+        node = self.node(node_id)
+        if node.is_running():
+            node.process.send_signal(signal.SIGSTOP)
+            self.paused.add(node_id)
+
+    def resume(self, node_id: int) -> None:
+        node = self.node(node_id)
+        if node.is_running():
+            node.process.send_signal(signal.SIGCONT)
+        self.paused.discard(node_id)
+
     def restart(self, node_id: int, timeout_s: float = READY_TIMEOUT_S) -> None:
         """Starts a stopped or killed broker again with its data; returns when it serves metadata."""
         node = self.node(node_id)
@@ -162,6 +177,8 @@ class KafkaCluster:
         node.wait_ready(timeout_s)
 
     def ensure_all_running(self, timeout_s: float = READY_TIMEOUT_S) -> None:
+        for node_id in list(self.paused):
+            self.resume(node_id)
         down = [node for node in self.nodes.values() if not node.is_running()]
         for node in down:
             node.start()
@@ -169,6 +186,8 @@ class KafkaCluster:
             node.wait_ready(timeout_s)
 
     def stop_all(self) -> None:
+        for node_id in list(self.paused):
+            self.resume(node_id)  # a frozen JVM would not react to SIGTERM
         for node in reversed(list(self.nodes.values())):
             node.stop()
 
@@ -284,7 +303,7 @@ def partition_view(p: dict) -> dict:
 
 # --- command line -------------------------------------------------------------------------------
 
-HELP = ("Befehle: kill N (SIGKILL), stop N (kontrolliert), start N, status, quit "
+HELP = ("Befehle: kill N (SIGKILL), stop N (kontrolliert), start N, pause N (SIGSTOP), resume N, status, quit "
         "– N ist 1, 2 oder 3.")
 
 
@@ -313,7 +332,8 @@ def _command(cluster: KafkaCluster, line: str) -> bool:
     if verb == "status":
         print(_status(cluster), flush=True)
         return True
-    actions = {"kill": cluster.kill, "stop": cluster.stop, "start": cluster.restart}
+    actions = {"kill": cluster.kill, "stop": cluster.stop, "start": cluster.restart,
+               "pause": cluster.pause, "resume": cluster.resume}
     if verb not in actions or len(words) != 2 or not words[1].isdigit():
         print(f"Unbekannter Befehl {line.strip()!r}. {HELP}", flush=True)
         return True
