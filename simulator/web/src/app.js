@@ -27,16 +27,17 @@ const DONE = {
   remove_consumer: (a) => `Consumer ${a[0]} verlässt seine Gruppe.`,
 };
 
-export async function mountSimulator(root) {
-  const sim = new Simulator(root);
+export async function mountSimulator(root, worker = null) {
+  const sim = new Simulator(root, worker);
   await sim.start();
   root.kafkasim = sim; // lets tests and the benchmark reach the instance
   return sim;
 }
 
 class Simulator {
-  constructor(root) {
+  constructor(root, worker) {
     this.root = root;
+    this.spawnedWorker = worker;
     this.presetName = root.dataset.preset || DEFAULT_PRESET;
     this.isFirst = document.querySelector("div.kafkasim") === root;
     this.playing = false;
@@ -52,6 +53,7 @@ class Simulator {
 
   async start() {
     if (!this.preset) {
+      this.spawnedWorker?.terminate();
       this.fail(`Unbekanntes Szenario „${this.presetName}“. Bekannt sind: ${Object.keys(PRESETS).join(", ")}.`);
       return;
     }
@@ -86,6 +88,7 @@ class Simulator {
     this.applyView(this.lastInit);
     if (notice) this.status(notice, "error");
     else if (restored) this.status("Zustand aus dem geteilten Link wiederhergestellt.");
+    this.bootPhases = { ...this.bootPhases, initialised: performance.timeOrigin + performance.now() };
     this.root.dataset.simState = "ready";
     if (this.preset.autoplay && !restored) this.setPlaying(true);
     this.timer = setInterval(() => this.tick(), TICK_MS);
@@ -103,14 +106,18 @@ class Simulator {
   }
 
   async bootRuntime() {
+    this.bootPhases = { start: performance.timeOrigin + performance.now() };
     this.runtime = new SimRuntime({
-      onProgress: ({ fraction, label }) => {
+      onProgress: ({ fraction, label, stage, at }) => {
+        this.bootPhases = { ...this.bootPhases, [stage]: at };
         if (!this.bar) return;
         this.bar.value = fraction;
         setText(this.barLabel, label);
       },
     });
-    await this.runtime.boot();
+    // The first boot uses the worker main.js already started; restarts spawn a new one.
+    await this.runtime.boot(this.spawnedWorker);
+    this.spawnedWorker = null;
   }
 
   async init(state) {

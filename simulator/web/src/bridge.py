@@ -15,7 +15,7 @@ CONTROL_OPS = frozenset({
     "add_consumer", "remove_consumer",
 })
 # A burst of ticker records must not flood the page: it only shows the newest events anyway.
-MAX_EVENTS_PER_REPLY = 300
+MAX_EVENTS_PER_REPLY = 100
 MAX_OUTPUT_CHARS = 100_000
 
 

@@ -46,8 +46,13 @@ function setUp(root) {
     bootQueue = new Promise((resolve) => { release = resolve; });
     try {
       await previous;
+      // Python starts booting at once, while the page loads the rest of the simulator's code.
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
+      // Progress reports that arrive before the simulator listens are kept for it.
+      worker.early = [];
+      worker.onmessage = (event) => worker.early.push(event.data);
       const { mountSimulator } = await import("./app.js");
-      await mountSimulator(root);
+      await mountSimulator(root, worker);
     } catch (error) {
       root.dataset.simState = "error";
       root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },

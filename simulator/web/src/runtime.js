@@ -11,9 +11,10 @@ export class SimRuntime {
     this.worker = null;
   }
 
-  async boot() {
-    this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
+  async boot(worker = null) {
+    this.worker = worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
     this.worker.onmessage = (event) => this.receive(event.data);
+    for (const data of this.worker.early ?? []) this.receive(data);
     this.worker.onerror = (event) => this.failAll(new Error(event.message || "Der Simulator-Worker ist abgestürzt."));
     const reply = await this.send(REQ.BOOT, {}, TIMEOUT_MS.boot);
     if (!reply.ok) throw new Error(reply.error);

@@ -7,8 +7,9 @@ import bridgeSource from "./bridge.py";
 const ASSETS = new URL("../", import.meta.url);
 let handle = null;
 
+// `at` is absolute (epoch ms), so the page and the benchmark can line up the boot phases.
 function progress(stage, fraction, label) {
-  self.postMessage({ type: PROGRESS, stage, fraction, label });
+  self.postMessage({ type: PROGRESS, stage, fraction, label, at: performance.timeOrigin + performance.now() });
 }
 
 async function fetchWheel() {
@@ -24,22 +25,27 @@ async function boot() {
   // The wheel downloads while the interpreter boots.
   const wheel = fetchWheel();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
-  progress("runtime", 0.15, "Python-Laufzeit wird gestartet …");
+  progress("loader", 0.15, "Python-Laufzeit wird gestartet …");
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href });
   progress("package", 0.85, "Simulator-Paket wird installiert …");
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   pyodide.FS.writeFile("/home/pyodide/kafkasim_bridge.py", bridgeSource);
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
+  progress("import", 0.95, "Simulator wird gestartet …");
   handle = pyodide.pyimport("kafkasim_bridge").handle;
   progress("ready", 1, "Bereit");
 }
+
+// Booting starts as soon as the worker exists; the page's BOOT request waits for it.
+const booted = boot();
+booted.catch(() => {}); // reported through the BOOT answer
 
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === REQ.BOOT) {
     try {
-      await boot();
+      await booted;
       self.postMessage({ id: msg.id, ok: true });
     } catch (error) {
       self.postMessage({ id: msg.id, ok: false, error: `Python konnte nicht geladen werden: ${error.message}` });

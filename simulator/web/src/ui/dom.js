@@ -26,7 +26,12 @@ export function setText(el, text) {
 
 // Updates a list of children in place, keyed, so focus and open state survive a new snapshot.
 export function keyed(container, items, keyOf, create, update) {
-  const existing = new Map([...container.children].map((el) => [el.dataset.key, el]));
+  const wanted = new Set(items.map((item) => String(keyOf(item))));
+  const existing = new Map();
+  for (const el of [...container.children]) {
+    if (wanted.has(el.dataset.key)) existing.set(el.dataset.key, el);
+    else el.remove(); // stale first, so the kept ones need no moving
+  }
   let index = 0;
   for (const item of items) {
     const key = String(keyOf(item));
@@ -35,12 +40,10 @@ export function keyed(container, items, keyOf, create, update) {
       el = create(item);
       el.dataset.key = key;
     }
-    existing.delete(key);
     update(el, item);
     if (container.children[index] !== el) container.insertBefore(el, container.children[index] ?? null);
     index++;
   }
-  for (const el of existing.values()) el.remove();
 }
 
 let uid = 0;

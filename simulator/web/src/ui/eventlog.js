@@ -2,9 +2,14 @@
 import { h } from "./dom.js";
 
 const MAX_SHOWN = 150;
+// Per answer only the newest few are drawn: at 10x speed an answer can carry hundreds.
+const MAX_PER_BATCH = 40;
+
+// One formatter for all: creating an Intl formatter per call costs more than drawing the entry.
+const SECONDS = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function formatTime(ms) {
-  return `${(ms / 1000).toLocaleString("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+  return `${SECONDS.format(ms / 1000)} s`;
 }
 
 export class EventLog {
@@ -18,7 +23,7 @@ export class EventLog {
 
   add(events) {
     if (!events.length) return;
-    const items = events.slice(-MAX_SHOWN).reverse().map((e) =>
+    const items = events.slice(-MAX_PER_BATCH).reverse().map((e) =>
       h("li", { dataset: { kind: e.kind } }, h("span", { class: "ksim-time" }, formatTime(e.t)), " ", e.text));
     this.list.prepend(...items);
     while (this.list.children.length > MAX_SHOWN) this.list.lastElementChild.remove();

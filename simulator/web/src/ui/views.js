@@ -69,28 +69,47 @@ function replicaChips(p) {
   });
 }
 
+function recordTitle(r, committed) {
+  return `Offset ${r.offset}, Schlüssel ${r.key ?? "null"}, Wert ${r.value ?? "null"}` +
+    (committed ? "" : " (über der High-Watermark: noch nicht für Consumer sichtbar)");
+}
+
+// Parts of a partition are updated separately: at high rates only the records change, and
+// records are keyed by offset, so each tick creates only the new ones.
 function renderPartition(el, p, topicName) {
-  const color = partitionColor(p.partition);
-  el.style.setProperty("--ksim-part", color.color);
-  const sig = JSON.stringify([p.leader, p.isr, p.replicas, p.high_watermark, p.log_end_offset, p.log_start_offset,
-    p.replica_log_end_offsets, p.records.length && p.records[p.records.length - 1].offset]);
-  if (el.dataset.sig === sig) return;
-  el.dataset.sig = sig;
+  if (!el.firstChild) {
+    el.style.setProperty("--ksim-part", partitionColor(p.partition).color);
+    el.append(
+      h("div", { class: "ksim-part-head" }, h("strong", {}, `P${p.partition}`), h("span", { class: "ksim-text" })),
+      h("div", { class: "ksim-replicas" }),
+      h("ol", { class: "ksim-log", "aria-label": `Log von ${topicName} Partition ${p.partition}, neueste Datensätze` }));
+  }
   const leader = p.leader == null ? "kein Leader" : `Leader B${p.leader}`;
-  el.replaceChildren(
-    h("div", { class: "ksim-part-head" },
-      h("strong", {}, `P${p.partition}`),
-      h("span", {}, `${leader} · ISR [${p.isr.join(", ")}] · Start ${p.log_start_offset} · HW ${p.high_watermark} · LEO ${p.log_end_offset}`)),
-    h("div", { class: "ksim-replicas" }, replicaChips(p)),
-    h("ol", { class: "ksim-log", "aria-label": `Log von ${topicName} Partition ${p.partition}, neueste Datensätze` },
-      p.records.map((r) => h("li", {
-        class: r.offset >= p.high_watermark ? "ksim-record uncommitted" : "ksim-record",
-        title: `Offset ${r.offset}, Schlüssel ${r.key ?? "null"}, Wert ${r.value ?? "null"}${r.offset >= p.high_watermark ? " (über der High-Watermark: noch nicht für Consumer sichtbar)" : ""}`,
-      },
+  setText(el.querySelector(".ksim-text"),
+    `${leader} · ISR [${p.isr.join(", ")}] · Start ${p.log_start_offset} · HW ${p.high_watermark} · LEO ${p.log_end_offset}`);
+  const replicas = el.querySelector(".ksim-replicas");
+  const sig = JSON.stringify([p.leader, p.isr, p.replicas, p.replica_log_end_offsets]);
+  if (replicas.dataset.sig !== sig) {
+    replicas.dataset.sig = sig;
+    replicas.replaceChildren(...replicaChips(p));
+  }
+  const log = el.querySelector(".ksim-log");
+  const items = p.records.length ? p.records : [{ offset: "leer" }];
+  keyed(log, items, (r) => r.offset, (r) => (r.offset === "leer"
+    ? h("li", { class: "ksim-empty" }, "leer")
+    : h("li", { class: "ksim-record" },
       h("span", { class: "ksim-offset" }, String(r.offset)),
       h("span", { class: "ksim-key" }, shorten(r.key, 12)),
       h("span", { class: "ksim-value" }, displayValue(r.value)))),
-      p.records.length ? null : h("li", { class: "ksim-empty" }, "leer")));
+  (li, r) => {
+    if (r.offset === "leer") return;
+    const committed = r.offset < p.high_watermark;
+    if (li.dataset.committed !== String(committed)) {
+      li.dataset.committed = String(committed);
+      li.classList.toggle("uncommitted", !committed);
+      li.title = recordTitle(r, committed);
+    }
+  });
 }
 
 export function renderTopics(container, snapshot, act) {
