@@ -14,6 +14,9 @@ from .events import display, short
 from .log import record_size
 from .replication import NET_MS
 
+# kafka-python's retry_backoff_ms for group requests to an unavailable coordinator.
+RETRY_BACKOFF_MS = 100
+
 
 # -- producer ----------------------------------------------------------------------------------
 class Batch:
@@ -261,6 +264,7 @@ class ConsumerCore:
         self._rr = 0
         self.closed = False
         self.join_user_data = ({}, -1)
+        self.retry_at = 0             # after a failed JoinGroup/SyncGroup: not before retry_backoff_ms
         self.consumed = 0
         self.error: errors.KafkaError | None = None
         # (revoked, assigned) → None; the facade forwards it to a ConsumerRebalanceListener.
@@ -335,6 +339,8 @@ class ConsumerCore:
             return True
         if self.state in ("JOINING", "SYNCING"):
             return False
+        if self.cluster.kernel.now < self.retry_at:
+            return False
         if self.state == "STABLE":
             self.maybe_commit_sync()
             if self.on_rebalance is not None and self.assignment:
@@ -354,6 +360,7 @@ class ConsumerCore:
         if self.closed:
             return
         if error is not None:
+            self.retry_at = self.cluster.kernel.now + RETRY_BACKOFF_MS
             if isinstance(error, errors.UnknownMemberIdError):
                 self.member_id = ""
             if isinstance(error, (errors.InvalidSessionTimeoutError, errors.InconsistentGroupProtocolError)):
@@ -395,6 +402,7 @@ class ConsumerCore:
         if self.closed:
             return
         if error is not None:
+            self.retry_at = self.cluster.kernel.now + RETRY_BACKOFF_MS
             if isinstance(error, errors.UnknownMemberIdError):
                 self.member_id = ""
             self.state = "UNJOINED"
@@ -438,6 +446,9 @@ class ConsumerCore:
             self.needs_rejoin = True
             self.version += 1
             self._arm_heartbeat()
+        elif isinstance(error, errors.CoordinatorNotAvailableError):
+            # Coordinator unknown: keep the membership, look it up again and keep heartbeating.
+            self._arm_heartbeat()
         else:
             if isinstance(error, errors.UnknownMemberIdError):
                 self.member_id = ""
@@ -453,7 +464,10 @@ class ConsumerCore:
                 continue
             committed = None
             if self.group_id is not None:
-                committed = cluster.coordinator.committed(self.group_id, *tp)
+                try:
+                    committed = cluster.coordinator.committed(self.group_id, *tp)
+                except errors.CoordinatorNotAvailableError:
+                    continue        # the position waits until the coordinator answers again
             partition = cluster.partition(*tp)
             if partition is None:
                 continue
@@ -541,13 +555,39 @@ class ConsumerCore:
             offsets = {tp: (pos, "") for tp, pos in self.positions.items() if pos is not None}
         if not offsets:
             return None
-        generation = self.generation if self.subscription is not None else -1
-        member = self.member_id if self.subscription is not None else ""
-        return self.cluster.coordinator.commit(self.group_id, member, generation, offsets)
+        managed = self.subscription is not None
+        if managed and self.state != "STABLE":
+            # kafka-python fails such commits itself, before sending anything.
+            if self.state in ("JOINING", "SYNCING") or self.needs_rejoin:
+                return errors.RebalanceInProgressError(
+                    "Offset commit cannot be completed since the consumer is undergoing a rebalance for auto "
+                    "partition assignment. You can try completing the rebalance by calling poll() and then "
+                    "retry the operation.")
+            return errors.CommitFailedError(
+                "Offset commit cannot be completed since the consumer is not part of an active group for auto "
+                "partition assignment; it is likely that the consumer was kicked out of the group.")
+        error = self.cluster.coordinator.commit(self.group_id, self.member_id if managed else "",
+                                                self.generation if managed else -1, offsets)
+        if isinstance(error, (errors.UnknownMemberIdError, errors.IllegalGenerationError,
+                              errors.RebalanceInProgressError)):
+            # As kafka-python: the member has to rejoin, the caller gets CommitFailedError.
+            if managed:
+                self.needs_rejoin = True
+                if isinstance(error, errors.UnknownMemberIdError):
+                    self.member_id = ""
+            return errors.CommitFailedError(type(error)())
+        return error
 
     def maybe_commit_sync(self) -> None:
         if self.enable_auto_commit and self.state == "STABLE":
             self.commit_positions()
+
+    def next_wakeup(self) -> float:
+        """When a waiting poll must look again even if no data arrives (auto-commit, retries)."""
+        times = [self.retry_at] if self.retry_at > self.cluster.kernel.now else []
+        if self.enable_auto_commit:
+            times.append(self.next_commit_ms)
+        return min(times) if times else float("inf")
 
     def close(self, autocommit: bool = True) -> None:
         if self.closed:

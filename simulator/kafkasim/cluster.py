@@ -13,10 +13,13 @@ from .broker import Broker, elect_controller
 from .clients import ConsumerCore, ProducerCore
 from .config import broker_config, topic_config
 from .events import EventLog
-from .group_coordinator import GroupCoordinator
+from .group_coordinator import GroupCoordinator, offsets_partition_for
 from .kernel import Kernel
 from .murmur2 import KeyPartitionCache
 from .topic import Topic, place_replicas, validate_name
+
+OFFSETS_TOPIC = "__consumer_offsets"
+
 
 # Simulated wall clock at t=0: 2026-01-01 00:00:00 UTC (record timestamps, time.time()).
 EPOCH_MS = 1_767_225_600_000
@@ -43,6 +46,7 @@ class Cluster:
         self.brokers = {i: Broker(i) for i in range(1, brokers + 1)}
         self.controller_id = elect_controller(self.brokers)
         self.topics: dict[str, Topic] = {}
+        self.internal_topics: dict[str, Topic] = {}
         self.coordinator = GroupCoordinator(self)
         self.producers: list[ProducerCore] = []
         self.tickers: dict[str, Ticker] = {}
@@ -218,6 +222,39 @@ class Cluster:
         self._record("delete_topic", name)
         self.trace.emit("topic.deleted", f"Topic {name} wurde gelöscht, mitsamt allen Records.", topic=name)
 
+    def all_topics(self):
+        """User topics plus the broker's internal __consumer_offsets (for failover and elections)."""
+        yield from self.topics.values()
+        yield from self.internal_topics.values()
+
+    def ensure_offsets_topic(self) -> Topic | None:
+        """The first group lookup makes the brokers create __consumer_offsets, as Kafka does."""
+        topic = self.internal_topics.get(OFFSETS_TOPIC)
+        if topic is None:
+            live = self.live_brokers()
+            if not live:
+                return None
+            partitions = self.config["offsets.topic.num.partitions"]
+            rf = min(self.config["offsets.topic.replication.factor"], len(live))
+            placement = place_replicas(self.kernel.rng, live, partitions, rf)
+            topic = Topic(self, OFFSETS_TOPIC, topic_config(self.config, {"cleanup.policy": "compact"}),
+                          placement, internal=True)
+            self.internal_topics[OFFSETS_TOPIC] = topic
+            self.trace.emit(
+                "topic.created",
+                f"Die Broker legen das interne Topic {OFFSETS_TOPIC} an ({partitions} Partitionen, "
+                f"Replikationsfaktor {rf}): dort speichern Consumer-Gruppen ihre committeten Offsets. Group "
+                f"Coordinator einer Gruppe ist der Leader der Partition, in die ihre group_id fällt.",
+                topic=OFFSETS_TOPIC, partitions=partitions, replication_factor=rf, internal=True)
+        return topic
+
+    def group_coordinator(self, group_id: str) -> int | None:
+        """The broker coordinating `group_id`: leader of __consumer_offsets partition hash(group) % 50."""
+        topic = self.ensure_offsets_topic()
+        if topic is None:
+            return None
+        return topic.partitions[offsets_partition_for(group_id, len(topic.partitions))].leader
+
     def partition(self, topic: str, partition: int):
         t = self.topics.get(topic)
         if t is None or not 0 <= partition < len(t.partitions):
@@ -279,10 +316,17 @@ class Cluster:
             f"Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen, "
             f"und wer dorthin schreibt, bekommt Fehler.",
             broker=broker_id)
-        for topic in self.topics.values():
+        for topic in self.all_topics():
             for p in topic.partitions:
                 if p.leader == broker_id and p.waiters:
                     p.fail_waiters(errors.KafkaConnectionError(f"Verbindung zu Broker {broker_id} abgebrochen."))
+        for group_id in self.coordinator.groups:
+            if self.group_coordinator(group_id) == broker_id:
+                self.trace.emit(
+                    "group.coordinator_lost",
+                    f"Broker {broker_id} war Group Coordinator der Consumer-Gruppe {group_id}: bis ein anderer "
+                    f"Broker übernimmt, scheitern Heartbeats, JoinGroup und Commits dieser Gruppe.",
+                    group=group_id, coordinator=broker_id)
         self._update_controller()
         self.kernel.schedule(timeout, self._fence_if_down, broker_id, broker.incarnation)
 
@@ -302,7 +346,7 @@ class Cluster:
         self.trace.emit("broker.fenced",
                          f"Der Controller (Broker {self.controller_id}) erklärt Broker {broker_id} für ausgefallen ({reason}).",
                          broker=broker_id, controller=self.controller_id)
-        for topic in self.topics.values():
+        for topic in self.all_topics():
             for p in topic.partitions:
                 if broker_id in p.replicas:
                     p.shrink_isr(broker_id, "Broker ausgefallen")
@@ -318,7 +362,7 @@ class Cluster:
                          f"Broker {broker_id} fährt kontrolliert herunter: erst gibt er seine Leader-Rollen ab.",
                          broker=broker_id)
         broker.fenced = True
-        for topic in self.topics.values():
+        for topic in self.all_topics():
             for p in topic.partitions:
                 if broker_id in p.replicas:
                     p.shrink_isr(broker_id, "Broker fährt herunter")
@@ -342,7 +386,7 @@ class Cluster:
                          broker=broker_id)
         self._update_controller()
         broker.fenced = False
-        for topic in self.topics.values():
+        for topic in self.all_topics():
             for p in topic.partitions:
                 if broker_id not in p.replicas:
                     continue
@@ -368,7 +412,7 @@ class Cluster:
                 if b.state != "running" and not b.fenced and b.down_since is not None \
                         and self.kernel.now - b.down_since >= self.config["broker.session.timeout.ms"]:
                     self._fence(b.id, "Broker-Session abgelaufen")
-            for topic in self.topics.values():
+            for topic in self.all_topics():
                 for p in topic.partitions:
                     if p.leader is None:
                         p.elect_leader("Controller wieder da")
@@ -419,7 +463,7 @@ class Cluster:
         if self.controller_id is None:
             return
         now = self.kernel.now
-        for topic in self.topics.values():
+        for topic in self.all_topics():
             for p in topic.partitions:
                 if not p.leader_alive():
                     continue
@@ -433,7 +477,7 @@ class Cluster:
         if not self.config["auto.leader.rebalance.enable"] or self.controller_id is None:
             return
         for broker_id in self.brokers:
-            preferred = [p for t in self.topics.values() for p in t.partitions if p.replicas[0] == broker_id]
+            preferred = [p for t in self.all_topics() for p in t.partitions if p.replicas[0] == broker_id]
             if not preferred:
                 continue
             not_leading = [p for p in preferred if p.leader != broker_id]

@@ -22,6 +22,8 @@ BROKER_DEFAULTS: dict[str, object] = {
     "replica.lag.time.max.ms": 30_000,
     "broker.session.timeout.ms": 9_000,
     "group.initial.rebalance.delay.ms": 3_000,
+    "offsets.topic.num.partitions": 50,
+    "offsets.topic.replication.factor": 3,
     "group.min.session.timeout.ms": 6_000,
     "group.max.session.timeout.ms": 1_800_000,
     "auto.leader.rebalance.enable": True,

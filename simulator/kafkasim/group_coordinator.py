@@ -12,6 +12,21 @@ from . import errors
 from .replication import NET_MS
 
 
+def java_string_hash(text: str) -> int:
+    """Java's String.hashCode (over UTF-16 code units, 32-bit signed overflow)."""
+    data = text.encode("utf-16-le")
+    h = 0
+    for i in range(0, len(data), 2):
+        h = (31 * h + int.from_bytes(data[i:i + 2], "little")) & 0xFFFFFFFF
+    return h - (1 << 32) if h >= 1 << 31 else h
+
+
+def offsets_partition_for(group_id: str, partitions: int) -> int:
+    """Kafka's Utils.abs(groupId.hashCode()) % offsets.topic.num.partitions."""
+    h = java_string_hash(group_id)
+    return (0 if h == -(1 << 31) else abs(h)) % partitions
+
+
 class Member:
     __slots__ = ("member_id", "client_id", "protocols", "session_timeout", "rebalance_timeout",
                  "join_cb", "sync_cb", "assignment", "session_timer", "instance_id", "owner")
@@ -68,9 +83,47 @@ class GroupCoordinator:
         group = self.groups.get(group_id)
         if group is None:
             group = self.groups[group_id] = Group(group_id)
-            # The first FindCoordinator makes the broker create its internal offsets topic.
+            # The first FindCoordinator makes the brokers create their internal offsets topic.
+            self.cluster.ensure_offsets_topic()
             self.offsets_topic_created = True
         return group
+
+    # -- where the coordinator lives -----------------------------------------------------------
+    def _offsets_partition(self, group_id: str):
+        topic = self.cluster.ensure_offsets_topic()
+        if topic is None:
+            return None
+        return topic.partitions[offsets_partition_for(group_id, len(topic.partitions))]
+
+    def available(self, group_id: str) -> bool:
+        """A group's coordinator answers only while its __consumer_offsets partition has a live leader."""
+        p = self._offsets_partition(group_id)
+        return p is not None and p.leader_alive()
+
+    def _unavailable(self, group_id: str) -> errors.KafkaError:
+        p = self._offsets_partition(group_id)
+        who = f"Broker {p.leader}" if p is not None and p.leader is not None else "keiner"
+        return errors.CoordinatorNotAvailableError(
+            f"Der Group Coordinator der Consumer-Gruppe {group_id} ({who}) ist nicht erreichbar.")
+
+    def offsets_leader_changed(self, index: int, new_leader: int | None) -> None:
+        """Failover: the new leader of the offsets partition loads the groups and takes over."""
+        for group in self.groups.values():
+            p = self._offsets_partition(group.group_id)
+            if p is None or p.index != index:
+                continue
+            if new_leader is None:
+                self._emit("group.coordinator_lost",
+                           f"Die Consumer-Gruppe {group.group_id} hat keinen Group Coordinator mehr: kein Replikat "
+                           f"ihrer Partition {p.label} läuft.", group, coordinator=None)
+                continue
+            self._emit("group.coordinator_moved",
+                       f"Broker {new_leader} ist neuer Group Coordinator der Consumer-Gruppe {group.group_id}: er "
+                       f"lädt Mitglieder, Generation und Offsets aus {p.label} und übernimmt.",
+                       group, coordinator=new_leader)
+            for m in group.members.values():
+                if m.join_cb is None:
+                    self._arm_session(group, m)
 
     def _arm_session(self, group: Group, member: Member) -> None:
         if member.session_timer is not None:
@@ -84,6 +137,9 @@ class GroupCoordinator:
         cluster = self.cluster
         group = self.group(group_id)
         config = cluster.config
+        if not self.available(group_id):
+            self._later(on_joined, self._unavailable(group_id), None)
+            return member_id
         if not (config["group.min.session.timeout.ms"] <= session_timeout <= config["group.max.session.timeout.ms"]):
             self._later(on_joined, errors.InvalidSessionTimeoutError(
                 f"session_timeout_ms={session_timeout} liegt nicht zwischen "
@@ -156,6 +212,9 @@ class GroupCoordinator:
 
     def _initial_delay_over(self, group: Group) -> None:
         config = self.cluster.config
+        if not self.available(group.group_id):
+            group.delay_timer = self.cluster.kernel.schedule(1000, self._initial_delay_over, group)
+            return
         if group.joined_during_delay and group.delay_remaining > 0:
             delay = min(config["group.initial.rebalance.delay.ms"], group.delay_remaining)
             group.delay_remaining -= delay
@@ -166,6 +225,9 @@ class GroupCoordinator:
         self._maybe_complete_join(group)
 
     def _rebalance_timed_out(self, group: Group) -> None:
+        if not self.available(group.group_id):
+            group.rebalance_timer = self.cluster.kernel.schedule(1000, self._rebalance_timed_out, group)
+            return
         group.rebalance_timer = None
         if group.state != "PreparingRebalance":
             return
@@ -231,6 +293,9 @@ class GroupCoordinator:
     # -- SyncGroup -----------------------------------------------------------------------------
     def sync(self, group_id: str, member_id: str, generation: int, assignments, on_synced) -> None:
         group = self.groups.get(group_id)
+        if not self.available(group_id):
+            self._later(on_synced, self._unavailable(group_id), None)
+            return
         member = group.members.get(member_id) if group else None
         if member is None:
             self._later(on_synced, errors.UnknownMemberIdError("Unbekanntes Mitglied."), None)
@@ -270,6 +335,8 @@ class GroupCoordinator:
 
     # -- Heartbeat / LeaveGroup / session ------------------------------------------------------
     def heartbeat(self, group_id: str, member_id: str, generation: int):
+        if not self.available(group_id):
+            return self._unavailable(group_id)
         group = self.groups.get(group_id)
         member = group.members.get(member_id) if group else None
         if member is None:
@@ -283,6 +350,8 @@ class GroupCoordinator:
         return None
 
     def leave(self, group_id: str, member_id: str) -> None:
+        if not self.available(group_id):
+            return      # the LeaveGroup request is lost; the session will time out instead
         group = self.groups.get(group_id)
         member = group.members.get(member_id) if group else None
         if member is None:
@@ -294,6 +363,8 @@ class GroupCoordinator:
         member.session_timer = None
         if group.members.get(member.member_id) is not member:
             return
+        if not self.available(group.group_id):
+            return      # a dead coordinator expires nobody; its successor re-arms every session
         self._remove(group, member,
                      f"hat sich {member.session_timeout} ms nicht gemeldet (session.timeout.ms abgelaufen)",
                      kind="group.member_expired")
@@ -328,17 +399,21 @@ class GroupCoordinator:
     # -- offsets -------------------------------------------------------------------------------
     def commit(self, group_id: str, member_id: str, generation: int, offsets: dict):
         group = self.group(group_id)
+        if not self.available(group_id):
+            return self._unavailable(group_id)
         if generation >= 0 or member_id:
             member = group.members.get(member_id)
-            if member is None or generation != group.generation:
-                return errors.CommitFailedError()
+            if member is None:
+                return errors.UnknownMemberIdError()
+            if generation != group.generation:
+                return errors.IllegalGenerationError()
             if group.state == "CompletingRebalance":
                 # Kafka accepts commits of the current generation while it prepares a rebalance
                 # (members commit before rejoining), but not while assignments are handed out.
                 return errors.RebalanceInProgressError("Commit während eines Rebalance.")
         elif group.members:
-            return errors.UnknownMemberIdError(
-                "Die Gruppe hat aktive Mitglieder; ohne Gruppenmitgliedschaft darf nicht committet werden.")
+            # A commit without membership is only accepted while the group is Empty.
+            return errors.UnknownMemberIdError()
         for (topic, partition), (offset, metadata) in offsets.items():
             previous = group.offsets.get((topic, partition))
             group.offsets[(topic, partition)] = (offset, metadata)
@@ -353,6 +428,9 @@ class GroupCoordinator:
         return None
 
     def committed(self, group_id: str, topic: str, partition: int):
+        """The committed offset (None if there is none); raises while the coordinator is down."""
+        if not self.available(group_id):
+            raise self._unavailable(group_id)
         group = self.groups.get(group_id)
         if group is None:
             return None

@@ -275,6 +275,8 @@ class Partition:
         self.leader_epoch += 1
         if self.waiters:
             self.fail_waiters(errors.NotLeaderForPartitionError(f"Leaderwechsel bei {self.label}."))
+        if self.topic.internal:
+            cluster.coordinator.offsets_leader_changed(self.index, new_leader)
         if new_leader is None:
             cluster.trace.emit(
                 "leader.lost",

@@ -22,7 +22,7 @@ one produced record and one background consumer (abridged)::
         }, ...]
       }],
       "groups": [{
-        "group_id": "depot", "state": "Stable", "generation": 1, "protocol": "range",
+        "group_id": "depot", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
         "leader": "aktionaer-1-6f1c…", 
         "members": [{"member_id": "aktionaer-1-6f1c…", "client_id": "aktionaer-1",
                      "assignment": [["boerse", 0], ["boerse", 1]]}],
@@ -63,6 +63,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
                             "end_offset": p.hw, "lag": None if committed is None else max(0, p.hw - committed)})
         groups.append({
             "group_id": group.group_id,
+            "coordinator": cluster.group_coordinator(group.group_id),
             "state": group.state,
             "generation": group.generation,
             "protocol": group.protocol,

@@ -36,10 +36,12 @@ def place_replicas(rng, broker_ids: list[int], partitions: int, replication_fact
 
 
 class Topic:
-    __slots__ = ("name", "config", "replication_factor", "partitions", "auto_created")
+    __slots__ = ("name", "config", "replication_factor", "partitions", "auto_created", "internal")
 
-    def __init__(self, cluster, name: str, config: dict, assignment: list[list[int]], auto_created=False) -> None:
+    def __init__(self, cluster, name: str, config: dict, assignment: list[list[int]], auto_created=False,
+                 internal=False) -> None:
         self.name = name
+        self.internal = internal
         self.config = config
         self.replication_factor = len(assignment[0])
         self.partitions = [Partition(cluster, self, i, list(replicas)) for i, replicas in enumerate(assignment)]

@@ -467,3 +467,51 @@ def test_control_methods_reject_bad_input_in_german(cluster):
         with _pytest.raises(ValueError) as info:
             call()
         assert any(word in str(info.value) for word in ("gibt es nicht", "braucht", "erwartet", "Unbekannte"))
+
+
+def test_group_coordinator_fails_over_without_a_rebalance():
+    from kafkasim.group_coordinator import java_string_hash, offsets_partition_for
+    # Known values of Java's String.hashCode, including overflow and a non-BMP character.
+    assert java_string_hash("hello") == 99162322 and java_string_hash("Aa") == java_string_hash("BB") == 2112
+    assert java_string_hash("polygenelubricants") == -2147483648        # Integer.MIN_VALUE
+    assert offsets_partition_for("polygenelubricants", 50) == 0          # Utils.abs(MIN_VALUE) = 0
+    assert offsets_partition_for("depot", 50) == 95472180 % 50
+    cluster = Cluster(brokers=3, seed=0, config={"group.initial.rebalance.delay.ms": 0})
+    cluster.create_topic("t", 3, 3)
+    cluster.add_consumer("depot", ["t"])
+    cluster.add_consumer("depot", ["t"])
+    cluster.advance(5_000)
+    generation = cluster.snapshot()["groups"][0]["generation"]
+    victim = cluster.group_coordinator("depot")
+    assert cluster.snapshot()["groups"][0]["coordinator"] == victim
+    cluster.crash_broker(victim)
+    # A group without members, coordinated by the same partition of __consumer_offsets.
+    other = next(f"kasse-{i}" for i in range(10_000)
+                 if offsets_partition_for(f"kasse-{i}", 50) == offsets_partition_for("depot", 50))
+    r = cluster.run_script("from kafka import KafkaConsumer, TopicPartition\n"
+                           f"c = KafkaConsumer(group_id='{other}')\nc.assign([TopicPartition('t', 0)])\n"
+                           "import time\nt0 = time.time()\n"
+                           "c.commit({TopicPartition('t', 0): 0})\n"          # blocks until failover
+                           "print(round(time.time() - t0))\n")
+    assert r.error is None, r.error
+    assert 8 <= int(r.stdout) <= 10                   # broker.session.timeout.ms = 9 s
+    new = cluster.group_coordinator("depot")
+    assert new not in (None, victim)
+    kinds = [e["kind"] for e in cluster.events()]
+    assert "group.coordinator_lost" in kinds and "group.coordinator_moved" in kinds
+    cluster.advance(60_000)
+    group = cluster.snapshot()["groups"][0]
+    assert group["generation"] == generation and len(group["members"]) == 2 and group["state"] == "Stable"
+    assert "__consumer_offsets" in cluster.run_script(
+        "from kafka.admin import KafkaAdminClient\nprint(KafkaAdminClient().list_topics())\n").stdout
+    assert all(t["name"] != "__consumer_offsets" for t in cluster.snapshot()["topics"])
+
+
+def test_commit_of_a_non_member_fails_like_kafka_python(cluster):
+    cluster.create_topic("t", 1, 1)
+    cluster.add_consumer("g", ["t"])
+    cluster.advance(4_000)
+    r = cluster.run_script("from kafka import KafkaConsumer, TopicPartition\n"
+                           "c = KafkaConsumer(group_id='g')\nc.assign([TopicPartition('t', 0)])\n"
+                           "c.commit({TopicPartition('t', 0): 0})\n")
+    assert "CommitFailedError: [Error 25] UnknownMemberIdError" in r.error

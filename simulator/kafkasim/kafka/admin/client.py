@@ -144,10 +144,8 @@ class KafkaAdminClient:
 
     def list_topics(self):
         self._round_trip()
-        names = list(self._cluster.topics)
-        if self._cluster.coordinator.offsets_topic_created:
-            names.append("__consumer_offsets")     # internal, but a real broker lists it too
-        return names
+        # Internal topics (__consumer_offsets, once a group exists) are listed by a real broker too.
+        return list(self._cluster.topics) + list(self._cluster.internal_topics)
 
     def describe_topics(self, topics=None):
         cluster = self._cluster

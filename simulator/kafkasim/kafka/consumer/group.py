@@ -211,7 +211,7 @@ class KafkaConsumer:
                 return []
             data_version = cluster.data_version
             version = core.version
-            wake_at = min(deadline, core.next_commit_ms) if core.enable_auto_commit else deadline
+            wake_at = min(deadline, core.next_wakeup())
             cluster.block(wake_at if wake_at > now else deadline,
                           lambda: cluster.data_version != data_version or core.version != version)
 
@@ -370,10 +370,27 @@ class KafkaConsumer:
                 out[(tp.topic, tp.partition)] = (int(om), "")
         return out
 
+    def _retrying(self, request, timeout_ms):
+        """Runs a group request; retriable errors (coordinator down) are retried after
+        retry_backoff_ms until timeout_ms, as kafka-python's synchronous calls do."""
+        cluster = self._cluster
+        deadline = float("inf") if timeout_ms is None else cluster.kernel.now + timeout_ms
+        while True:
+            try:
+                result = request()
+            except Errors.RetriableError as exc:
+                result = exc
+            if not (isinstance(result, Errors.KafkaError) and result.retriable):
+                cluster.block(cluster.kernel.now + 2 * NET_MS)
+                return result
+            if cluster.kernel.now >= deadline:
+                raise Errors.KafkaTimeoutError("Timeout waiting for group coordinator (%s)" % (result,))
+            cluster.block(min(deadline, cluster.kernel.now + self.config["retry_backoff_ms"]))
+
     def commit(self, offsets=None, timeout_ms=None):
         self._require_group()
-        error = self._core.commit_positions(self._offsets_arg(offsets))
-        self._cluster.block(self._cluster.kernel.now + 2 * NET_MS)
+        requested = self._offsets_arg(offsets)
+        error = self._retrying(lambda: self._core.commit_positions(requested), timeout_ms)
         if error is not None:
             raise error
 
@@ -397,9 +414,11 @@ class KafkaConsumer:
     def committed(self, partition, metadata=False, timeout_ms=None):
         self._require_group()
         self._check_tp(partition)
-        group = self._cluster.coordinator.groups.get(self.config["group_id"])
+        coordinator = self._cluster.coordinator
+        group_id = self.config["group_id"]
+        self._retrying(lambda: coordinator.committed(group_id, partition.topic, partition.partition), timeout_ms)
+        group = coordinator.groups.get(group_id)
         entry = group.offsets.get((partition.topic, partition.partition)) if group else None
-        self._cluster.block(self._cluster.kernel.now + 2 * NET_MS)
         if entry is None:
             return None
         return OffsetAndMetadata(entry[0], entry[1], -1) if metadata else entry[0]
