@@ -62,7 +62,7 @@ def test_never_ending_consumer_loop_stops_on_the_time_budget():
 def test_never_ending_producer_loop_stops_on_the_event_budget():
     cluster = Cluster(brokers=1, seed=0)
     result = cluster.run_script("from kafka import KafkaProducer\np = KafkaProducer()\n"
-                                "while True:\n    p.send('t', b'x')\n", event_budget=20_000)
+                                "while True:\n    p.send('t', b'x')\n", event_budget=4_000)
     assert result.timed_out and "while True" in result.error
 
 
