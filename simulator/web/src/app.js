@@ -176,11 +176,11 @@ class Simulator {
     if (this.preset.exercise) parts.push(buildExercisePanel(this.preset.exercise, () => this.checkContext()));
     parts.push(h("div", { class: "ksim-grid" },
       section("brokers", ["Broker", this.brokerList]),
-      section("topics", ["Topics und Partitionen", this.topicBox]),
       section("producers", ["Producer und Börse", this.producerList]),
+      section("topics", ["Topics und Partitionen", this.topicBox]),
       section("groups", ["Consumer-Gruppen", this.groupBox]),
-      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]),
-      section("log", ["Ereignisse", logList])));
+      section("log", ["Ereignisse", logList]),
+      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)])));
     parts.push(chartDetails);
     const code = this.preset.code || this.root.dataset.code === "on";
     if (code && this.root.dataset.code !== "off") {

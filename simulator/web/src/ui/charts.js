@@ -5,6 +5,7 @@ import { partitionColor } from "./palette.js";
 
 const MAX_POINTS = 240;
 const REDRAW_MS = 500;
+const RATE_WINDOW_S = 3;
 
 export class Charts {
   constructor(container) {
@@ -54,7 +55,10 @@ export class Charts {
     const t = snapshot.now_ms / 1000;
     if (prev && t <= prev.t) return;
     const leo = topic.partitions.map((p) => p.log_end_offset);
-    const rate = prev ? leo.map((v, i) => Math.max(0, (v - prev.leo[i]) / (t - prev.t))) : leo.map(() => 0);
+    // Rate over the last simulated seconds: per-tick differences of a few records only flicker.
+    let ref = prev;
+    for (let i = this.samples.length - 1; i >= 0 && t - this.samples[i].t <= RATE_WINDOW_S; i--) ref = this.samples[i];
+    const rate = ref ? leo.map((v, i) => Math.max(0, (v - ref.leo[i]) / (t - ref.t))) : leo.map(() => 0);
     this.samples.push({ t, leo, rate, lag });
     if (this.samples.length > MAX_POINTS) this.samples.shift();
     const now = performance.now();
