@@ -1,0 +1,79 @@
+"""The worker's Python side of the page protocol, run on CPython against the real kafkasim."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+BRIDGE = Path(__file__).resolve().parents[2] / "simulator" / "web" / "src" / "bridge.py"
+
+
+@pytest.fixture
+def bridge():
+    spec = importlib.util.spec_from_file_location("kafkasim_bridge_under_test", BRIDGE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return lambda msg: json.loads(module.handle(json.dumps(msg)))
+
+
+PRESET = {"brokers": 1, "seed": 3, "setup": [
+    {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 1, "config": {}}},
+    {"op": "start_ticker", "args": ["aktienkurse"], "kwargs": {"rate_per_s": 10}},
+    {"op": "advance", "args": [2000]},
+    {"op": "stop_all_tickers"},
+]}
+
+
+def test_init_runs_the_preset_and_answers_with_snapshot_and_events(bridge):
+    reply = bridge({"type": "init", "preset": PRESET, "maxRecords": 4})
+    assert reply["ok"], reply
+    topic = reply["snapshot"]["topics"][0]
+    assert topic["name"] == "aktienkurse"
+    assert sum(p["log_end_offset"] for p in topic["partitions"]) >= 15
+    assert all(len(p["records"]) <= 4 for p in topic["partitions"])
+    assert not reply["snapshot"]["tickers"][0]["running"]
+    assert [e["seq"] for e in reply["events"]] == sorted(e["seq"] for e in reply["events"])
+
+
+def test_each_reply_carries_only_new_events(bridge):
+    first = bridge({"type": "init", "preset": PRESET})
+    last = first["events"][-1]["seq"]
+    reply = bridge({"type": "control", "op": "produce", "args": ["aktienkurse", "231.50"], "kwargs": {"key": "SAP", "acks": "all"}})
+    assert reply["ok"] and reply["result"]["topic"] == "aktienkurse"
+    assert reply["events"] and all(e["seq"] > last for e in reply["events"])
+    quiet = bridge({"type": "advance", "ms": 0})
+    assert quiet["events"] == []
+
+
+def test_bursts_of_events_are_capped(bridge):
+    bridge({"type": "init", "preset": {"brokers": 1, "setup": PRESET["setup"][:2]}})
+    reply = bridge({"type": "advance", "ms": 60_000})
+    assert len(reply["events"]) <= 100
+    assert reply["events"][-1]["t"] <= 60_000
+
+
+def test_errors_come_back_as_german_messages_and_keep_the_cluster(bridge):
+    bridge({"type": "init", "preset": PRESET})
+    reply = bridge({"type": "control", "op": "create_topic", "args": ["aktienkurse"], "kwargs": {}})
+    assert not reply["ok"] and "gibt es schon" in reply["error"]
+    assert reply["snapshot"]["topics"][0]["name"] == "aktienkurse"
+    refused = bridge({"type": "control", "op": "run_script", "args": ["import os"], "kwargs": {}})
+    assert not refused["ok"] and refused["error"] == "Unbekannte Aktion: run_script"
+    unknown = bridge({"type": "explode"})
+    assert unknown == {"ok": False, "error": "Unbekannte Anfrage: explode"}
+
+
+def test_scripts_and_state_round_trip(bridge):
+    bridge({"type": "init", "preset": PRESET})
+    run = bridge({"type": "runScript", "source": "print('hallo')\nraise ValueError('kaputt')\n"})
+    assert run["ok"] and run["run"]["stdout"] == "hallo\n"
+    assert "ValueError" in run["run"]["error"] and "line 2" in run["run"]["traceback"]
+    state = bridge({"type": "getState"})
+    assert "snapshot" not in state
+    before = bridge({"type": "advance", "ms": 0})["snapshot"]
+    restored = bridge({"type": "init", "state": state["state"]})
+    assert restored["ok"]
+    assert restored["snapshot"]["topics"] == before["topics"]
