@@ -160,6 +160,7 @@ class Cluster:
         cfg = topic_config(self.config, config)
         assignment = place_replicas(self.kernel.rng, live, partitions, replication_factor)
         topic = self.topics[name] = Topic(self, name, cfg, assignment, auto_created=_auto)
+        topic.overrides = {k: cfg[k] for k in (config or {})}
         if not _auto:
             self._record("create_topic", name, partitions, replication_factor, dict(config or {}))
         how = "automatisch (auto.create.topics.enable=true) " if _auto else ""
@@ -197,6 +198,29 @@ class Cluster:
             f"landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Key) mod {total_count}).",
             topic=name, partitions=total_count, previous=current)
         self.coordinator.topic_changed(name)
+
+    def alter_topic_config(self, name: str, config: dict) -> dict:
+        """Changes topic settings at run time (kafka-configs --alter); a value None restores the default."""
+        topic = self.topics.get(name)
+        if topic is None:
+            raise errors.UnknownTopicOrPartitionError(
+                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
+        overrides = dict(topic.overrides)
+        for key, value in config.items():
+            if value is None:
+                overrides.pop(key, None)
+            else:
+                overrides[key] = value
+        new = topic_config(self.config, overrides)     # validates names and values
+        self._record("alter_topic_config", name, dict(config))
+        topic.config = new
+        topic.overrides = {k: new[k] for k in overrides}
+        changes = ", ".join(f"{k}={new[k]}" for k in config)
+        self.trace.emit("topic.config_changed",
+                        f"Topic {name}: Einstellungen geändert ({changes}). Sie gelten ab sofort, "
+                        f"Retention und Compaction greifen bei ihrem nächsten Lauf.",
+                        topic=name, config={k: new[k] for k in config})
+        return dict(new)
 
     def ensure_topic(self, name: str) -> Topic | None:
         """Metadata lookup by a client: creates a missing topic as a 4.x broker with defaults does."""
@@ -555,6 +579,7 @@ class Cluster:
 
     # -- scenario scripting --------------------------------------------------------------------------
     CONTROL_ACTIONS = ("crash_broker", "stop_broker", "restart_broker", "create_topic", "delete_topic", "add_partitions",
+                       "alter_topic_config",
                        "produce", "start_ticker", "stop_ticker", "add_consumer", "remove_consumer")
 
     def schedule(self, at_ms: int, action: str, *args) -> None:

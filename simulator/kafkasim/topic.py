@@ -36,12 +36,13 @@ def place_replicas(rng, broker_ids: list[int], partitions: int, replication_fact
 
 
 class Topic:
-    __slots__ = ("name", "config", "replication_factor", "partitions", "auto_created", "internal")
+    __slots__ = ("name", "config", "replication_factor", "partitions", "auto_created", "internal", "overrides")
 
     def __init__(self, cluster, name: str, config: dict, assignment: list[list[int]], auto_created=False,
                  internal=False) -> None:
         self.name = name
         self.internal = internal
+        self.overrides: dict = {}      # topic-level settings that differ from the broker defaults
         self.config = config
         self.replication_factor = len(assignment[0])
         self.partitions = [Partition(cluster, self, i, list(replicas)) for i, replicas in enumerate(assignment)]

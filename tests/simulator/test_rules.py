@@ -515,3 +515,20 @@ def test_commit_of_a_non_member_fails_like_kafka_python(cluster):
                            "c = KafkaConsumer(group_id='g')\nc.assign([TopicPartition('t', 0)])\n"
                            "c.commit({TopicPartition('t', 0): 0})\n")
     assert "CommitFailedError: [Error 25] UnknownMemberIdError" in r.error
+
+
+def test_topic_configs_can_be_described_and_altered(cluster):
+    cluster.create_topic("t", 1, 1, {"retention.ms": 60_000})
+    r = run_ok(cluster,
+               "from kafka.admin import KafkaAdminClient, ConfigResource, ConfigResourceType, AlterConfigOp\n"
+               "a = KafkaAdminClient()\n"
+               "res = ConfigResource(ConfigResourceType.TOPIC, 't')\n"
+               "print(a.describe_configs([res])['topic']['t']['retention.ms']['value'])\n"
+               "print(a.alter_configs([ConfigResource('topic', 't', {'cleanup.policy': 'compact', "
+               "'retention.ms': (AlterConfigOp.DELETE, None)})]))\n"
+               "print(sorted(a.describe_configs([res])['topic']['t']))\n"
+               "print(a.describe_configs([ConfigResource('TOPIC', 't', ['retention.ms'])], "
+               "config_filter='all')['topic']['t']['retention.ms']['value'])\n")
+    lines = r.stdout.splitlines()
+    assert lines == ["60000", "{'topic': {'t': 'OK'}}", "['cleanup.policy']", "604800000"]
+    assert cluster.topics["t"].config["cleanup.policy"] == "compact"

@@ -21,6 +21,8 @@ from .coordinator.assignors import abstract as _abstract, range as _range, round
 from .coordinator.assignors.sticky import sticky_assignor  # noqa: E402,F401
 from .producer import future as _producer_future, kafka as _producer_kafka  # noqa: E402,F401
 from .partitioner import abc as _partitioner_abc, default as _partitioner_default  # noqa: E402,F401
+from .serializer import abstract as _s_abstract, default as _s_default, json as _s_json, wrapper as _s_wrapper  # noqa: E402,F401,E501
+from .admin import _configs as _admin_configs, _topics as _admin_topics, client as _admin_client  # noqa: E402,F401
 
 __all__ = [
     "KafkaAdminClient", "KafkaConsumer", "KafkaProducer",

@@ -8,6 +8,7 @@ from ... import errors as Errors
 from ...replication import NET_MS
 from .. import _binding
 from ..structs import OffsetAndMetadata, TopicPartition
+from ._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType
 from ._topics import NewPartitions, NewTopic
 
 # kafka-python 2.x names a learner may know from older tutorials, and what 3.0 calls them.
@@ -177,6 +178,67 @@ class KafkaAdminClient:
         return {"cluster_id": "kafkasim", "controller_id": cluster.controller_id if cluster.controller_id else -1,
                 "brokers": [{"node_id": b.id, "host": "localhost", "port": 9091 + b.id, "rack": None}
                             for b in cluster.brokers.values() if b.state == "running"]}
+
+    # -- configs -------------------------------------------------------------------------------------
+    def _topic_resources(self, config_resources):
+        for resource in config_resources:
+            if resource.resource_type is not ConfigResourceType.TOPIC:
+                raise Errors.InvalidRequestError(
+                    f"Der Simulator kennt Einstellungen nur für Topics, nicht für {resource.resource_type.name}.")
+            yield resource
+
+    def describe_configs(self, config_resources, include_synonyms=False, config_filter="modified"):
+        """{'topic': {name: {key: {'value': str, 'config_source': …, …}}}}, like kafka-python 3."""
+        if not isinstance(config_filter, ConfigFilterType):
+            config_filter = ConfigFilterType[str(config_filter).upper()]
+        out = {}
+        for resource in self._topic_resources(config_resources):
+            topic = self._cluster.topics.get(resource.name)
+            if topic is None:
+                raise Errors.UnknownTopicOrPartitionError(f"Das Topic {resource.name} gibt es nicht.")
+            entries = {}
+            for key, value in topic.config.items():
+                if resource.configs is not None and key not in resource.configs:
+                    continue
+                modified = key in topic.overrides
+                if config_filter is ConfigFilterType.MODIFIED and not modified:
+                    continue
+                if config_filter is ConfigFilterType.DEFAULT and modified:
+                    continue
+                text = str(value).lower() if isinstance(value, bool) else str(value)
+                entries[key] = {"value": text, "read_only": False, "is_sensitive": False,
+                                "config_source": "DYNAMIC_TOPIC_CONFIG" if modified else "DEFAULT_CONFIG"}
+            out.setdefault("topic", {})[resource.name] = entries
+        self._round_trip()
+        return out
+
+    def alter_configs(self, config_resources, validate_only=False, raise_on_unknown=True, incremental=None):
+        """Sets (or with AlterConfigOp.DELETE resets) topic settings; {'topic': {name: 'OK' | error}}."""
+        out = {}
+        for resource in self._topic_resources(config_resources):
+            changes = {}
+            for key, spec in (resource.configs or {}).items():
+                op, value = spec if isinstance(spec, tuple) else (AlterConfigOp.SET, spec)
+                if not isinstance(op, AlterConfigOp):
+                    op = AlterConfigOp[op.upper()] if isinstance(op, str) else AlterConfigOp(op)
+                changes[key] = None if op is AlterConfigOp.DELETE else value
+            topic = self._cluster.topics.get(resource.name)
+            if raise_on_unknown and topic is not None:
+                unknown = [k for k in changes if k not in topic.config]
+                if unknown:
+                    raise ValueError(f"Unrecognized TOPIC configs: {unknown}")
+            try:
+                if validate_only:
+                    if topic is None:
+                        raise Errors.UnknownTopicOrPartitionError(f"Das Topic {resource.name} gibt es nicht.")
+                else:
+                    self._cluster.alter_topic_config(resource.name, changes)
+                result = "OK"
+            except Errors.BrokerResponseError as exc:
+                result = str(exc)
+            out.setdefault("topic", {})[resource.name] = result
+        self._round_trip()
+        return out
 
     # -- groups --------------------------------------------------------------------------------------
     def list_groups(self, broker_ids=None, states_filter=None, types_filter=None):
