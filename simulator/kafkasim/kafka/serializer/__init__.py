@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import json as _json
 from abc import ABC, abstractmethod
 
 
@@ -39,10 +39,10 @@ class DefaultSerializer(Serializer, Deserializer):
 
 class JsonSerializer(DefaultSerializer):
     def serialize(self, topic, headers, data):
-        return None if data is None else super().serialize(topic, headers, json.dumps(data))
+        return None if data is None else super().serialize(topic, headers, _json.dumps(data))
 
     def deserialize(self, topic, headers, data):
-        return None if data is None else json.loads(super().deserialize(topic, headers, data))
+        return None if data is None else _json.loads(super().deserialize(topic, headers, data))
 
 
 class SerializeWrapper(Serializer):
