@@ -179,3 +179,30 @@ def test_budget_cannot_be_swallowed_by_a_bare_except():
     assert sys.gettrace() is None
     again = cluster.run_script("print('weiter')\n")
     assert again.stdout == "weiter\n" and again.error is None
+
+
+FACADE_IMPORTS = [
+    "from kafka import KafkaProducer, KafkaConsumer, KafkaAdminClient, TopicPartition, OffsetAndMetadata",
+    "from kafka import DefaultSerializer, JsonSerializer, Serializer, Deserializer, ConsumerRebalanceListener",
+    "from kafka.admin import KafkaAdminClient, NewTopic, NewPartitions, ConfigResource, ConfigResourceType",
+    "from kafka.errors import KafkaError, KafkaTimeoutError, TopicAlreadyExistsError, CommitFailedError",
+    "from kafka.structs import TopicPartition, OffsetAndMetadata, OffsetAndTimestamp",
+    "from kafka.consumer.fetcher import ConsumerRecord",
+    "from kafka.producer.future import RecordMetadata, FutureRecordMetadata",
+    "from kafka.partitioner import DefaultPartitioner, murmur2",
+    "from kafka.partitioner.default import DefaultPartitioner",
+    "from kafka.coordinator.assignors.range import RangePartitionAssignor",
+    "from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor",
+    "from kafka.coordinator.assignors.sticky.sticky_assignor import StickyPartitionAssignor",
+    "from kafka.serializer.json import JsonSerializer",
+    "from kafka.serializer.default import DefaultSerializer",
+    "import kafka.errors as errors",
+]
+
+
+def test_module_paths_match_kafka_python():
+    cluster = Cluster(brokers=1, seed=0)
+    for line in FACADE_IMPORTS:
+        exec(line, {})                                  # the real kafka-python has it …
+        result = cluster.run_script(line + "\n")        # … and so does the simulator
+        assert result.error is None, (line, result.error)
