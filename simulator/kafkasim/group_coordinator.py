@@ -445,6 +445,20 @@ class GroupCoordinator:
                 self._start_rebalance(group, f"das Topic {topic} hat neue Partitionen")
                 self._maybe_complete_join(group)
 
+    def delete_group(self, group_id: str):
+        """DeleteGroups: only an empty group may go (with its committed offsets)."""
+        if not self.available(group_id):
+            return self._unavailable(group_id)
+        group = self.groups.get(group_id)
+        if group is None:
+            return errors.GroupIdNotFoundError()
+        if group.members:
+            return errors.NonEmptyGroupError()
+        del self.groups[group_id]
+        self._emit("group.deleted", f"Consumer-Gruppe {group_id} wurde gelöscht, mitsamt ihren committeten Offsets.",
+                   group, state="Dead")
+        return None
+
     def forget_topic(self, topic: str) -> None:
         for group in self.groups.values():
             for tp in [tp for tp in group.offsets if tp[0] == topic]:

@@ -532,3 +532,28 @@ def test_topic_configs_can_be_described_and_altered(cluster):
     lines = r.stdout.splitlines()
     assert lines == ["60000", "{'topic': {'t': 'OK'}}", "['cleanup.policy']", "604800000"]
     assert cluster.topics["t"].config["cleanup.policy"] == "compact"
+
+
+def test_admin_resets_and_deletes_consumer_groups(cluster):
+    cluster.create_topic("t", 1, 1)
+    for i in range(10):
+        cluster.produce("t", f"v{i}")
+    r = run_ok(cluster,
+               "from kafka import KafkaConsumer, TopicPartition, OffsetAndMetadata\n"
+               "from kafka.admin import KafkaAdminClient, OffsetSpec\n"
+               "tp = TopicPartition('t', 0)\n"
+               "c = KafkaConsumer('t', group_id='depot', auto_offset_reset='earliest', consumer_timeout_ms=4000)\n"
+               "print(len(list(c)))\nc.close()\n"
+               "a = KafkaAdminClient()\n"
+               "print(a.list_group_offsets('depot')['depot'][tp].offset)\n"
+               "print(a.reset_group_offsets('depot', {tp: OffsetSpec.EARLIEST})[tp]['offset'])\n"
+               "print(a.reset_group_offsets('depot', {tp: 99})[tp]['offset'])\n"
+               "print(a.alter_group_offsets('depot', {tp: OffsetAndMetadata(3, '', None)})[tp].__name__)\n"
+               "c = KafkaConsumer('t', group_id='depot', consumer_timeout_ms=4000)\n"
+               "print(len(list(c)))\n"
+               "print(a.delete_groups(['depot']))\nc.close()\n"
+               "print(a.delete_groups(['depot', 'nix']))\n"
+               "print(a.list_partition_offsets({tp: OffsetSpec.LATEST})[tp].offset)\n")
+    assert r.stdout.splitlines() == ["10", "10", "0", "10", "NoError", "7",
+                                     "{'depot': 'NonEmptyGroupError'}",
+                                     "{'depot': 'OK', 'nix': 'GroupIdNotFoundError'}", "10"]

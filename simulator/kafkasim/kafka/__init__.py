@@ -14,6 +14,7 @@ from .consumer.subscription_state import AsyncConsumerRebalanceListener, Consume
 from .producer import KafkaProducer  # noqa: E402
 from .serializer import DefaultSerializer, Deserializer, JsonSerializer, Serializer  # noqa: E402
 from .structs import ConsumerGroupMetadata, OffsetAndMetadata, TopicPartition, TopicPartitionReplica  # noqa: E402
+from .admin._partitions import OffsetSpec  # noqa: E402
 from . import admin, consumer, coordinator, future, partitioner, producer, serializer  # noqa: E402,F401
 from .consumer import fetcher, group, subscription_state  # noqa: E402,F401
 from .coordinator import assignors  # noqa: E402,F401
@@ -22,11 +23,11 @@ from .coordinator.assignors.sticky import sticky_assignor  # noqa: E402,F401
 from .producer import future as _producer_future, kafka as _producer_kafka  # noqa: E402,F401
 from .partitioner import abc as _partitioner_abc, default as _partitioner_default  # noqa: E402,F401
 from .serializer import abstract as _s_abstract, default as _s_default, json as _s_json, wrapper as _s_wrapper  # noqa: E402,F401,E501
-from .admin import _configs as _admin_configs, _topics as _admin_topics, client as _admin_client  # noqa: E402,F401
+from .admin import _configs as _admin_configs, _partitions as _admin_partitions, _topics as _admin_topics, client as _admin_client  # noqa: E402,F401
 
 __all__ = [
     "KafkaAdminClient", "KafkaConsumer", "KafkaProducer",
     "AsyncConsumerRebalanceListener", "ConsumerRebalanceListener",
     "DefaultSerializer", "JsonSerializer", "Serializer", "Deserializer",
-    "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica",
+    "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica", "OffsetSpec",
 ]

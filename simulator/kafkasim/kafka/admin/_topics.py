@@ -13,11 +13,3 @@ class NewTopic:
     def __repr__(self):
         return (f"NewTopic(name={self.name!r}, num_partitions={self.num_partitions}, "
                 f"replication_factor={self.replication_factor})")
-
-
-class NewPartitions:
-    """kafka.admin.NewPartitions: the new total partition count of an existing topic."""
-
-    def __init__(self, total_count, new_assignments=None):
-        self.total_count = total_count
-        self.new_assignments = new_assignments

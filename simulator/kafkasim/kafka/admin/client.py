@@ -7,9 +7,10 @@ import copy
 from ... import errors as Errors
 from ...replication import NET_MS
 from .. import _binding
-from ..structs import OffsetAndMetadata, TopicPartition
+from ..structs import OffsetAndMetadata, OffsetAndTimestamp, TopicPartition
 from ._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType
-from ._topics import NewPartitions, NewTopic
+from ._partitions import NewPartitions, OffsetSpec, OffsetTimestamp
+from ._topics import NewTopic
 
 # kafka-python 2.x names a learner may know from older tutorials, and what 3.0 calls them.
 RENAMED = {"list_consumer_groups": "list_groups", "describe_consumer_groups": "describe_groups",
@@ -241,6 +242,71 @@ class KafkaAdminClient:
         return out
 
     # -- groups --------------------------------------------------------------------------------------
+    def delete_groups(self, group_ids, group_coordinator_id=None):
+        """Deletes empty groups with their offsets: {group_id: 'OK' | error class name}."""
+        out = {}
+        for group_id in group_ids:
+            error = self._cluster.coordinator.delete_group(group_id)
+            out[group_id] = "OK" if error is None else type(error).__name__
+        self._round_trip()
+        return out
+
+    def _offset_for_spec(self, tp, spec):
+        p = self._cluster.partition(tp.topic, tp.partition)
+        if p is None:
+            raise Errors.UnknownTopicOrPartitionError(f"Die Partition {tp} gibt es nicht.")
+        if isinstance(spec, OffsetTimestamp):
+            for rec in p.log.read(p.log.log_start_offset, p.hw, 10**12):
+                if rec[1] >= spec:
+                    return OffsetAndTimestamp(rec[0], rec[1], p.leader_epoch)
+            return OffsetAndTimestamp(-1, -1, p.leader_epoch)
+        spec = OffsetSpec(spec)
+        if spec in (OffsetSpec.EARLIEST, OffsetSpec.EARLIEST_LOCAL):
+            return OffsetAndTimestamp(p.log.log_start_offset, -1, p.leader_epoch)
+        if spec is OffsetSpec.MAX_TIMESTAMP:
+            records = p.log.read(p.log.log_start_offset, p.hw, 10**12)
+            if not records:
+                return OffsetAndTimestamp(-1, -1, p.leader_epoch)
+            best = max(records, key=lambda r: (r[1], -r[0]))
+            return OffsetAndTimestamp(best[0], best[1], p.leader_epoch)
+        return OffsetAndTimestamp(p.hw, -1, p.leader_epoch)
+
+    def list_partition_offsets(self, offset_specs, isolation_level=None):
+        """{TopicPartition: OffsetSpec | OffsetTimestamp} → {TopicPartition: OffsetAndTimestamp}."""
+        out = {tp: self._offset_for_spec(tp, spec) for tp, spec in offset_specs.items()}
+        self._round_trip()
+        return out
+
+    def alter_group_offsets(self, group_id, offsets, group_coordinator_id=None):
+        """Commits offsets for an empty group: {TopicPartition: NoError | error class}."""
+        result = {}
+        for tp, om in offsets.items():
+            offset = om.offset if isinstance(om, OffsetAndMetadata) else int(om)
+            metadata = (om.metadata or "") if isinstance(om, OffsetAndMetadata) else ""
+            error = self._cluster.coordinator.commit(group_id, "", -1, {(tp.topic, tp.partition): (offset, metadata)})
+            result[tp] = Errors.NoError if error is None else type(error)
+        self._round_trip()
+        return result
+
+    def reset_group_offsets(self, group_id, offset_specs, group_coordinator_id=None):
+        """Sets an empty group's offsets to OffsetSpec / OffsetTimestamp / int targets, clamped to
+        [earliest, latest]: {TopicPartition: {'error': class, 'offset': int}}."""
+        targets = {}
+        for tp, spec in offset_specs.items():
+            if isinstance(spec, (OffsetSpec, OffsetTimestamp)):
+                raw = self._offset_for_spec(tp, spec).offset
+            elif isinstance(spec, int):
+                raw = spec
+            else:
+                raise TypeError(f"Unsupported reset target for {tp}: {spec!r} "
+                                "(expected OffsetSpec, OffsetTimestamp, or int offset)")
+            earliest = self._offset_for_spec(tp, OffsetSpec.EARLIEST).offset
+            latest = self._offset_for_spec(tp, OffsetSpec.LATEST).offset
+            targets[tp] = latest if raw < 0 or raw > latest else max(raw, earliest)
+        errors_by_tp = self.alter_group_offsets(group_id, {tp: OffsetAndMetadata(o, "", None)
+                                                           for tp, o in targets.items()})
+        return {tp: {"error": errors_by_tp[tp], "offset": targets[tp]} for tp in targets}
+
     def list_groups(self, broker_ids=None, states_filter=None, types_filter=None):
         groups = self._cluster.coordinator.groups.values()
         out = [{"group_id": g.group_id, "protocol_type": "consumer", "group_state": g.state,
