@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .clients import ProducerCore
+from .producer_client import ProducerCore
 from .murmur2 import KeyPartitionCache
 
 # The 40 DAX members with a plausible starting price in euro.

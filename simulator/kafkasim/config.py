@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import InvalidConfigurationError
+from .errors import InvalidConfigurationError, KafkaConfigurationError
 
 BROKER_DEFAULTS: dict[str, object] = {
     "auto.create.topics.enable": True,
@@ -88,3 +88,12 @@ def topic_config(broker: dict, overrides: dict | None) -> dict:
         raise InvalidConfigurationError(
             f"cleanup.policy muss delete oder compact sein, nicht {config['cleanup.policy']!r}.")
     return config
+
+
+ACKS = {"all": -1, "-1": -1, -1: -1, "1": 1, 1: 1, "0": 0, 0: 0}
+
+
+def parse_acks(acks) -> int:
+    if acks not in ACKS:
+        raise KafkaConfigurationError(f"acks muss 0, 1 oder 'all' sein, nicht {acks!r}.")
+    return ACKS[acks]

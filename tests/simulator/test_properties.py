@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kafkasim import Cluster
 from kafkasim import errors
-from kafkasim.clients import ProducerCore
+from kafkasim.producer_client import ProducerCore
 
 ops = st.lists(st.one_of(
     st.tuples(st.just("produce"), st.integers(0, 9), st.sampled_from(["all", 1])),

@@ -7,7 +7,7 @@ import pytest
 
 from kafkasim import Cluster
 from kafkasim import errors
-from kafkasim.clients import ProducerCore
+from kafkasim.producer_client import ProducerCore
 
 
 def run_ok(cluster, source, **kw):
@@ -557,3 +557,10 @@ def test_admin_resets_and_deletes_consumer_groups(cluster):
     assert r.stdout.splitlines() == ["10", "10", "0", "10", "NoError", "7",
                                      "{'depot': 'NonEmptyGroupError'}",
                                      "{'depot': 'OK', 'nix': 'GroupIdNotFoundError'}", "10"]
+
+
+def test_invalid_acks_are_rejected(cluster):
+    with pytest.raises(errors.KafkaConfigurationError):
+        cluster.start_ticker("t", acks="viele")
+    with pytest.raises(errors.KafkaConfigurationError):
+        cluster.produce("t", "x", acks=2)

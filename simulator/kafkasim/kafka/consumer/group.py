@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from ... import errors as Errors
-from ...clients import ConsumerCore
+from ...consumer_client import ConsumerCore
 from ...replication import NET_MS
 from .. import _binding
 from ..coordinator.assignors import assignor_name

@@ -19,7 +19,7 @@ class FutureRecordMetadata(Future):
         self._tp = topic_partition
         self._sizes = (key_size, value_size, header_size)
 
-    # Called by the simulated sender (kafkasim.clients.ProducerCore).
+    # Called by the simulated sender (kafkasim.producer_client.ProducerCore).
     def _resolve(self, offset, timestamp):
         tp = self._tp
         self.success(RecordMetadata(tp.topic, tp.partition, tp, offset, timestamp, None, *self._sizes))

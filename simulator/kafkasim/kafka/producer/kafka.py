@@ -6,7 +6,7 @@ import copy
 import logging
 
 from ... import errors as Errors
-from ...clients import ProducerCore
+from ...producer_client import ProducerCore
 from ...log import record_size
 from .. import _binding
 from .._metadata import ClusterMetadata

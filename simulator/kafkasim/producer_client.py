@@ -1,0 +1,223 @@
+"""The producer's client side: record accumulator, batches, sender, retries, idempotence.
+
+Does not block: the kafka-python facade blocks by running the kernel; actors (the Börse ticker)
+append whole batches from kernel timers.
+"""
+
+from __future__ import annotations
+
+from . import errors
+from .log import record_size
+from .replication import NET_MS
+
+
+class Batch:
+    __slots__ = ("topic", "partition", "records", "futures", "size", "created_ms", "base_seq",
+                 "attempts", "timestamp", "closed")
+
+    def __init__(self, topic: str, partition: int, now: int) -> None:
+        self.topic = topic
+        self.partition = partition
+        self.records: list[tuple] = []
+        self.futures: list = []
+        self.size = 0
+        self.created_ms = now
+        self.base_seq = -1
+        self.attempts = 0
+        self.timestamp = now
+        self.closed = False
+
+
+class ProducerCore:
+    def __init__(self, cluster, client_id: str, acks: int = -1, idempotent: bool = True,
+                 retries: float = float("inf"), linger_ms: int = 0, batch_size: int = 16384,
+                 delivery_timeout_ms: int = 120_000, request_timeout_ms: int = 30_000,
+                 retry_backoff_ms: int = 100, max_in_flight: int = 5, retry_backoff_max_ms: int = 1000) -> None:
+        self.cluster = cluster
+        self.client_id = client_id
+        self.acks = acks
+        self.idempotent = idempotent
+        self.retries = retries
+        self.linger_ms = linger_ms
+        self.batch_size = batch_size
+        self.delivery_timeout_ms = delivery_timeout_ms
+        self.request_timeout_ms = request_timeout_ms
+        self.retry_backoff_ms = retry_backoff_ms
+        self.retry_backoff_max_ms = max(retry_backoff_ms, retry_backoff_max_ms)
+        self.max_in_flight = 1 if idempotent else max_in_flight
+        self.producer_id = cluster.next_producer_id() if idempotent else -1
+        self._open: dict[tuple[str, int], Batch] = {}
+        self._ready: dict[tuple[str, int], list[Batch]] = {}
+        self._in_flight: dict[tuple[str, int], int] = {}
+        self._sequence: dict[tuple[str, int], int] = {}
+        self._drain_scheduled = False
+        self.pending = 0          # records not yet completed
+        self.sent = 0
+        self.acked = 0
+        self.errors = 0
+        self.closed = False
+        cluster.producers.append(self)
+
+    def append(self, topic: str, partition: int, key, value, headers, timestamp: int, future=None) -> None:
+        tp = (topic, partition)
+        batch = self._open.get(tp)
+        now = self.cluster.kernel.now
+        if batch is None:
+            batch = self._open[tp] = Batch(topic, partition, now)
+            batch.timestamp = timestamp
+            self._schedule_drain(self.linger_ms)
+        batch.records.append((key, value, headers))
+        batch.futures.append(future)
+        batch.size += record_size(key, value)
+        self.sent += 1
+        self.pending += 1
+        if batch.size >= self.batch_size:
+            del self._open[tp]
+            self._ready.setdefault(tp, []).append(batch)
+            self._schedule_drain(0)
+
+    def append_many(self, topic: str, partition: int, records: list, timestamp: int) -> None:
+        """Fast path for actors: a whole list of (key, value, headers) as one batch, no futures."""
+        batch = Batch(topic, partition, self.cluster.kernel.now)
+        batch.timestamp = timestamp
+        batch.records = records
+        batch.futures = [None] * len(records)
+        self.sent += len(records)
+        self.pending += len(records)
+        self._ready.setdefault((topic, partition), []).append(batch)
+        self._schedule_drain(0)
+
+    def _schedule_drain(self, delay: int) -> None:
+        if not self._drain_scheduled or delay == 0:
+            self._drain_scheduled = True
+            self.cluster.kernel.schedule(delay, self._drain)
+
+    def flush_now(self) -> None:
+        """Makes every open batch sendable at once (flush() ignores linger_ms)."""
+        for tp, batch in list(self._open.items()):
+            self._ready.setdefault(tp, []).append(batch)
+        self._open.clear()
+        self._schedule_drain(0)
+
+    def _drain(self) -> None:
+        self._drain_scheduled = False
+        now = self.cluster.kernel.now
+        if self._open:
+            waiting = False
+            for tp, batch in list(self._open.items()):
+                if now - batch.created_ms >= self.linger_ms:
+                    del self._open[tp]
+                    self._ready.setdefault(tp, []).append(batch)
+                else:
+                    waiting = True
+            if waiting:
+                self._drain_scheduled = True
+                self.cluster.kernel.schedule(1, self._drain)
+        for tp, queue in self._ready.items():
+            while queue and self._in_flight.get(tp, 0) < self.max_in_flight:
+                self._send(queue.pop(0))
+
+    def _send(self, batch: Batch) -> None:
+        cluster = self.cluster
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] = self._in_flight.get(tp, 0) + 1
+        batch.attempts += 1
+        if self.idempotent and batch.base_seq < 0:
+            batch.base_seq = self._sequence.get(tp, 0)
+            self._sequence[tp] = batch.base_seq + len(batch.records)
+        topic = cluster.topics.get(batch.topic)
+        if topic is None or batch.partition >= len(topic.partitions):
+            cluster.kernel.schedule(NET_MS, self._on_response, batch, None,
+                                    errors.UnknownTopicOrPartitionError(
+                                        f"Topic {batch.topic} bzw. Partition {batch.partition} gibt es nicht."), -1)
+            return
+        partition = topic.partitions[batch.partition]
+        leader = partition.leader
+        incarnation = cluster.brokers[leader].incarnation if leader is not None else -1
+        if self.acks == 0:
+            cluster.kernel.schedule(NET_MS, partition.handle_produce, batch.records, 0, batch.timestamp,
+                                    -1, -1, self.request_timeout_ms, _ignore, self.client_id)
+            self._in_flight[tp] -= 1
+            self._complete(batch, None, -1)
+            return
+
+        def respond(error, base_offset, batch=batch, leader=leader, incarnation=incarnation):
+            cluster.kernel.schedule(NET_MS, self._on_response, batch, (leader, incarnation), error, base_offset)
+
+        cluster.kernel.schedule(NET_MS, partition.handle_produce, batch.records, self.acks, batch.timestamp,
+                                self.producer_id, batch.base_seq, self.request_timeout_ms, respond,
+                                self.client_id)
+
+    def _on_response(self, batch: Batch, origin, error, base_offset: int) -> None:
+        cluster = self.cluster
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] -= 1
+        if origin is not None and origin[0] is not None:
+            broker = cluster.brokers[origin[0]]
+            if broker.incarnation != origin[1] or broker.state == "crashed":
+                # The broker died before answering: the client only sees a broken connection.
+                error = errors.KafkaConnectionError(f"Verbindung zu Broker {origin[0]} abgebrochen.")
+                base_offset = -1
+        if error is None:
+            self._complete(batch, None, base_offset)
+        elif error.retriable and batch.attempts <= self.retries:
+            now = cluster.kernel.now
+            if now - batch.created_ms >= self.delivery_timeout_ms:
+                self._complete(batch, errors.KafkaTimeoutError(
+                    f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
+                    f"{now - batch.created_ms} ms has passed since batch creation"), -1)
+            else:
+                if batch.attempts & (batch.attempts - 1) == 0:     # attempts 1, 2, 4, 8, …: no flood
+                    cluster.trace.emit(
+                        "produce.retry",
+                        f"Producer {self.client_id} wiederholt einen Batch für {batch.topic}-{batch.partition} "
+                        f"({type(error).__name__}), Versuch {batch.attempts + 1}.",
+                        topic=batch.topic, partition=batch.partition, client_id=self.client_id,
+                        error=type(error).__name__)
+                self._in_flight[tp] += 1
+                # kafka-python 3 backs off exponentially from retry_backoff_ms up to retry_backoff_max_ms.
+                backoff = min(self.retry_backoff_ms * 2 ** (batch.attempts - 1), self.retry_backoff_max_ms)
+                cluster.kernel.schedule(backoff, self._resend, batch)
+        else:
+            self._complete(batch, error, -1)
+        if self._ready.get(tp):
+            self._schedule_drain(0)
+
+    def _resend(self, batch: Batch) -> None:
+        tp = (batch.topic, batch.partition)
+        self._in_flight[tp] -= 1
+        # Retries go to the head of the queue so a partition's batches keep their order.
+        self._ready.setdefault(tp, []).insert(0, batch)
+        self._drain()
+
+    def _complete(self, batch: Batch, error, base_offset: int) -> None:
+        n = len(batch.records)
+        self.pending -= n
+        if error is None:
+            self.acked += n
+            for i, future in enumerate(batch.futures):
+                if future is not None:
+                    future._resolve(base_offset + i if base_offset >= 0 else -1, batch.timestamp)
+        else:
+            self.errors += n
+            self.cluster.trace.emit(
+                "produce.failed",
+                f"Producer {self.client_id}: {n} Record(s) für {batch.topic}-{batch.partition} "
+                f"endgültig fehlgeschlagen ({type(error).__name__}).",
+                topic=batch.topic, partition=batch.partition, client_id=self.client_id,
+                error=type(error).__name__)
+            for future in batch.futures:
+                if future is not None:
+                    future._reject(error)
+
+    def idle(self) -> bool:
+        return self.pending == 0
+
+    def snapshot(self) -> dict:
+        acks = {0: "0", 1: "1", -1: "all"}[self.acks]
+        return {"client_id": self.client_id, "acks": acks, "sent": self.sent, "acked": self.acked,
+                "errors": self.errors}
+
+
+def _ignore(*_args) -> None:
+    pass
