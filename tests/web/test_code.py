@@ -55,7 +55,8 @@ def test_preset_producer_runs_against_the_cluster_on_screen(lab):
     partitions = lab.snapshot()["topics"][0]["partitions"]
     assert sum(p["log_end_offset"] for p in partitions) == 20
     # The records are drawn in the partition logs.
-    assert lab.root.locator(".ksim-record").count() >= 12
+    lab.page.wait_for_function(
+        "() => document.querySelectorAll('div.kafkasim .ksim-record').length >= 12", timeout=5_000)
 
 
 def test_consumer_script_can_be_chosen_and_reads_the_prices(lab):

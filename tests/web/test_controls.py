@@ -166,7 +166,7 @@ def test_seed_and_reset(cluster):
 def test_event_log_and_charts_show_what_happens(cluster):
     cluster.advance(3)
     events = cluster.root.locator(".ksim-events li")
-    assert events.count() > 0
+    events.first.wait_for(timeout=5_000)
     assert "s" in events.first.locator(".ksim-time").inner_text()
     charts = cluster.root.locator(".ksim-chart")
     assert charts.count() == 2

@@ -45,6 +45,8 @@ class Simulator {
     this.journal = [];
     this.snapshot = null;
     this.restarting = false;
+    this.pendingEvents = [];
+    this.actFn = (op, args, kwargs) => this.act(op, args, kwargs);
   }
 
   get preset() {
@@ -202,19 +204,26 @@ class Simulator {
 
   // --- drawing --------------------------------------------------------------------------------
 
+  // The small panels are drawn at once; the partition logs and the event log, the biggest part,
+  // follow in their own task, so no single task on the main thread grows long.
   applyView(reply) {
-    if (reply.events) this.log.add(reply.events);
-    if (!reply.snapshot) return;
-    const s = (this.snapshot = reply.snapshot);
-    const act = (op, args, kwargs) => this.act(op, args, kwargs);
-    renderBrokers(this.brokerList, s, act);
-    renderTopics(this.topicBox, s, act);
-    renderProducers(this.producerList, s, act);
-    renderGroups(this.groupBox, s, act);
-    syncTopicSelects(this.root, s);
-    this.charts?.update(s);
-    setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
-    this.root.dataset.simTime = String(s.now_ms);
+    if (reply.events?.length) this.pendingEvents = this.pendingEvents.concat(reply.events).slice(-200);
+    if (reply.snapshot) {
+      const s = (this.snapshot = reply.snapshot);
+      renderBrokers(this.brokerList, s, this.actFn);
+      renderProducers(this.producerList, s, this.actFn);
+      renderGroups(this.groupBox, s, this.actFn);
+      syncTopicSelects(this.root, s);
+      this.charts?.update(s);
+      setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
+      this.root.dataset.simTime = String(s.now_ms);
+    }
+    if (this.deferred) return;
+    this.deferred = setTimeout(() => {
+      this.deferred = null;
+      renderTopics(this.topicBox, this.snapshot, this.actFn);
+      this.log.add(this.pendingEvents.splice(0));
+    }, 0);
   }
 
   status(text, kind = "ok") {
@@ -281,6 +290,7 @@ class Simulator {
       return;
     }
     this.journal = [];
+    this.pendingEvents = [];
     this.log.clear();
     this.charts?.reset();
     this.applyView(reply);
@@ -343,6 +353,7 @@ class Simulator {
       await this.bootRuntime();
       const reply = await this.init(state);
       if (!reply.ok) await this.init(null);
+      this.pendingEvents = [];
       this.log.clear();
       this.applyView(this.lastInit);
       this.root.dataset.simState = "ready";
