@@ -75,11 +75,22 @@ class Cluster(BrokerControl, LogTasks, Actors):
         if isinstance(ms, bool) or not isinstance(ms, (int, float)) or ms < 0:
             raise ValueError(f"advance() erwartet eine Zahl von Millisekunden ≥ 0, nicht {ms!r}.")
         ms = int(ms)
-        self._record("advance", ms)
-        self.kernel.run(self.kernel.now + int(ms))
+        self._record_repeatable("advance", ms)
+        self.kernel.run(self.kernel.now + ms)
 
     def step(self) -> bool:
+        self._record_repeatable("step", 1)
         return self.kernel.step()
+
+    def _record_repeatable(self, action: str, amount: int) -> None:
+        """A UI calls advance()/step() many times a second: consecutive calls become one entry,
+        so a shared state (URL) stays short."""
+        last = self.actions[-1] if self.actions else None
+        if last is not None and last[1] == action and (
+                action == "step" or last[0] + last[2] == self.kernel.now):
+            last[2] += amount
+        else:
+            self._record(action, amount)
 
     def block(self, deadline: float, wake=None) -> bool:
         """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False).

@@ -1,7 +1,26 @@
 """The event trace: every state change, with a German explanation for the learner.
 
 Events are plain dicts (JSON-ready) kept in a ring buffer; `seq` keeps counting past the buffer.
+Every event has "seq", "t" (simulated ms), "kind" and "text"; details depend on the kind.
 Record payloads are shown as display strings: UTF-8 text, else the repr of the bytes.
+
+Kinds (details in brackets):
+  cluster.started [brokers, controller]          controller.elected / controller.lost [controller, previous]
+  broker.crashed / broker.stopping / broker.stopped / broker.started / broker.fenced [broker]
+  topic.created [topic, partitions, replication_factor, leaders, auto | internal]
+  topic.deleted [topic]   topic.partitions_added [topic, partitions, previous]   topic.config_changed [topic, config]
+  record.appended [topic, partition, broker, offset, count, key, value]   (one per batch: key/value of its first record)
+  record.fetched [topic, partition, offset, count, client_id, group, key, value]
+  leader.elected [topic, partition, broker, previous, leader_epoch, unclean, truncated]   leader.lost [...]
+  isr.shrunk / isr.expanded [topic, partition, broker, isr]
+  retention.deleted [topic, partition, count, log_start_offset]   compaction.done [topic, partition, count]
+  producer.created [client_id]   produce.rejected / produce.retry / produce.failed / produce.duplicate
+  group.joined / group.left / group.member_expired [group, member, client_id]
+  group.rebalance [group, state, reason, delay_ms?]   group.generation [group, generation, leader, protocol]
+  group.assigned [group, member, client_id, generation, assignment]   group.stable / group.empty / group.deleted
+  group.poll_timeout   group.coordinator_lost / group.coordinator_moved [group, coordinator]
+  offset.committed [group, topic, partition, offset, member]   offset.reset [topic, partition, offset]
+  ticker.started / ticker.stopped [ticker, …]   consumer.error   action.failed
 """
 
 from __future__ import annotations

@@ -115,8 +115,10 @@ def from_state(cls, state: dict):
         if at > cluster.kernel.now:
             cluster.kernel.run(at)
         if action == "advance":
-            cluster.kernel.run(cluster.kernel.now + args[0])
-            cluster.actions.append([at, action, *args])
+            cluster.advance(args[0])
+        elif action == "step":
+            for _ in range(args[0]):
+                cluster.step()
         elif action == "schedule":
             cluster.schedule(*args)
         else:

@@ -564,3 +564,19 @@ def test_invalid_acks_are_rejected(cluster):
         cluster.start_ticker("t", acks="viele")
     with pytest.raises(errors.KafkaConfigurationError):
         cluster.produce("t", "x", acks=2)
+
+
+def test_many_small_advances_and_steps_make_a_short_state():
+    cluster = Cluster(brokers=3, seed=2)
+    cluster.create_topic("boerse", 3, 3)
+    cluster.start_ticker("boerse", rate_per_s=10)
+    for _ in range(500):
+        cluster.advance(16)                 # a UI animating at 60 frames per second
+    for _ in range(7):
+        cluster.step()
+    cluster.crash_broker(1)
+    for _ in range(100):
+        cluster.advance(16)
+    state = cluster.to_state()
+    assert len(state["actions"]) <= 8
+    assert Cluster.from_state(json.loads(json.dumps(state))).snapshot() == cluster.snapshot()
