@@ -120,6 +120,9 @@ def test_every_chapter_ends_with_a_quiz_with_explanations():
             continue
         found = quizzes(page)
         assert len(found) >= 2, f"{rel}: weniger als zwei Quizfragen"
+        text = page.read_text(encoding="utf-8")
+        assert "<!-- mkdocs-quiz intro -->" in text and "<!-- mkdocs-quiz results -->" in text, \
+            f"{rel}: Quiz ohne Einleitung (Zurücksetzen) oder Ergebnisfeld"
         for body in found:
             answers = re.findall(r"^- \[([ x])\] ", body, re.M)
             assert "x" in answers and " " in answers, f"{rel}: Quiz ohne richtige oder falsche Antwort:\n{body}"
