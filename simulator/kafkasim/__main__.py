@@ -10,11 +10,17 @@ from .cluster import Cluster
 from .errors import KafkaError
 
 
+class _GermanParser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Fehler: ungültiger Aufruf ({message}). Hilfe: python -m kafkasim run --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = _GermanParser(
         prog="python -m kafkasim",
         description="Führt ein kafka-python-Skript gegen einen simulierten Kafka-Cluster aus – ohne Kafka.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_GermanParser)
     run = sub.add_parser("run", help="ein Skript ausführen")
     run.add_argument("script", help="Pfad zum Python-Skript")
     run.add_argument("--brokers", type=int, default=3, help="Zahl der Broker (Standard: 3)")
@@ -28,8 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.script)
     try:
         source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        print(f"Fehler: Das Skript {path} lässt sich nicht lesen ({exc.strerror}).", file=sys.stderr)
+    except FileNotFoundError:
+        print(f"Fehler: Das Skript {path} gibt es nicht.", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Fehler: Das Skript {path} lässt sich nicht lesen ({exc}).", file=sys.stderr)
         return 2
     config = {}
     for item in args.config:

@@ -135,6 +135,11 @@ def test_cli_runs_a_script_and_fails_with_german_error(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(bad), "--config", "gibtsnicht=1"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2 and "Unbekannte Broker-Einstellung" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(tmp_path / "fehlt.py")],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "gibt es nicht" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "kafkasim"], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "Fehler: ungültiger Aufruf" in done.stderr
 
 
 def test_runs_repeat_across_processes_with_different_hash_seeds(tmp_path: Path):
