@@ -57,6 +57,10 @@ kafka-dist: $(VENV)/.base
 kafka: kafka-dist
 	$(PY) -m backend.broker run
 
+# Three brokers (KRaft, combined nodes) on 19092-19094; type `kill 2`, `start 2`, `status` while it runs.
+kafka-cluster: kafka-dist
+	$(PY) -m backend.kafka_cluster run $(ARGS)
+
 # The labs' CLIs against the broker of `make kafka` (its address file, else localhost:9092); ARGS='--rate 5'.
 KURS_BOOTSTRAP = $${KAFKA_BOOTSTRAP_SERVERS:-$$(cat $(CACHE)/broker-data/kurs/bootstrap 2>/dev/null || echo localhost:9092)}
 boerse: $(VENV)/.base
@@ -66,4 +70,4 @@ aktionaer: $(VENV)/.base
 	KAFKA_BOOTSTRAP_SERVERS=$(KURS_BOOTSTRAP) $(PY) -m backend.aktionaer --from-beginning $(ARGS)
 
 clean:
-	rm -rf site $(ASSETS) $(CACHE)/broker-data
+	rm -rf site $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data

@@ -186,10 +186,19 @@ class KafkaCluster:
             node.wait_ready(timeout_s)
 
     def stop_all(self) -> None:
+        """Controlled shutdown of all nodes at once: one after the other, the last node would wait
+        for a controller quorum that is already gone (up to the SIGKILL fallback)."""
         for node_id in list(self.paused):
             self.resume(node_id)  # a frozen JVM would not react to SIGTERM
-        for node in reversed(list(self.nodes.values())):
+        for node in self.nodes.values():
+            if node.is_running():
+                node.process.send_signal(signal.SIGTERM)
+        for node in self.nodes.values():
             node.stop()
+
+    def kill_all(self) -> None:
+        for node in self.nodes.values():
+            node.kill()
 
     def remove_data(self) -> None:
         shutil.rmtree(self.data_dir, ignore_errors=True)
@@ -270,11 +279,24 @@ def cluster_metadata(bootstrap: str, topics: list[str] | None = None) -> dict:
     when `topics` is None)."""
     from kafka import KafkaAdminClient  # late: `fetch` must work before the client is installed
 
+    from kafka.errors import KafkaConnectionError, NodeNotReadyError
+
+    # The admin client sends each request to a randomly picked known broker. While the controller
+    # quorum is lost, killed brokers are still listed, so a request may go to a dead one; the failed
+    # connection is then backed off for a second and the next attempt picks another broker.
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, bootstrap_timeout_ms=3000,
-                             request_timeout_ms=5000, client_id="kurs-cluster-check")
+                             request_timeout_ms=5000, reconnect_backoff_ms=1000,
+                             reconnect_backoff_max_ms=1000, client_id="kurs-cluster-check")
     try:
-        brokers = admin.describe_cluster()["brokers"]
-        topics = admin.describe_topics(topics)
+        for attempt in range(8):
+            try:
+                brokers = admin.describe_cluster()["brokers"]
+                topics = admin.describe_topics(topics)
+                break
+            except (KafkaConnectionError, NodeNotReadyError):
+                if attempt == 7:
+                    raise
+                time.sleep(0.1)
     finally:
         admin.close()
     return {
@@ -314,7 +336,9 @@ def _interrupt(signum, frame):
 def _status(cluster: KafkaCluster) -> str:
     lines = []
     for node_id, node in cluster.nodes.items():
-        state = f"läuft (PID {node.process.pid})" if node.is_running() else "gestoppt"
+        state = f"läuft (PID {node.process.pid})" if node.is_running() else "läuft nicht"
+        if node_id in cluster.paused:
+            state += ", angehalten (pause)"
         lines.append(f"  Broker {node_id}: {node.bootstrap}  {state}")
     problems = cluster.health_problems()
     lines.append("  Zustand: gesund" if not problems else "  Zustand: " + "; ".join(problems[:5]))
@@ -372,6 +396,7 @@ def _run(args) -> int:
                 if not line:
                     sys.stdin.close()
                 elif not _command(cluster, line):
+                    print("Cluster wird beendet …", flush=True)
                     return 0
     except KeyboardInterrupt:
         print("\nCluster wird beendet …", flush=True)
@@ -386,8 +411,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m backend.kafka_cluster",
         description="Ein lokaler Kafka-Cluster aus drei Brokern (KRaft, kombinierte Knoten).",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
-    run = commands.add_parser("run", help="drei Broker starten; Strg+C beendet sie")
+    commands = parser.add_subparsers(dest="command", required=True, title="Befehle", metavar="{run}")
+    run = commands.add_parser("run", prog="python -m backend.kafka_cluster run",
+                              help="drei Broker starten; Strg+C beendet sie")
     run.add_argument("--name", default="kurs", help="Name des Datenordners unter .cache/cluster-data/")
     run.add_argument("--fresh", action="store_true", help="alte Daten (Topics, Offsets) verwerfen")
     run.add_argument("--rebalance-delay-ms", type=int, default=None,

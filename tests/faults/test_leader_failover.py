@@ -20,7 +20,7 @@ PRICES = 400
 ACK_LINE = re.compile(r"-> Partition (\d+), Offset (\d+)$")
 
 
-def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_cluster):
+def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_cluster, tmp_path):
     bootstrap = kafka_cluster.bootstrap
     topic = create_topic(kafka_cluster, partitions=3, replication_factor=3, configs={"min.insync.replicas": 2},
                          prefix="boerse-failover")
@@ -28,10 +28,12 @@ def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_c
     victim = before["leader"]
 
     # The real Börse CLI: acks=all, idempotent, every acknowledged price printed with its offset.
-    boerse = subprocess.Popen(
-        [sys.executable, "-m", "backend.boerse", "--bootstrap-servers", bootstrap, "--topic", topic,
-         "--rate", "40", "--count", str(PRICES), "--seed", "7"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    errors = tmp_path / "boerse-stderr.txt"
+    with errors.open("w") as stderr_file:  # the child keeps its own copy of the descriptor
+        boerse = subprocess.Popen(
+            [sys.executable, "-m", "backend.boerse", "--bootstrap-servers", bootstrap, "--topic", topic,
+             "--rate", "40", "--count", str(PRICES), "--seed", "7"],
+            stdout=subprocess.PIPE, stderr=stderr_file, text=True)
     acked: list[tuple[int, int]] = []
     first_acks = threading.Event()
 
@@ -52,11 +54,13 @@ def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_c
 
         after = wait_for(lambda: (lambda s: s if s["leader"] not in (-1, victim) else None)(
             kafka_cluster.partition_state(topic, 0)), 60, f"neuer Leader für {topic}-0")
-        stderr = boerse.communicate(timeout=150)[1]
+        # Only the reader thread reads stdout; wait() must not compete for its lines.
+        boerse.wait(timeout=150)
     finally:
         if boerse.poll() is None:
             boerse.kill()
     reader.join(10)
+    stderr = errors.read_text(encoding="utf-8")
 
     # describe_topics: a new leader from the old ISR, the dead broker out of the ISR.
     assert after["leader"] in before["isr"] and after["leader"] != victim

@@ -49,6 +49,7 @@ Börse während des Ausfalls: bestätigt 30
 committed während des Ausfalls, Summe: 60 | nie zurückgefallen: True
 jeder Kurs gelesen: True
 nach dem Neustart: committed = Ende jeder Partition: True
+Positionen der Mitglieder = Ende: True | Summe: 60
 """,
 }
 

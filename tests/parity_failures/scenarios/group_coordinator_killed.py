@@ -74,6 +74,8 @@ for p in range(3):
     scenario.wait_until(lambda: len(scenario.partition(topic, p)["isr"]) == 3, 60, "volle ISR")
 end = members[0].end_offsets(partitions)
 print("nach dem Neustart: committed = Ende jeder Partition:", committed() == [end[tp] for tp in partitions])
+positions = {tp: m.position(tp) for m in members for tp in m.assignment()}
+print("Positionen der Mitglieder = Ende:", positions == end, "| Summe:", sum(positions.values()))
 for member in members:
     member.close()
 producer.close()
