@@ -110,7 +110,7 @@ class AuthorizationError(BrokerResponseError):
 def _broker_error(name: str, errno: int, message: str, description: str, *bases: type) -> type:
     cls = type(name, bases + (BrokerResponseError,),
                {"errno": errno, "message": message, "description": description,
-                "__module__": __name__})
+                "__module__": "kafka.errors"})
     globals()[name] = cls
     return cls
 
@@ -183,6 +183,11 @@ _BROKER_ERRORS = [
 
 for _name, _errno, _message, _description, _bases in _BROKER_ERRORS:
     _broker_error(_name, _errno, _message, _description, *_bases)
+
+# Tracebacks in a learner's script name the classes as kafka-python does: kafka.errors.X.
+for _cls in list(globals().values()):
+    if isinstance(_cls, type) and issubclass(_cls, KafkaError):
+        _cls.__module__ = "kafka.errors"
 
 kafka_errors = {cls.errno: cls for cls in globals().values()
                 if isinstance(cls, type) and issubclass(cls, BrokerResponseError) and cls.errno is not None}

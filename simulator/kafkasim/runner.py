@@ -262,7 +262,11 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
                 result.error = f"Das Skript hat sich mit sys.exit({exc.code!r}) beendet."
             _finish_clients(ctx, quiet=True)
         except Exception as exc:  # the learner's error, reported in German
-            result.error = f"{explain(exc)}\n\n{type(exc).__name__}: {exc}"
+            detail = str(exc)
+            name = type(exc).__name__
+            if not (detail.startswith(name) or detail.startswith("[Error")):
+                detail = f"{name}: {detail}"
+            result.error = f"{explain(exc)}\n\n{detail}"
             result.traceback = _learner_traceback(exc, filename)
             _finish_clients(ctx, quiet=True)
     finally:

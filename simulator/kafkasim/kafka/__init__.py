@@ -20,6 +20,7 @@ from .consumer import fetcher, group, subscription_state  # noqa: E402,F401
 from .coordinator import assignors  # noqa: E402,F401
 from .coordinator.assignors import abstract as _abstract, range as _range, roundrobin as _roundrobin  # noqa: E402,F401
 from .coordinator.assignors.sticky import sticky_assignor  # noqa: E402,F401
+from .coordinator.assignors import cooperative_sticky as _cooperative_sticky  # noqa: E402,F401
 from .producer import future as _producer_future, kafka as _producer_kafka  # noqa: E402,F401
 from .partitioner import abc as _partitioner_abc, default as _partitioner_default  # noqa: E402,F401
 from .serializer import abstract as _s_abstract, default as _s_default, json as _s_json, wrapper as _s_wrapper  # noqa: E402,F401,E501

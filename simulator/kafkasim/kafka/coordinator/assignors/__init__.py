@@ -6,6 +6,10 @@ def assignor_name(assignor) -> str:
     name = assignor if isinstance(assignor, str) else getattr(assignor, "name", None)
     if name not in ("range", "roundrobin", "sticky"):
         from ....errors import KafkaConfigurationError
+        if name == "cooperative-sticky":
+            raise KafkaConfigurationError(
+                "CooperativeStickyPartitionAssignor (inkrementelles Rebalancing) kann der Simulator nicht; "
+                "nimm StickyPartitionAssignor, RangePartitionAssignor oder RoundRobinPartitionAssignor.")
         raise KafkaConfigurationError(
             f"Unbekannter Partition-Assignor {assignor!r}: der Simulator kennt range, roundrobin und sticky.")
     return name
