@@ -281,6 +281,8 @@ class GroupCoordinator:
         members = list(group.members.values())
         common = [name for name, _t in members[0].protocols
                   if all(name in dict(m.protocols) for m in members)]
+        if not common:          # only possible if a member rejoined with other assignors
+            return members[0].protocols[0][0]
         votes = {name: 0 for name in common}
         for m in members:
             for name, _t in m.protocols:
