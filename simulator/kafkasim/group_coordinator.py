@@ -266,7 +266,7 @@ class GroupCoordinator:
                    f"Zuordnung mit dem Assignor {group.protocol}.",
                    group, generation=group.generation, leader=group.leader, protocol=group.protocol,
                    state=group.state)
-        subscriptions = [(m.member_id, dict(m.protocols)[group.protocol], m.instance_id, m.owner)
+        subscriptions = [(m.member_id, dict(m.protocols).get(group.protocol, m.topics()), m.instance_id, m.owner)
                          for m in members.values()]
         for m in members.values():
             cb, m.join_cb = m.join_cb, None
