@@ -51,6 +51,7 @@ def test_killed_leader_loses_no_acknowledged_price_and_writes_none_twice(kafka_c
         assert first_acks.wait(60), "Die Börse hat keine Bestätigungen bekommen."
         kafka_cluster.kill(victim)
         killed_at = len(acked)
+        assert f"Broker {victim} läuft nicht." in kafka_cluster.health_problems()
 
         after = wait_for(lambda: (lambda s: s if s["leader"] not in (-1, victim) else None)(
             kafka_cluster.partition_state(topic, 0)), 60, f"neuer Leader für {topic}-0")
