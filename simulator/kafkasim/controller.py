@@ -144,8 +144,14 @@ class BrokerControl:
             for p in topic.partitions:
                 if not p.leader_alive():
                     continue
+                leo = p.log.log_end_offset
                 for b in list(p.isr):
-                    if b != p.leader and now - p.caught_up_ms[b] > lag_max:
+                    if b == p.leader:
+                        continue
+                    if self.brokers[b].state == "running" and p.replica_leo[b] >= leo:
+                        # A running follower fetches all the time; with nothing new it is caught up.
+                        p.caught_up_ms[b] = now
+                    elif now - p.caught_up_ms[b] > lag_max:
                         p.shrink_isr(b, f"seit über {lag_max} ms nicht aufgeholt (replica.lag.time.max.ms)")
 
     def _preferred_leader_check(self) -> None:

@@ -84,6 +84,9 @@ def test_random_operations_keep_the_invariants(operations, seed):
         cluster.restart_broker(b)
     cluster.advance(130_000)
     check_invariants(cluster, acked)
+    for p in cluster.topics["t"].partitions:     # everybody back and idle: full ISR, a leader, HW = LEO
+        assert sorted(p.isr) == sorted(p.replicas) and p.leader is not None
+        assert p.hw == p.log_end_offset
     values = [r[3] for p in cluster.topics["t"].partitions for s in p.log.segments for r in s.records
               if r[3] is not None and r[3].startswith(b"idem-")]
     assert len(values) == len(set(values)), "idempotent producer wrote a duplicate"

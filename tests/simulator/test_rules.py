@@ -580,3 +580,11 @@ def test_many_small_advances_and_steps_make_a_short_state():
     state = cluster.to_state()
     assert len(state["actions"]) <= 8
     assert Cluster.from_state(json.loads(json.dumps(state))).snapshot() == cluster.snapshot()
+
+
+def test_idle_partitions_keep_their_full_isr(cluster):
+    cluster.create_topic("t", 2, 3)
+    cluster.produce("t", "x")
+    cluster.advance(180_000)
+    assert all(len(p.isr) == 3 for p in cluster.topics["t"].partitions)
+    assert not [e for e in cluster.events() if e["kind"] == "isr.shrunk"]
