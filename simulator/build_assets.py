@@ -47,6 +47,21 @@ def build_wheel(out: Path) -> str:
     return wheel.name
 
 
+def precompile(out: Path, wheel: str) -> str | None:
+    """The wheel with Pyodide's bytecode beside the sources, so the browser skips compiling.
+
+    Optional: if Pyodide cannot run under Node here, the page installs the plain wheel.
+    """
+    target = out / "wheels" / wheel.replace(".whl", "-pyodide.zip")
+    try:
+        subprocess.run(["node", str(ROOT / "simulator" / "web" / "precompile.mjs"), str(out / "wheels" / wheel),
+                        str(target)], check=True, capture_output=True, text=True, timeout=180)
+    except (subprocess.SubprocessError, OSError) as error:
+        print(f"Hinweis: Bytecode für Pyodide nicht erzeugt ({error}); die Seite nutzt das Wheel.")
+        return None
+    return f"wheels/{target.name}"
+
+
 def bundle_front_end(out: Path) -> None:
     """esbuild (from npm) bundles the page script, the worker, CodeMirror, uPlot and the CSS."""
     shutil.rmtree(out / "js", ignore_errors=True)
@@ -71,10 +86,14 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     copy_pyodide(out)
     wheel = build_wheel(out)
+    compiled = precompile(out, wheel)
     bundle_front_end(out)
     copy_labs(out)
-    # The page reads this manifest to find the wheel without hard-coding its version.
-    (out / "manifest.json").write_text(json.dumps({"wheel": f"wheels/{wheel}"}, indent=2) + "\n")
+    # The page reads this manifest to find the package without hard-coding its version.
+    manifest = {"wheel": f"wheels/{wheel}"}
+    if compiled:
+        manifest["compiled"] = compiled
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"Simulator-Assets gebaut: {out.relative_to(ROOT)}")
 
 

@@ -65,7 +65,11 @@ function setUp(root) {
     if (entries.some((entry) => entry.isIntersecting)) start();
   }, { rootMargin: "200px" });
   placeholder(root, start);
-  observer.observe(root);
+  // Already in view: start now rather than after the observer's first callback, which comes only
+  // after the theme's own start-up work.
+  const box = root.getBoundingClientRect();
+  if (box.top < innerHeight + 200 && box.bottom > -200) start();
+  else observer.observe(root);
 }
 
 function scan() {

@@ -12,24 +12,26 @@ function progress(stage, fraction, label) {
   self.postMessage({ type: PROGRESS, stage, fraction, label, at: performance.timeOrigin + performance.now() });
 }
 
-async function fetchWheel() {
+// The build's precompiled archive (sources + Pyodide bytecode) if there is one, else the wheel.
+async function fetchPackage() {
   const manifest = await (await fetch(new URL("manifest.json", ASSETS))).json();
-  const url = new URL(manifest.wheel, ASSETS);
+  const url = new URL(manifest.compiled ?? manifest.wheel, ASSETS);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`kafkasim-Paket fehlt (${response.status})`);
-  return response.arrayBuffer();
+  return { data: await response.arrayBuffer(), format: manifest.compiled ? "zip" : "wheel" };
 }
 
 async function boot() {
   progress("runtime", 0.05, "Python-Laufzeit wird geladen …");
   // The wheel downloads while the interpreter boots.
-  const wheel = fetchWheel();
+  const pkg = fetchPackage();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
   progress("loader", 0.15, "Python-Laufzeit wird gestartet …");
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href });
   progress("package", 0.85, "Simulator-Paket wird installiert …");
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  const { data, format } = await pkg;
+  pyodide.unpackArchive(data, format, { extractDir: sitePackages });
   pyodide.FS.writeFile("/home/pyodide/kafkasim_bridge.py", bridgeSource);
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
   progress("import", 0.95, "Simulator wird gestartet …");
