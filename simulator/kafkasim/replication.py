@@ -54,6 +54,12 @@ class Partition:
         self._repl_pending = False
         self.rejected_event_ms = -10**9
 
+    def _emit(self, kind: str, text: str, **details) -> None:
+        # __consumer_offsets has 50 partitions: their elections and ISR changes would drown the
+        # learner's own topics; the group coordinator events say what matters about them.
+        if not self.topic.internal:
+            self.cluster.trace.emit(kind, text, **details)
+
     # -- state ---------------------------------------------------------------------------------
     @property
     def log_end_offset(self) -> int:
@@ -223,7 +229,7 @@ class Partition:
             if b not in self.isr and leo >= self.hw and cluster.controller_id is not None:
                 self.isr.append(b)
                 self.isr.sort(key=self.replicas.index)
-                cluster.trace.emit(
+                self._emit(
                     "isr.expanded",
                     f"Broker {b} hat als Follower von {self.label} aufgeholt und ist wieder in der ISR "
                     f"(ISR: {self.isr}).",
@@ -240,7 +246,7 @@ class Partition:
         if broker_id not in self.isr or len(self.isr) <= 1:
             return
         self.isr.remove(broker_id)
-        self.cluster.trace.emit(
+        self._emit(
             "isr.shrunk", f"Broker {broker_id} fällt aus der ISR von {self.label}: {reason} (ISR: {self.isr}).",
             topic=self.topic.name, partition=self.index, broker=broker_id, isr=list(self.isr))
         if self.waiters and len(self.isr) < self.topic.config["min.insync.replicas"]:
@@ -278,7 +284,7 @@ class Partition:
         if self.topic.internal:
             cluster.coordinator.offsets_leader_changed(self.index, new_leader)
         if new_leader is None:
-            cluster.trace.emit(
+            self._emit(
                 "leader.lost",
                 f"{self.label} hat keinen Leader mehr: kein Replikat aus der ISR {self.isr} läuft. "
                 f"Die Partition ist offline, bis eines zurückkommt.",
@@ -302,7 +308,7 @@ class Partition:
             text += " Achtung: unsaubere Leader-Wahl – das Replikat war nicht in der ISR."
         if lost:
             text += f" {lost} Record(s), die nur der alte Leader hatte, gehen verloren."
-        cluster.trace.emit("leader.elected", text, topic=self.topic.name, partition=self.index,
+        self._emit("leader.elected", text, topic=self.topic.name, partition=self.index,
                             broker=new_leader, previous=old, leader_epoch=self.leader_epoch,
                             unclean=unclean, truncated=lost)
         self._recompute_hw()

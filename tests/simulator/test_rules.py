@@ -588,3 +588,15 @@ def test_idle_partitions_keep_their_full_isr(cluster):
     cluster.advance(180_000)
     assert all(len(p.isr) == 3 for p in cluster.topics["t"].partitions)
     assert not [e for e in cluster.events() if e["kind"] == "isr.shrunk"]
+
+
+def test_internal_offsets_topic_does_not_flood_the_events(cluster):
+    cluster.create_topic("t", 1, 3)
+    cluster.add_consumer("g", ["t"])
+    cluster.advance(4_000)
+    since = cluster.events()[-1]["seq"]
+    cluster.crash_broker(1)
+    cluster.advance(10_000)
+    events = cluster.events(since=since)
+    assert all(e.get("topic") != "__consumer_offsets" for e in events)
+    assert len(events) < 20
