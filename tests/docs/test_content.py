@@ -160,3 +160,10 @@ def test_partition_numbers_in_the_text_are_what_murmur2_gives():
     assert len(sample) == 6
     for symbol, partition in sample:
         assert int(partition) == partition_for(symbol, 3), symbol
+
+
+def test_quiz_texts_address_the_reader_formally(built_site):
+    """mkdocs-quiz's German locale says "du"; docs_src/quiz/de.po replaces it with the course's "Sie"."""
+    html = (built_site / "theorie" / "consumer" / "index.html").read_text(encoding="utf-8")
+    assert "Möchten Sie das Quiz wirklich zurücksetzen?" in html
+    assert not re.search(r"\b(du|Du|dein|deinen)\b", html.split("mkdocsQuizTranslations", 1)[-1][:4000])
