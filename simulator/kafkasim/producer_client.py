@@ -163,9 +163,7 @@ class ProducerCore:
         elif error.retriable and batch.attempts <= self.retries:
             now = cluster.kernel.now
             if now - batch.created_ms >= self.delivery_timeout_ms:
-                self._complete(batch, errors.KafkaTimeoutError(
-                    f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
-                    f"{now - batch.created_ms} ms has passed since batch creation"), -1)
+                self._expire(batch)
             else:
                 if batch.attempts & (batch.attempts - 1) == 0:     # attempts 1, 2, 4, 8, …: no flood
                     cluster.trace.emit(
@@ -176,16 +174,25 @@ class ProducerCore:
                         error=type(error).__name__)
                 self._in_flight[tp] += 1
                 # kafka-python 3 backs off exponentially from retry_backoff_ms up to retry_backoff_max_ms.
-                backoff = min(self.retry_backoff_ms * 2 ** (batch.attempts - 1), self.retry_backoff_max_ms)
+                backoff = min(self.retry_backoff_ms * 2 ** (batch.attempts - 1), self.retry_backoff_max_ms,
+                              batch.created_ms + self.delivery_timeout_ms - now)
                 cluster.kernel.schedule(backoff, self._resend, batch)
         else:
             self._complete(batch, error, -1)
         if self._ready.get(tp):
             self._schedule_drain(0)
 
+    def _expire(self, batch: Batch) -> None:
+        self._complete(batch, errors.KafkaTimeoutError(
+            f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
+            f"{self.cluster.kernel.now - batch.created_ms} ms has passed since batch creation"), -1)
+
     def _resend(self, batch: Batch) -> None:
         tp = (batch.topic, batch.partition)
         self._in_flight[tp] -= 1
+        if self.cluster.kernel.now - batch.created_ms >= self.delivery_timeout_ms:
+            self._expire(batch)       # delivery.timeout.ms is up: no further attempt
+            return
         # Retries go to the head of the queue so a partition's batches keep their order.
         self._ready.setdefault(tp, []).insert(0, batch)
         self._drain()

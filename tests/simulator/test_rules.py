@@ -600,3 +600,30 @@ def test_internal_offsets_topic_does_not_flood_the_events(cluster):
     events = cluster.events(since=since)
     assert all(e.get("topic") != "__consumer_offsets" for e in events)
     assert len(events) < 20
+
+
+def test_acks_0_linger_and_delivery_errors_as_kafka_python():
+    cluster = Cluster(brokers=5, seed=0)
+    cluster.create_topic("t", 1, 3, {"min.insync.replicas": 2})
+    r = run_ok(cluster,
+               "from kafka import KafkaProducer\n"
+               "print(KafkaProducer(acks=0).send('t', b'x').get(timeout=5).offset)\n"
+               "p = KafkaProducer(linger_ms=100)\n"
+               "fs = [p.send('t', b'%d' % i) for i in range(20)]\n"
+               "print(sorted({f.get(timeout=5).offset for f in fs}) == list(range(1, 21)))\n")
+    assert r.stdout.split() == ["-1", "True"]
+    appended = [e for e in cluster.events() if e["kind"] == "record.appended"]
+    assert appended[-1]["count"] == 20          # linger_ms collected one batch
+    p = cluster.partition("t", 0)
+    for b in p.replicas:
+        if b != p.leader:
+            cluster.crash_broker(b)
+    cluster.advance(10_000)
+    r = run_ok(cluster,
+               "from kafka import KafkaProducer\nfrom kafka.errors import NotEnoughReplicasError, KafkaTimeoutError\n"
+               "try:\n    KafkaProducer(retries=0).send('t', b'x').get(timeout=10)\n"
+               "except NotEnoughReplicasError:\n    print('abgelehnt')\n"
+               "import time\nt0 = time.time()\n"
+               "try:\n    KafkaProducer().send('t', b'y').get()\n"
+               "except KafkaTimeoutError as e:\n    print('Expiring 1 record(s)' in str(e), round(time.time() - t0))\n")
+    assert r.stdout.split() == ["abgelehnt", "True", "120"]
