@@ -47,6 +47,8 @@ class Cluster(BrokerControl, LogTasks, Actors):
         self.metrics_produced = 0
         self.metrics_consumed = 0
         self.data_version = 0
+        # Bumps whenever topics, partitions, leaders or broker states change (client metadata caches).
+        self.metadata_version = 0
         self.record_events = True
         self.epoch_ms = EPOCH_MS
         self.actions: list[list] = []
@@ -164,6 +166,7 @@ class Cluster(BrokerControl, LogTasks, Actors):
         cfg = topic_config(self.config, config)
         assignment = place_replicas(self.kernel.rng, live, partitions, replication_factor)
         topic = self.topics[name] = Topic(self, name, cfg, assignment, auto_created=_auto)
+        self.metadata_version += 1
         topic.overrides = {k: cfg[k] for k in (config or {})}
         if not _auto:
             self._record("create_topic", name, partitions, replication_factor, dict(config or {}))
@@ -196,6 +199,7 @@ class Cluster(BrokerControl, LogTasks, Actors):
         placement = place_replicas(self.kernel.rng, live, total_count - current, topic.replication_factor,
                                    first_partition=current)
         topic.add_partitions(self, placement)
+        self.metadata_version += 1
         self.trace.emit(
             "topic.partitions_added",
             f"Topic {name} hat jetzt {total_count} statt {current} Partitionen. Achtung: Records mit demselben Key "
@@ -244,6 +248,7 @@ class Cluster(BrokerControl, LogTasks, Actors):
             raise errors.UnknownTopicOrPartitionError(
                 f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
         topic = self.topics.pop(name)
+        self.metadata_version += 1
         for p in topic.partitions:
             p.fail_waiters(errors.UnknownTopicOrPartitionError(f"Topic {name} wurde gelöscht."))
         self.coordinator.forget_topic(name)

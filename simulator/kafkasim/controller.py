@@ -24,6 +24,7 @@ class BrokerControl:
             return
         self._record("crash_broker", broker_id)
         broker.state = "crashed"
+        self.metadata_version += 1
         broker.down_since = self.kernel.now
         timeout = self.config["broker.session.timeout.ms"]
         self.trace.emit(
@@ -85,6 +86,7 @@ class BrokerControl:
                     if p.leader == broker_id:
                         p.elect_leader(f"Broker {broker_id} fährt kontrolliert herunter")
         broker.state = "stopped"
+        self.metadata_version += 1
         broker.down_since = self.kernel.now
         self.trace.emit("broker.stopped", f"Broker {broker_id} ist gestoppt.", broker=broker_id)
         self._update_controller()
@@ -95,6 +97,7 @@ class BrokerControl:
             return
         self._record("restart_broker", broker_id)
         broker.state = "running"
+        self.metadata_version += 1
         broker.incarnation += 1
         broker.down_since = None
         self.trace.emit("broker.started",

@@ -278,6 +278,7 @@ class Partition:
         if new_leader == old:
             return
         self.leader = new_leader
+        cluster.metadata_version += 1
         self.leader_epoch += 1
         if self.waiters:
             self.fail_waiters(errors.NotLeaderForPartitionError(f"Leaderwechsel bei {self.label}."))

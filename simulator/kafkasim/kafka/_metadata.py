@@ -1,4 +1,8 @@
-"""The client's view of cluster metadata (kafka.cluster.ClusterMetadata's methods a partitioner uses)."""
+"""The client's view of cluster metadata (kafka.cluster.ClusterMetadata's methods a partitioner uses).
+
+Answers are cached until the cluster's metadata changes, because the default partitioner asks
+for every single record.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,34 @@ class ClusterMetadata:
     def __init__(self, cluster) -> None:
         self._cluster = cluster
         self.rng = cluster.kernel.rng
+        self._version = -1
+        self._cache: dict = {}
+
+    def _cached(self, key, compute):
+        cluster = self._cluster
+        if self._version != cluster.metadata_version:
+            self._version = cluster.metadata_version
+            self._cache.clear()
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = compute()
+        return value
 
     def topics(self, exclude_internal_topics=True):
-        return set(self._cluster.topics)
+        return self._cached("topics", lambda: frozenset(self._cluster.topics))
 
     def partitions_for_topic(self, topic):
-        t = self._cluster.topics.get(topic)
-        return None if t is None else set(range(len(t.partitions)))
+        def compute():
+            t = self._cluster.topics.get(topic)
+            return False if t is None else frozenset(range(len(t.partitions)))
+        return self._cached(("all", topic), compute) or None
 
     def available_partitions_for_topic(self, topic):
-        t = self._cluster.topics.get(topic)
-        return None if t is None else {p.index for p in t.partitions if p.leader_alive()}
+        def compute():
+            t = self._cluster.topics.get(topic)
+            return False if t is None else frozenset(p.index for p in t.partitions if p.leader_alive())
+        value = self._cached(("available", topic), compute)
+        return None if value is False else value
 
     def leader_for_partition(self, partition):
         p = self._cluster.partition(partition.topic, partition.partition)
