@@ -77,3 +77,11 @@ def test_scripts_and_state_round_trip(bridge):
     restored = bridge({"type": "init", "state": state["state"]})
     assert restored["ok"]
     assert restored["snapshot"]["topics"] == before["topics"]
+
+
+def test_replaying_a_script_that_uses_random_gives_the_same_records(bridge):
+    lab = (Path(__file__).resolve().parents[2] / "backend" / "labs" / "boerse_producer.py").read_text("utf-8")
+    bridge({"type": "init", "preset": {"brokers": 1, "setup": PRESET["setup"][:1]}})
+    after_run = bridge({"type": "runScript", "source": lab})["snapshot"]["topics"]
+    state = bridge({"type": "getState"})["state"]
+    assert bridge({"type": "init", "state": state})["snapshot"]["topics"] == after_run

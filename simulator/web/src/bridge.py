@@ -4,6 +4,7 @@ The page never touches Python objects; it sends a request, and every answer that
 change carries a fresh snapshot plus the events since the previous answer.
 """
 import json
+import random
 
 from kafkasim import Cluster
 
@@ -40,6 +41,24 @@ class Session:
 
 
 session = Session()
+
+_unseeded_run_script = getattr(Cluster.run_script, "unseeded", Cluster.run_script)
+
+
+def _seeded_run_script(cluster, source, *args, **kwargs):
+    """Learner scripts use the `random` module (the Börse lab does); seeding it from the cluster's
+    seed and clock makes a replay from a shared URL produce the same records. Adapter until
+    kafkasim seeds scripts itself; the host's random state is restored afterwards."""
+    saved = random.getstate()
+    random.seed(f"kafkasim:{cluster.seed}:{cluster.now_ms}")
+    try:
+        return _unseeded_run_script(cluster, source, *args, **kwargs)
+    finally:
+        random.setstate(saved)
+
+
+_seeded_run_script.unseeded = _unseeded_run_script
+Cluster.run_script = _seeded_run_script
 
 
 def _apply(cluster, action):
