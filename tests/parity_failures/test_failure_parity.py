@@ -36,8 +36,17 @@ im Log: ['kurs-1', 'kurs-3', 'kurs-4']
 """,
     "leader_killed": """\
 bestätigte Offsets: True
+neuer Leader erst nach über 4 s: True
 neuer Leader ∈ alte ISR ohne den toten Broker: True (2 mögliche)
 ISR nach der Wahl ohne den toten Broker: True
+nach dem Neustart: ISR-Größe 3
+im Log, jeder Kurs genau einmal: True
+""",
+    "leader_stopped": """\
+neuer Leader sofort da (unter 3 s): True
+bestätigte Offsets: True
+neuer Leader ∈ alte ISR ohne den gestoppten Broker: True (2 mögliche)
+ISR nach der Wahl ohne den gestoppten Broker: True
 nach dem Neustart: ISR-Größe 3
 im Log, jeder Kurs genau einmal: True
 """,
