@@ -161,7 +161,8 @@ class GroupCoordinator:
             self._emit("group.joined",
                        f"{client_id} tritt der Consumer-Gruppe {group_id} bei (Member-ID {member_id}).",
                        group, member=member_id, client_id=client_id)
-            if group.delay_timer is not None:
+            if group.delay_timer is not None and group.generation == 0:
+                # Kafka extends the initial delay for newcomers only while the group is brand new.
                 group.joined_during_delay = True
         else:
             member.protocols = protocols
