@@ -52,6 +52,9 @@ def explain(exc: BaseException) -> str:
                 "gehört jetzt einem anderen Mitglied.")
     if isinstance(exc, errors.KafkaConfigurationError):
         return "Die Konfiguration des Clients passt nicht zusammen (siehe Meldung)."
+    if isinstance(exc, errors.KafkaTimeoutError) and "Unable to bootstrap" in msg:
+        return ("Kein Broker erreichbar: der Client hat bootstrap_timeout_ms (30 s) lang vergeblich eine "
+                "Verbindung gesucht. Im Simulator laufen gerade alle Broker nicht – starte einen neu.")
     if isinstance(exc, errors.KafkaTimeoutError):
         return ("Zeitüberschreitung: der Cluster hat nicht rechtzeitig geantwortet (z. B. weil kein Leader "
                 "erreichbar war).")

@@ -211,3 +211,13 @@ def test_module_paths_match_kafka_python():
         exec(line, {})                                  # the real kafka-python has it …
         result = cluster.run_script(line + "\n")        # … and so does the simulator
         assert result.error is None, (line, result.error)
+
+
+def test_clients_fail_to_bootstrap_when_no_broker_runs():
+    cluster = Cluster(brokers=1, seed=0)
+    cluster.crash_broker(1)
+    t0 = cluster.now_ms
+    result = cluster.run_script("from kafka import KafkaProducer\nKafkaProducer(bootstrap_servers='localhost:9092')\n")
+    assert "KafkaTimeoutError: Unable to bootstrap from localhost:9092" in result.error
+    assert result.error.startswith("Kein Broker erreichbar")
+    assert cluster.now_ms - t0 == 30_000

@@ -40,6 +40,18 @@ def current():
     return _default
 
 
+def bootstrap(cluster, config: dict) -> None:
+    """Like kafka-python: a client needs one reachable broker, or fails after bootstrap_timeout_ms."""
+    def any_running():
+        return any(b.state == "running" for b in cluster.brokers.values())
+    if any_running():
+        return
+    cluster.block(cluster.kernel.now + config.get("bootstrap_timeout_ms", 30000), any_running)
+    if not any_running():
+        from ..errors import KafkaTimeoutError
+        raise KafkaTimeoutError("Unable to bootstrap from %s" % (config["bootstrap_servers"],))
+
+
 def context() -> ScriptContext | None:
     return _context
 

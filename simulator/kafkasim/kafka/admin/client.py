@@ -43,6 +43,7 @@ class KafkaAdminClient:
         self.config = copy.copy(self.DEFAULT_CONFIG)
         self.config.update(configs)
         self._cluster = _binding.current()
+        _binding.bootstrap(self._cluster, self.config)
         self._closed = False
 
     def __getattr__(self, name):

@@ -107,6 +107,7 @@ class KafkaConsumer:
             if d is not None and not isinstance(d, Deserializer):
                 cfg[name] = DeserializeWrapper(d)
         self._cluster = cluster = _binding.current()
+        _binding.bootstrap(cluster, cfg)
         self._core = ConsumerCore(
             cluster, cfg["client_id"], cfg["group_id"], auto_offset_reset=cfg["auto_offset_reset"],
             enable_auto_commit=cfg["enable_auto_commit"], auto_commit_interval_ms=cfg["auto_commit_interval_ms"],

@@ -94,6 +94,7 @@ class KafkaProducer:
         self.config = copy.copy(self.DEFAULT_CONFIG)
         self.config.update(configs)
         cluster = self._cluster = _binding.current()
+        _binding.bootstrap(cluster, self.config)
         if self.config["client_id"] is None:
             self.config["client_id"] = cluster.client_name("kafka-python-producer")
         for name in ("key_serializer", "value_serializer"):
