@@ -56,6 +56,7 @@ class ProducerCore:
         self.acked = 0
         self.errors = 0
         self.closed = False
+        self._last_failure_event = -10**9
         cluster.producers.append(self)
 
     def append(self, topic: str, partition: int, key, value, headers, timestamp: int, future=None) -> None:
@@ -114,6 +115,9 @@ class ProducerCore:
                 self._drain_scheduled = True
                 self.cluster.kernel.schedule(1, self._drain)
         for tp, queue in self._ready.items():
+            # Batches that waited longer than delivery.timeout.ms (e.g. no leader) give up in the queue.
+            while queue and now - queue[0].created_ms >= self.delivery_timeout_ms:
+                self._expire(queue.pop(0))
             while queue and self._in_flight.get(tp, 0) < self.max_in_flight:
                 self._send(queue.pop(0))
 
@@ -207,6 +211,13 @@ class ProducerCore:
                     future._resolve(base_offset + i if base_offset >= 0 else -1, batch.timestamp)
         else:
             self.errors += n
+            now = self.cluster.kernel.now
+            if now - self._last_failure_event < 1000:       # a dead partition must not flood the trace
+                for future in batch.futures:
+                    if future is not None:
+                        future._reject(error)
+                return
+            self._last_failure_event = now
             self.cluster.trace.emit(
                 "produce.failed",
                 f"Producer {self.client_id}: {n} Record(s) für {batch.topic}-{batch.partition} "
