@@ -627,3 +627,17 @@ def test_acks_0_linger_and_delivery_errors_as_kafka_python():
                "try:\n    KafkaProducer().send('t', b'y').get()\n"
                "except KafkaTimeoutError as e:\n    print('Expiring 1 record(s)' in str(e), round(time.time() - t0))\n")
     assert r.stdout.split() == ["abgelehnt", "True", "120"]
+
+
+def test_ticker_without_any_leader_keeps_bounded_memory():
+    cluster = Cluster(brokers=3, seed=0)
+    cluster.create_topic("t", 1, 3)
+    ticker = cluster.start_ticker("t", rate_per_s=1000)
+    cluster.advance(1_000)
+    for b in (1, 2, 3):
+        cluster.crash_broker(b)
+    cluster.advance(400_000)
+    producer = cluster.tickers[ticker].producer
+    assert producer.pending <= 121_000                   # delivery.timeout.ms worth of records
+    failed = [e for e in cluster.events() if e["kind"] == "produce.failed"]
+    assert 0 < len(failed) <= 300                        # at most one explanation per second
