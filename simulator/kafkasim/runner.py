@@ -137,6 +137,28 @@ def make_datetime_module(time_mod) -> types.ModuleType:
     return mod
 
 
+def make_random_modules(seed: int) -> dict[str, types.ModuleType]:
+    """`random` and `uuid` drawing from a generator seeded by the cluster, so a replayed script
+    (from_state) and a rerun with the same seed produce the same keys and prices."""
+    import random as real_random
+    import uuid as real_uuid
+
+    rng = real_random.Random(seed)
+    rand = types.ModuleType("random", real_random.__doc__)
+    rand.__dict__.update({k: v for k, v in vars(real_random).items() if not k.startswith("__")})
+    for name in ("seed", "random", "uniform", "triangular", "randint", "choice", "randrange", "sample",
+                 "shuffle", "choices", "normalvariate", "lognormvariate", "expovariate", "vonmisesvariate",
+                 "gammavariate", "gauss", "betavariate", "paretovariate", "weibullvariate", "getstate",
+                 "setstate", "getrandbits", "randbytes", "binomialvariate"):
+        if hasattr(rng, name):
+            setattr(rand, name, getattr(rng, name))
+
+    uid = types.ModuleType("uuid", real_uuid.__doc__)
+    uid.__dict__.update({k: v for k, v in vars(real_uuid).items() if not k.startswith("__")})
+    uid.uuid4 = lambda: real_uuid.UUID(int=rng.getrandbits(128), version=4)
+    return {"random": rand, "uuid": uid}
+
+
 def _facade_modules() -> dict[str, types.ModuleType]:
     prefix = "kafkasim.kafka"
     return {"kafka" + name[len(prefix):]: mod for name, mod in list(sys.modules.items())
@@ -196,15 +218,14 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
     time_mod = make_time_module(cluster, ctx)
     aliases = _facade_modules()
     aliases["time"] = time_mod
-    datetime_mod = make_datetime_module(time_mod)
+    stdlib_shims = {"time": time_mod, "datetime": make_datetime_module(time_mod),
+                    **make_random_modules(cluster.kernel.rng.getrandbits(64))}
     real_import = builtins.__import__
 
     def sim_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if level == 0 and (name in ("time", "datetime") or name == "kafka" or name.startswith("kafka.")):
-            if name == "time":
-                return time_mod
-            if name == "datetime":
-                return datetime_mod
+        if level == 0 and (name in stdlib_shims or name == "kafka" or name.startswith("kafka.")):
+            if name in stdlib_shims:
+                return stdlib_shims[name]
             if not fromlist:
                 return aliases["kafka"]
             mod = aliases.get(name)

@@ -221,3 +221,11 @@ def test_clients_fail_to_bootstrap_when_no_broker_runs():
     assert "KafkaTimeoutError: Unable to bootstrap from localhost:9092" in result.error
     assert result.error.startswith("Kein Broker erreichbar")
     assert cluster.now_ms - t0 == 30_000
+
+
+def test_random_and_uuid_in_scripts_repeat_with_the_seed():
+    source = ("import random, uuid\nfrom random import randint\n"
+              "print(random.random(), randint(1, 100), uuid.uuid4(), random.choice('abc'))\n")
+    outputs = [Cluster(brokers=1, seed=9).run_script(source).stdout for _ in range(2)]
+    assert outputs[0] == outputs[1] and len(outputs[0].split()) == 4
+    assert Cluster(brokers=1, seed=10).run_script(source).stdout != outputs[0]
