@@ -9,7 +9,7 @@ the script injects broker failures at fixed points of its own flow and reads par
     scenario.restart_broker(id)                 # back with its data
     scenario.partition(topic, p)                # {"leader", "replicas", "isr"}, lists sorted
     scenario.wait_until(check, timeout_s, what) # polls check() (real time / simulated time)
-    scenario.coordinator(group_id)              # the broker coordinating the group (see below)
+    scenario.coordinator(group_id)              # the broker coordinating the group
 
 Failures happen at the same points of the script on both sides, not at the same clock time, so the
 script's printed observations can be compared line by line. What Kafka leaves open (which ISR
@@ -25,9 +25,11 @@ import types
 import uuid
 
 from backend.kafka_cluster import KafkaCluster
+from tests.fixtures.kafka_cluster import TEST_CLUSTER_SETTINGS
 
-# Broker defaults shared by both sides; kafkasim takes them as its broker config.
-SHARED_BROKER_CONFIG = {"group.initial.rebalance.delay.ms": 0}
+# The test cluster's broker settings, given to kafkasim as its broker config, so both sides run
+# with the same rebalance delay and the same number of __consumer_offsets partitions.
+SHARED_BROKER_CONFIG = {name: int(value) for name, value in TEST_CLUSTER_SETTINGS.items()}
 
 
 def _module(**functions) -> types.ModuleType:
@@ -103,13 +105,8 @@ def run_on_kafkasim(source: str, seed: int = 0, filename: str = "<szenario>"):
                 raise AssertionError(f"{what}: nach {timeout_s} s (simuliert) nicht erreicht")
             sim.block(sim.now_ms + 100)
 
-    def coordinator(group_id: str) -> int:
-        # kafkasim does not place group coordinators on brokers (its coordinator never fails). The
-        # closest stand-in for "kill the coordinator" is killing a partition leader of the topic.
-        return sim.topics["szenario"].partitions[0].leader
-
     module = _module(
-        BOOTSTRAP="localhost:9092", TOPIC="szenario", coordinator=coordinator,
+        BOOTSTRAP="localhost:9092", TOPIC="szenario", coordinator=sim.group_coordinator,
         crash_broker=sim.crash_broker, stop_broker=sim.stop_broker, restart_broker=sim.restart_broker,
         partition=partition, wait_until=wait_until,
     )
