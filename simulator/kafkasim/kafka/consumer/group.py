@@ -398,12 +398,15 @@ class KafkaConsumer:
     def commit_async(self, offsets=None, callback=None):
         self._require_group()
         future = Future()
+        if offsets is None:    # what has been consumed so far, taken now as kafka-python does
+            offsets = {TopicPartition(*tp): OffsetAndMetadata(pos, "", -1)
+                       for tp, pos in self._core.positions.items() if pos is not None}
         requested = offsets
 
         def do_commit():
             error = self._core.commit_positions(self._offsets_arg(requested))
             if callback is not None:
-                callback(requested or {}, error)
+                callback(requested, error)
             if error is None:
                 future.success(None)
             else:
