@@ -93,6 +93,8 @@ class TableView:
     def close(self) -> None:
         self.refresh()
         self.live.stop()
+        if not self.live.console.is_terminal:
+            self.live.console.print()  # rich leaves the last line open when writing to a pipe
 
 
 def commit(consumer) -> None:
@@ -124,10 +126,14 @@ def wait_for_topic(consumer, topic: str, stop) -> bool:
     return False
 
 
-def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float) -> None:
+def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float) -> float:
+    """Read until `count`, idle timeout or stop; returns the seconds from first to last batch."""
     last_record = time.monotonic()
+    first_batch = last_batch = None
     while not stop:
         batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
+        if batches:
+            first_batch = first_batch or time.monotonic()
         for records in batches.values():
             for record in records:
                 try:
@@ -141,13 +147,15 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
         if batches:
             commit(consumer)
             view.refresh()
+            last_batch = time.monotonic()
         if batches or not consumer.assignment():
             # Idle time counts only while the group has given us partitions to listen to.
             last_record = time.monotonic()
         if count and board.read >= count:
-            return
+            break
         if idle_timeout and time.monotonic() - last_record > idle_timeout:
-            return
+            break
+    return (last_batch - first_batch) if first_batch else 0.0
 
 
 def main(argv=None) -> int:
@@ -174,16 +182,18 @@ def main(argv=None) -> int:
         board = PriceBoard(args.symbols)
         title = f"Aktienkurse aus {args.topic} (Consumer-Gruppe {args.group}, Strg+C beendet)"
         view = (TableView if view_name == "table" else LinesView)(board, title)
+        seconds = 0.0
         try:
             if wait_for_topic(consumer, args.topic, stop):
                 consumer.subscribe([args.topic])
-                consume(consumer, board, view, stop, args.count, args.idle_timeout)
+                seconds = consume(consumer, board, view, stop, args.count, args.idle_timeout)
         finally:
             view.close()
             commit(consumer)
             consumer.close(autocommit=False)
     print(f"Offsets gespeichert, Consumer-Gruppe {args.group} verlassen: {board.read} Kurse gelesen, "
-          f"{board.skipped} übersprungen, {board.filtered} gefiltert.", flush=True)
+          f"{board.skipped} übersprungen, {board.filtered} gefiltert"
+          f"{f' ({board.read / seconds:.0f} Kurse/s)' if seconds > 0 else ''}.", flush=True)
     return 0
 
 
