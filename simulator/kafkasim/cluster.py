@@ -145,7 +145,7 @@ class Cluster(BrokerControl, LogTasks, Actors):
     def create_topic(self, name: str, partitions: int = 1, replication_factor: int = 1,
                      config: dict | None = None, _auto: bool = False) -> dict:
         validate_name(name)
-        if name in self.topics:
+        if name in self.topics or name in self.internal_topics:
             raise errors.TopicAlreadyExistsError(f"Topic '{name}' already exists. (Das Topic {name} gibt es schon.)")
         if not isinstance(partitions, int) or partitions < 1:
             raise errors.InvalidPartitionsError(
