@@ -53,6 +53,10 @@ class Simulator {
     return presetFor(this.presetName);
   }
 
+  get wantsCode() {
+    return Boolean(this.preset.code || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
+  }
+
   async start() {
     if (!this.preset) {
       this.spawnedWorker?.terminate();
@@ -73,6 +77,10 @@ class Simulator {
       }
     }
     this.seed = restored?.state?.seed ?? this.preset.seed;
+    // While Python boots in the worker the main thread is idle: load the editor and the charts
+    // now, so that drawing them later is quick.
+    if (this.wantsCode) import("./ui/editor.js").catch(() => {});
+    if (this.root.dataset.height !== "compact") import("./ui/charts.js").catch(() => {});
     try {
       await this.bootRuntime();
       const reply = await this.init(restored?.state ?? null);
@@ -184,8 +192,7 @@ class Simulator {
       section("log", ["Ereignisse", logList]),
       section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)])));
     parts.push(chartDetails);
-    const code = this.preset.code || this.root.dataset.code === "on";
-    if (code && this.root.dataset.code !== "off") {
+    if (this.wantsCode) {
       parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
         buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
     }

@@ -68,7 +68,8 @@ export function buildCodePanel({ initial, run }) {
   chooser.addEventListener("change", () => showLab(chooser.value));
 
   // The editor bundle loads in parallel with the rest of the page.
-  import("./editor.js").then(({ createEditor }) => {
+  import("./editor.js").then(async ({ createEditor }) => {
+    await new Promise((resolve) => setTimeout(resolve)); // a task of its own, apart from the layout
     editor = createEditor(editorBox, pendingDoc ?? "", { label: "Python-Code für den Simulator", onRun: execute });
     editorBox.editorView = editor; // for tests that replace the whole script at once
     pendingDoc = null;
