@@ -105,6 +105,7 @@ class Simulator {
   }
 
   fail(message) {
+    this.bar = null;
     this.root.dataset.simState = "error";
     this.root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" }, message));
   }
@@ -113,6 +114,15 @@ class Simulator {
     this.bar = h("progress", { max: 1, value: 0, "aria-label": "Simulator wird geladen" });
     this.barLabel = h("span", {}, "Simulator wird geladen …");
     this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar));
+    // The runtime download is one long stage: creep towards its end so the bar never looks stuck.
+    this.barTarget = 0.85;
+    const creep = setInterval(() => {
+      if (!this.bar) {
+        clearInterval(creep);
+        return;
+      }
+      if (this.bar.value < this.barTarget - 0.01) this.bar.value += (this.barTarget - this.bar.value) * 0.04;
+    }, 100);
   }
 
   async bootRuntime() {
@@ -121,7 +131,8 @@ class Simulator {
       onProgress: ({ fraction, label, stage, at }) => {
         this.bootPhases = { ...this.bootPhases, [stage]: at };
         if (!this.bar) return;
-        this.bar.value = fraction;
+        this.bar.value = Math.max(this.bar.value, fraction);
+        this.barTarget = fraction < 0.85 ? 0.85 : 0.99;
         setText(this.barLabel, label);
       },
     });
