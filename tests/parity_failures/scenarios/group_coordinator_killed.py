@@ -23,9 +23,12 @@ def boerse(first, count):
     return sum(1 for f in futures if f.get(timeout=60))
 
 
+# All three members poll from this one thread, in turn. A rebalance waits for every member to rejoin
+# for at most max_poll_interval_ms; 30 s instead of 5 min lets a rebalance that a coordinator move
+# interrupted settle within the scenario's time limits.
 members = [KafkaConsumer(topic, bootstrap_servers=scenario.BOOTSTRAP, group_id=group,
                          client_id=f"aktionaer-{i}", auto_offset_reset="earliest",
-                         enable_auto_commit=False) for i in range(3)]
+                         enable_auto_commit=False, max_poll_interval_ms=30000) for i in range(3)]
 seen = []
 
 
@@ -53,7 +56,7 @@ def balanced():
     return sorted(len(m.assignment()) for m in members) == [1, 1, 1]
 
 
-scenario.wait_until(balanced, 60, "jedes Mitglied hat eine Partition")
+scenario.wait_until(balanced, 90, "jedes Mitglied hat eine Partition")
 print("Partitionen je Mitglied:", sorted(len(m.assignment()) for m in members))
 print("Börse: bestätigt", boerse(0, 30))
 consume_until(30, "30 Kurse gelesen")
