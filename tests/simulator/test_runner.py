@@ -229,3 +229,15 @@ def test_random_and_uuid_in_scripts_repeat_with_the_seed():
     outputs = [Cluster(brokers=1, seed=9).run_script(source).stdout for _ in range(2)]
     assert outputs[0] == outputs[1] and len(outputs[0].split()) == 4
     assert Cluster(brokers=1, seed=10).run_script(source).stdout != outputs[0]
+
+
+def test_errors_in_callbacks_are_logged_with_learner_frames_only(caplog):
+    import logging
+    caplog.set_level(logging.ERROR, logger="kafka")
+    cluster = Cluster(brokers=1, seed=0)
+    result = cluster.run_script("from kafka import KafkaProducer\ndef ok(md):\n    raise RuntimeError('kaputt')\n"
+                                "p = KafkaProducer()\np.send('t', b'x').add_callback(ok)\np.flush()\nprint('weiter')\n")
+    assert result.error is None and result.stdout.strip().endswith("weiter")
+    (record,) = [r for r in caplog.records if r.name == "kafka.future"]
+    text = record.getMessage()
+    assert 'File "<skript>", line 3, in ok' in text and "RuntimeError: kaputt" in text and "kafkasim" not in text

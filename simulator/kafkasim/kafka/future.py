@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import traceback
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("kafka.future")
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Future:
@@ -49,9 +52,13 @@ class Future:
     def _call(self, f, arg):
         try:
             f(arg)
-        except Exception:
-            # kafka-python logs callback errors and carries on; a learner sees them on stderr.
-            log.exception("Error processing callback")
+        except Exception as exc:
+            # kafka-python logs callback errors and carries on; a learner sees them on stderr,
+            # with the frames of their own code only (not the simulator's).
+            frames = [fr for fr in traceback.extract_tb(exc.__traceback__)
+                      if not fr.filename.startswith(_PACKAGE_DIR)]
+            log.error("Error processing callback\n%s%s", "".join(traceback.format_list(frames)),
+                      "".join(traceback.format_exception_only(type(exc), exc)).rstrip())
             if self.error_on_callbacks:
                 raise
 
