@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m kafkasim",
         description="Führt ein kafka-python-Skript gegen einen simulierten Kafka-Cluster aus – ohne Kafka.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_GermanParser)
-    run = sub.add_parser("run", help="ein Skript ausführen")
+    run = sub.add_parser("run", help="ein Skript ausführen",
+                         epilog="Argumente für das Skript selbst nach --, z. B.: run skript.py -- --topic kurse")
     run.add_argument("script", help="Pfad zum Python-Skript")
     run.add_argument("--brokers", type=int, default=3, help="Zahl der Broker (Standard: 3)")
     run.add_argument("--seed", type=int, default=0, help="Startwert des Zufallsgenerators (Standard: 0)")
@@ -29,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="Broker-Einstellung, z. B. --config group.initial.rebalance.delay.ms=0")
     run.add_argument("--events", action="store_true", help="danach die Ereignisse des Laufs ausgeben")
     run.add_argument("--time-budget-ms", type=int, default=600_000, help="Budget an simulierter Zeit")
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Everything after a "--" belongs to the script (sys.argv[1:] there), as in: run s.py -- --topic x
+    script_args = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
 
     path = Path(args.script)
     try:
@@ -53,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 2
     sys.path.insert(0, str(path.resolve().parent))
+    sys.argv = [str(path), *script_args]      # as `python skript.py …` would set it
     result = cluster.run_script(source, filename=str(path), time_budget_ms=args.time_budget_ms,
                                 stdout=sys.stdout)
     if args.events:

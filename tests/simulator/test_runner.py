@@ -241,3 +241,12 @@ def test_errors_in_callbacks_are_logged_with_learner_frames_only(caplog):
     (record,) = [r for r in caplog.records if r.name == "kafka.future"]
     text = record.getMessage()
     assert 'File "<skript>", line 3, in ok' in text and "RuntimeError: kaputt" in text and "kafkasim" not in text
+
+
+def test_cli_passes_arguments_after_double_dash_to_the_script(tmp_path: Path):
+    script = tmp_path / "args.py"
+    script.write_text("import sys\nprint(sys.argv[1:])\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "simulator"))
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--seed", "2", "--", "--topic", "x"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0 and done.stdout.strip() == "['--topic', 'x']"
