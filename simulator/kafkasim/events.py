@@ -11,6 +11,7 @@ Kinds (details in brackets):
   topic.deleted [topic]   topic.partitions_added [topic, partitions, previous]   topic.config_changed [topic, config]
   record.appended [topic, partition, broker, offset, count, key, value]   (one per batch: key/value of its first record)
   record.fetched [topic, partition, offset, count, client_id, group, key, value]
+  replica.fetched [topic, partition, broker, leader, offset, count]   (a follower copied records)
   leader.elected [topic, partition, broker, previous, leader_epoch, unclean, truncated]   leader.lost [...]
   isr.shrunk / isr.expanded [topic, partition, broker, isr]
   retention.deleted [topic, partition, count, log_start_offset]   compaction.done [topic, partition, count]

@@ -211,7 +211,11 @@ class Partition:
 
     # -- replication ---------------------------------------------------------------------------
     def replicate(self) -> None:
-        """Followers fetch everything the leader has (one fetch round), then the HW moves."""
+        """A fetch round: every running follower takes what the leader has beyond its log end.
+
+        The leader learns the followers' new log end offsets with their next fetch request (one
+        hop later, they long-poll); only then do the ISR and the high watermark move.
+        """
         self._repl_pending = False
         if not self.leader_alive():
             return
@@ -219,14 +223,34 @@ class Partition:
         brokers = cluster.brokers
         leo = self.log.log_end_offset
         now = cluster.kernel.now
+        fetched = False
         for b in self.replicas:
             if b == self.leader or brokers[b].state != "running":
                 continue
-            if self.replica_leo[b] < self.log.log_start_offset:
-                self.replica_leo[b] = self.log.log_start_offset
+            before = max(self.replica_leo[b], self.log.log_start_offset)
             self.replica_leo[b] = leo
             self.caught_up_ms[b] = now
-            if b not in self.isr and leo >= self.hw and cluster.controller_id is not None:
+            if leo > before:
+                fetched = True
+                if cluster.record_events:
+                    self._emit(
+                        "replica.fetched",
+                        f"Broker {b} (Follower) holt von Broker {self.leader} (Leader) die Records "
+                        f"{before} bis {leo - 1} von {self.label}.",
+                        topic=self.topic.name, partition=self.index, broker=b, leader=self.leader,
+                        offset=before, count=leo - before)
+        if fetched or any(b not in self.isr for b in self.replicas):
+            cluster.kernel.schedule(NET_MS, self._leader_learns)
+
+    def _leader_learns(self) -> None:
+        """The followers' next fetch requests tell the leader their log end offsets."""
+        if not self.leader_alive():
+            return
+        cluster = self.cluster
+        for b in self.replicas:
+            if b in self.isr or cluster.brokers[b].state != "running":
+                continue
+            if self.replica_leo[b] >= self.hw and cluster.controller_id is not None:
                 self.isr.append(b)
                 self.isr.sort(key=self.replicas.index)
                 self._emit(

@@ -188,7 +188,8 @@ def test_idempotent_producer_writes_no_duplicate_when_the_ack_is_lost():
         core = ProducerCore(cluster, "p", acks=-1, idempotent=idempotent)
         t0 = cluster.now_ms
         core.append("t", 0, b"k", b"v", None, cluster.wall_ms())
-        # request arrives t0+1, followers fetch t0+2, the ack would arrive t0+3: the leader dies first.
+        # request arrives t0+1, followers fetch t0+2, HW moves t0+3, the ack would arrive t0+4: the
+        # leader dies at t0+3, after the followers copied the record but before anyone heard back.
         cluster.schedule(t0 + 3, "crash_broker", p.leader)
         cluster.advance(60_000)
         assert core.pending == 0 and core.acked == 1
