@@ -7,6 +7,7 @@ and on Ctrl+C sends what is still buffered before it ends.
 """
 from __future__ import annotations
 
+import collections
 import json
 import sys
 import threading
@@ -63,7 +64,7 @@ class DeliveryReport:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.sent = self.failed = 0
-        self._printed = 0
+        self._pending = collections.deque()  # quiet runs: (future, price) not yet checked
         self._lock = threading.Lock()
 
     @property
@@ -73,10 +74,22 @@ class DeliveryReport:
 
     def track(self, future, price: dict) -> None:
         self.sent += 1
-        # Quiet runs skip the per-record success callback: it costs throughput and prints nothing.
-        if not self.quiet:
+        if self.quiet:
+            # No per-record callbacks: registering one takes a lock that the I/O thread contends
+            # for, which costs a quiet run about a fifth of its throughput.
+            self._pending.append((future, price))
+            if len(self._pending) >= 2000:
+                self.check_done()
+        else:
             future.add_callback(self._acked, price)
-        future.add_errback(self._failed, price)
+            future.add_errback(self._failed, price)
+
+    def check_done(self) -> None:
+        """Count the failures among the finished futures of a quiet run."""
+        while self._pending and self._pending[0][0].is_done:
+            future, price = self._pending.popleft()
+            if future.exception is not None:
+                self._failed(price, future.exception)
 
     def _acked(self, price, metadata):
         with self._lock:
@@ -108,7 +121,9 @@ def publish(producer, topic: str, market: Market, rate: float, count: int, stop,
         if interval and stop.wait(started + number * interval - time.monotonic()):
             break
     producer.flush(timeout=FLUSH_TIMEOUT_S)
-    return time.monotonic() - started
+    seconds = time.monotonic() - started
+    report.check_done()
+    return seconds
 
 
 def main(argv=None) -> int:
@@ -130,6 +145,9 @@ def main(argv=None) -> int:
             acks=args.acks if args.acks == "all" else int(args.acks),
             # Idempotence (no duplicates after a retry) needs acks=all; kafka-python would warn otherwise.
             enable_idempotence=args.acks == "all",
+            # Wait up to 5 ms to fill a batch, like the Java client since Kafka 4.0 (kafka-python: 0).
+            # Without it a sender that keeps up sends one request per price: more work per price.
+            linger_ms=5,
         )
         report = DeliveryReport(args.quiet)
         market = Market(args.symbols, args.seed)
