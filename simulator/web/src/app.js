@@ -1,7 +1,7 @@
 // One simulator on a page: boots the worker, sets up the preset (or the state from the URL),
 // draws every snapshot it receives and turns the reader's clicks into requests.
 import { REQ, SNAPSHOT_RECORDS, TIMEOUT_MS } from "./protocol.js";
-import { SimRuntime, WorkerTimeout } from "./runtime.js";
+import { WorkerTimeout, pageRuntime } from "./runtime.js";
 import { DEFAULT_PRESET, PRESETS, presetFor } from "./presets.js";
 import { decodeState, encodeState, shareUrl, stateInUrl } from "./urlstate.js";
 import { h, setText, uniqueId } from "./ui/dom.js";
@@ -44,7 +44,8 @@ class Simulator {
     this.speed = 1;
     this.journal = [];
     this.snapshot = null;
-    this.restarting = false;
+    this.id = uniqueId("sim");
+    this.runtime = pageRuntime();
     this.pendingEvents = [];
     this.actFn = (op, args, kwargs) => this.act(op, args, kwargs);
   }
@@ -59,12 +60,12 @@ class Simulator {
 
   async start() {
     if (!this.preset) {
-      this.spawnedWorker?.terminate();
       this.fail(`Unbekanntes Szenario „${this.presetName}“. Bekannt sind: ${Object.keys(PRESETS).join(", ")}.`);
       return;
     }
     this.root.dataset.simState = "loading";
     this.showProgress();
+    this.runtime.join(this);
     let restored = null;
     let notice = "";
     if (this.isFirst && stateInUrl()) {
@@ -125,25 +126,28 @@ class Simulator {
     }, 100);
   }
 
+  onProgress({ fraction, label, stage, at }) {
+    this.bootPhases = { ...this.bootPhases, [stage]: at };
+    if (!this.bar) return;
+    this.bar.value = Math.max(this.bar.value, fraction);
+    this.barTarget = fraction < 0.85 ? 0.85 : 0.99;
+    setText(this.barLabel, label);
+  }
+
+  // The page's one worker: the first simulator boots it (with the worker main.js started early),
+  // the others find it running.
   async bootRuntime() {
     this.bootPhases = { start: performance.timeOrigin + performance.now() };
-    this.runtime = new SimRuntime({
-      onProgress: ({ fraction, label, stage, at }) => {
-        this.bootPhases = { ...this.bootPhases, [stage]: at };
-        if (!this.bar) return;
-        this.bar.value = Math.max(this.bar.value, fraction);
-        this.barTarget = fraction < 0.85 ? 0.85 : 0.99;
-        setText(this.barLabel, label);
-      },
-    });
-    // The first boot uses the worker main.js already started; restarts spawn a new one.
     await this.runtime.boot(this.spawnedWorker);
-    this.spawnedWorker = null;
+  }
+
+  send(type, payload = {}, timeoutMs = undefined) {
+    return this.runtime.send(type, { ...payload, sim: this.id }, timeoutMs);
   }
 
   async init(state) {
     const payload = state ? { state } : { preset: { ...this.preset, seed: this.seed, exercise: undefined } };
-    const reply = await this.runtime.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
+    const reply = await this.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
     this.lastInit = reply;
     return reply;
   }
@@ -252,13 +256,13 @@ class Simulator {
   // --- requests -------------------------------------------------------------------------------
 
   async request(type, payload, timeoutMs) {
-    if (this.restarting) return { ok: false, error: "Der Simulator startet gerade neu." };
+    if (this.runtime.restarting) return { ok: false, error: "Der Simulator startet gerade neu." };
     try {
-      return await this.runtime.send(type, payload, timeoutMs);
+      return await this.send(type, payload, timeoutMs);
     } catch (error) {
       if (error instanceof WorkerTimeout) {
-        await this.restart(null, "Der Simulator hat nicht geantwortet und wurde neu gestartet.");
-        return { ok: false, error: error.message };
+        this.restartMessage = "Der Simulator hat nicht geantwortet und wurde neu gestartet.";
+        await this.runtime.restart({});
       }
       return { ok: false, error: error.message };
     }
@@ -275,7 +279,7 @@ class Simulator {
   }
 
   async tick() {
-    if (!this.playing || this.restarting || this.scriptRunning || this.runtime.busy) return;
+    if (!this.playing || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
 
@@ -342,9 +346,10 @@ class Simulator {
     const wasPlaying = this.playing;
     this.setPlaying(false);
     try {
-      const saved = await this.request(REQ.GET_STATE, {});
+      // Every simulator's state, since a restart replaces the worker they all share.
+      const saved = await this.request(REQ.GET_ALL_STATES, {});
       try {
-        const reply = await this.runtime.send(REQ.RUN_SCRIPT, { source, filename: "<skript>" }, TIMEOUT_MS.script);
+        const reply = await this.send(REQ.RUN_SCRIPT, { source, filename: "<skript>" }, TIMEOUT_MS.script);
         this.applyView(reply);
         if (!reply.ok) return { error: reply.error };
         return reply.run;
@@ -353,7 +358,8 @@ class Simulator {
         const seconds = Math.round(TIMEOUT_MS.script / 1000);
         const message = `Ihr Skript lief länger als ${seconds} Sekunden und wurde abgebrochen – vermutlich eine Endlosschleife ` +
           "(z. B. while True ohne Abbruch). Der Simulator wurde neu gestartet; der Cluster ist wieder im Zustand vor dem Ausführen.";
-        await this.restart(saved.ok ? saved.state : null, message);
+        this.restartMessage = message;
+        await this.runtime.restart(saved.ok ? saved.states : {});
         return { error: message, runaway: true };
       }
     } finally {
@@ -362,13 +368,19 @@ class Simulator {
     }
   }
 
-  async restart(state, message) {
-    this.restarting = true;
+  // Called by the runtime after it replaced the worker: set up again from the state before.
+  beforeRestart() {
+    if (!this.statusLine) return;
     this.root.dataset.simState = "loading";
-    this.status(`${message} Python wird neu geladen …`, "error");
-    this.runtime.terminate();
+    this.restartMessage ??= "Der Simulator wurde neu gestartet, weil ein Skript nicht mehr antwortete.";
+    this.status(`${this.restartMessage} Python wird neu geladen …`, "error");
+  }
+
+  async reinit(state) {
+    if (!this.statusLine) return; // not drawn yet: its own start() sets it up
+    const message = this.restartMessage ?? "Der Simulator wurde neu gestartet.";
+    this.restartMessage = null;
     try {
-      await this.bootRuntime();
       const reply = await this.init(state);
       if (!reply.ok) await this.init(null);
       this.pendingEvents = [];
@@ -378,8 +390,6 @@ class Simulator {
       this.status(message, "error");
     } catch (error) {
       this.fail(`Der Simulator konnte nicht neu starten: ${error.message}`);
-    } finally {
-      this.restarting = false;
     }
   }
 

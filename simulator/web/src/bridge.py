@@ -40,7 +40,8 @@ class Session:
         return {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
 
 
-session = Session()
+# One session per simulator on the page; requests name theirs with "sim".
+sessions = {}
 
 _unseeded_run_script = getattr(Cluster.run_script, "unseeded", Cluster.run_script)
 
@@ -68,7 +69,7 @@ def _apply(cluster, action):
     return getattr(cluster, op)(*action.get("args", []), **action.get("kwargs", {}))
 
 
-def _init(msg):
+def _init(msg, session):
     session.max_records = int(msg.get("maxRecords", session.max_records))
     if msg.get("state"):
         session.start(Cluster.from_state(msg["state"]))
@@ -93,23 +94,23 @@ def _apply_setup(cluster, action):
         _apply(cluster, action)
 
 
-def _control(msg):
+def _control(msg, session):
     result = _apply(session.cluster, msg)
     # Ids and metadata only; anything else would not survive JSON.
     return {"result": result if isinstance(result, (dict, str, int, float, bool, type(None))) else str(result)}
 
 
-def _advance(msg):
+def _advance(msg, session):
     ms = max(0, min(int(msg.get("ms", 0)), 3_600_000))
     session.cluster.advance(ms)
     return {}
 
 
-def _step(msg):
+def _step(msg, session):
     return {"stepped": bool(session.cluster.step())}
 
 
-def _run_script(msg):
+def _run_script(msg, session):
     result = session.cluster.run_script(
         msg["source"], filename=msg.get("filename", "<skript>"),
         time_budget_ms=int(msg.get("timeBudgetMs", 600_000)),
@@ -122,13 +123,18 @@ def _run_script(msg):
     }}
 
 
-def _get_state(msg):
+def _get_state(msg, session):
     return {"state": session.cluster.to_state(), "noView": True}
+
+
+def _get_all_states(msg, session):
+    states = {sim: s.cluster.to_state() for sim, s in sessions.items() if s.cluster is not None}
+    return {"states": states, "noView": True}
 
 
 HANDLERS = {
     "init": _init, "control": _control, "advance": _advance, "step": _step,
-    "runScript": _run_script, "getState": _get_state,
+    "runScript": _run_script, "getState": _get_state, "getAllStates": _get_all_states,
 }
 
 
@@ -137,8 +143,11 @@ def handle(raw):
     handler = HANDLERS.get(msg.get("type"))
     if handler is None:
         return json.dumps({"ok": False, "error": f"Unbekannte Anfrage: {msg.get('type')}"})
+    session = sessions.setdefault(str(msg.get("sim", "0")), Session())
+    if session.cluster is None and handler not in (_init, _get_all_states):
+        return json.dumps({"ok": False, "error": "Dieser Simulator ist noch nicht eingerichtet."})
     try:
-        reply = {"ok": True, **handler(msg)}
+        reply = {"ok": True, **handler(msg, session)}
     except Exception as exc:  # noqa: BLE001 - every failure becomes a German message for the page
         reply = {"ok": False, "error": str(exc) or type(exc).__name__, "errorType": type(exc).__name__}
     if session.cluster is not None and not reply.pop("noView", False):

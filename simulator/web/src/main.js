@@ -32,8 +32,18 @@ function placeholder(root, start) {
     h("p", {}, `${title}: startet automatisch, sobald Sie hierher scrollen.`), button));
 }
 
-// Simulators start one after another: two Pyodide boots at once would slow both on small machines.
+// Simulators start one after another; they share one worker (one Pyodide) per page.
 let bootQueue = Promise.resolve();
+let earlyWorker = null;
+
+// Python starts booting at once, while the page loads the rest of the simulator's code.
+function startWorker() {
+  if (earlyWorker) return;
+  earlyWorker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
+  // Progress reports that arrive before the simulator listens are kept for it.
+  earlyWorker.early = [];
+  earlyWorker.onmessage = (event) => earlyWorker.early.push(event.data);
+}
 
 function setUp(root) {
   let started = false;
@@ -46,13 +56,9 @@ function setUp(root) {
     bootQueue = new Promise((resolve) => { release = resolve; });
     try {
       await previous;
-      // Python starts booting at once, while the page loads the rest of the simulator's code.
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
-      // Progress reports that arrive before the simulator listens are kept for it.
-      worker.early = [];
-      worker.onmessage = (event) => worker.early.push(event.data);
+      startWorker();
       const { mountSimulator } = await import("./app.js");
-      await mountSimulator(root, worker);
+      await mountSimulator(root, earlyWorker);
     } catch (error) {
       root.dataset.simState = "error";
       root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },

@@ -13,7 +13,9 @@ export const REQ = Object.freeze({
   STEP: "step",          // {} -> {stepped: bool} + snapshot
   RUN_SCRIPT: "runScript", // {source} -> {run: {stdout, error, traceback, timed_out}} + snapshot
   GET_STATE: "getState", // {} -> {state}
+  GET_ALL_STATES: "getAllStates", // {} -> {states: {sim id: state}} (before a learner script runs)
 });
+// Every request but BOOT names its simulator: {sim: id}. One worker serves all of a page's.
 
 export const PROGRESS = "progress"; // worker -> page: {type, stage, fraction, label}
 

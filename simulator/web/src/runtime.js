@@ -1,28 +1,51 @@
-// Page-side client of the simulator worker: request/answer with ids, a wall-clock bound on every
-// answer, and a hard restart when the worker stops answering (a learner's endless loop).
+// Page-side client of the simulator worker. One worker (one Pyodide) serves every simulator on
+// a page: each simulator is a session in it, named by `sim` in its requests. Every answer has a
+// wall-clock bound; when the worker stops answering (a learner's endless loop) it is replaced,
+// and every simulator comes back with the state it had before.
 import { PROGRESS, REQ, TIMEOUT_MS, request } from "./protocol.js";
 
 export class WorkerTimeout extends Error {}
 
+function spawn() {
+  return new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
+}
+
 export class SimRuntime {
-  constructor({ onProgress = () => {} } = {}) {
-    this.onProgress = onProgress;
+  constructor() {
     this.pending = new Map();
+    this.members = new Set(); // simulators: {id, onProgress(data), beforeRestart(), reinit(state)}
     this.worker = null;
+    this.booted = null;
+    this.restarting = null;
   }
 
-  async boot(worker = null) {
-    this.worker = worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
+  join(member) {
+    this.members.add(member);
+  }
+
+  // Boots once; later callers share the same promise. `worker` may be one main.js started early.
+  boot(worker = null) {
+    this.booted ??= this.start(worker);
+    return this.booted;
+  }
+
+  async start(worker) {
+    // A worker handed in is used once; after a restart a fresh one is spawned.
+    this.worker = worker && !worker.used ? worker : spawn();
+    this.worker.used = true;
     this.worker.onmessage = (event) => this.receive(event.data);
     for (const data of this.worker.early ?? []) this.receive(data);
     this.worker.onerror = (event) => this.failAll(new Error(event.message || "Der Simulator-Worker ist abgestürzt."));
     const reply = await this.send(REQ.BOOT, {}, TIMEOUT_MS.boot);
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) {
+      this.booted = null;
+      throw new Error(reply.error);
+    }
   }
 
   receive(data) {
     if (data.type === PROGRESS) {
-      this.onProgress(data);
+      for (const member of this.members) member.onProgress?.(data);
       return;
     }
     const entry = this.pending.get(data.id);
@@ -53,12 +76,31 @@ export class SimRuntime {
   }
 
   get busy() {
-    return this.pending.size > 0;
+    return this.pending.size > 0 || Boolean(this.restarting);
   }
 
-  terminate() {
-    this.worker?.terminate();
-    this.worker = null;
-    this.failAll(new Error("Der Simulator wurde neu gestartet."));
+  // Replaces a worker that stopped answering. `states` maps simulator ids to their states from
+  // before; each simulator is set up again from its own (or from its preset if it has none).
+  restart(states = {}) {
+    this.restarting ??= (async () => {
+      for (const member of this.members) member.beforeRestart?.();
+      this.worker?.terminate();
+      this.failAll(new Error("Der Simulator wurde neu gestartet."));
+      this.booted = null;
+      try {
+        await this.boot();
+        for (const member of this.members) await member.reinit(states[member.id] ?? null);
+      } finally {
+        this.restarting = null;
+      }
+    })();
+    return this.restarting;
   }
+}
+
+let shared = null;
+
+export function pageRuntime() {
+  shared ??= new SimRuntime();
+  return shared;
 }
