@@ -225,12 +225,18 @@ class BrokerProcess:
             self.process.wait(timeout=30)
 
     def log_tail(self, lines: int = 30) -> str:
+        """The errors of the broker log (with the line after each: the exception) and its last lines."""
         chunks = []
         for path in (self.console_file, self.log_file):
-            if path.exists():
-                text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-                if text:
-                    chunks.append(f"--- letzte Zeilen aus {path} ---\n" + "\n".join(text[-lines:]))
+            if not path.exists():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            errors = [f"{line}\n{text[i + 1] if i + 1 < len(text) else ''}".rstrip()
+                      for i, line in enumerate(text) if " ERROR " in line or " FATAL " in line]
+            if errors:
+                chunks.append(f"--- Fehler in {path} ---\n" + "\n".join(errors[-5:]))
+            if text:
+                chunks.append(f"--- letzte Zeilen aus {path} ---\n" + "\n".join(text[-lines:]))
         return "\n".join(chunks) or f"(kein Broker-Log in {self.data_dir})"
 
 

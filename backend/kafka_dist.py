@@ -7,6 +7,7 @@ which needs nothing but Java and Maven.
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ from pathlib import Path
 KAFKA_VERSION = "4.3.1"
 SCALA_VERSION = "2.13"
 MIN_JAVA = 17
+LOG4J_VERSION = "2.25.4"  # the log4j-core that kafka_2.13 4.3.1 depends on
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = PROJECT_ROOT / ".cache"
@@ -37,6 +39,13 @@ _POM = f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
       <groupId>org.apache.kafka</groupId>
       <artifactId>kafka-tools</artifactId>
       <version>{KAFKA_VERSION}</version>
+    </dependency>
+    <!-- Kafka logs through SLF4J 1.7; without a binding every log line is dropped. The tarball
+         ships this binding to log4j2 in libs/, Maven leaves the choice to us. -->
+    <dependency>
+      <groupId>org.apache.logging.log4j</groupId>
+      <artifactId>log4j-slf4j-impl</artifactId>
+      <version>{LOG4J_VERSION}</version>
     </dependency>
   </dependencies>
 </project>
@@ -156,8 +165,14 @@ def maven_root() -> Path:
     return CACHE_DIR / f"kafka-{KAFKA_VERSION}"
 
 
+def _pom_digest() -> str:
+    return hashlib.sha256(_POM.encode("utf-8")).hexdigest()
+
+
 def _maven_complete(root: Path) -> bool:
-    return (root / ".complete").exists()
+    # The stamp names the pom it was resolved from: a changed pom is resolved again.
+    stamp = root / ".complete"
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == _pom_digest()
 
 
 def resolve_from_maven(root: Path | None = None) -> MavenDistribution:
@@ -184,7 +199,7 @@ def resolve_from_maven(root: Path | None = None) -> MavenDistribution:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-20:])
         raise BrokerSetupError(f"Maven konnte Kafka {KAFKA_VERSION} nicht laden:\n{tail}")
     # Written last: an interrupted download is redone on the next call.
-    (root / ".complete").write_text(KAFKA_VERSION + "\n", encoding="utf-8")
+    (root / ".complete").write_text(_pom_digest() + "\n", encoding="utf-8")
     return MavenDistribution(root)
 
 
