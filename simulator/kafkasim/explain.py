@@ -20,6 +20,10 @@ def explain(exc: BaseException) -> str:
         return ("Ein Serializer wurde auch mit None aufgerufen: kafka-python ruft key_serializer und "
                 "value_serializer auch mit None auf (Records ohne Key, Tombstones). str.encode kann das nicht – "
                 "nimm z. B. key_serializer=lambda k: k.encode() if k is not None else None.")
+    if "Unrecognized configs" in msg:
+        return ("Der Client kennt mindestens eine der übergebenen Einstellungen nicht – ein Tippfehler? "
+                "Die Namen schreibt kafka-python mit Unterstrichen, z. B. bootstrap_servers, value_serializer, "
+                "group_id, auto_offset_reset.")
     if isinstance(exc, ValueError) and msg == "Need at least one: key or value":
         return "send() braucht einen Key oder einen Value – hier sind beide None."
     if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:
@@ -50,6 +54,12 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, errors.CommitFailedError):
         return ("Der Commit kam zu spät: die Consumer-Gruppe hat inzwischen neu verteilt, die Partition "
                 "gehört jetzt einem anderen Mitglied.")
+    if isinstance(exc, errors.NoOffsetForPartitionError):
+        return ("Für diese Partition gibt es keinen committeten Offset, und auto_offset_reset='none' verbietet "
+                "das Raten. Nimm 'earliest' (von vorn) oder 'latest' (nur Neues).")
+    if isinstance(exc, errors.RebalanceInProgressError):
+        return ("Die Consumer-Gruppe verteilt gerade die Partitionen neu. Erst weiter pollen (poll()), dann "
+                "den Commit wiederholen.")
     if isinstance(exc, errors.KafkaConfigurationError):
         return "Die Konfiguration des Clients passt nicht zusammen (siehe Meldung)."
     if isinstance(exc, errors.KafkaTimeoutError) and "Unable to bootstrap" in msg:

@@ -250,3 +250,9 @@ def test_cli_passes_arguments_after_double_dash_to_the_script(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--seed", "2", "--", "--topic", "x"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0 and done.stdout.strip() == "['--topic', 'x']"
+
+
+def test_misspelled_client_setting_gets_a_german_hint():
+    result = Cluster(brokers=1, seed=0).run_script("from kafka import KafkaProducer\n"
+                                                   "KafkaProducer(bootstrap_server='localhost:9092')\n")
+    assert result.error.startswith("Der Client kennt mindestens eine") and "Unrecognized configs" in result.error
