@@ -89,3 +89,25 @@ def test_existing_topic_is_used_as_it_is_and_acks_1_works(kafka, new_topic):
     assert "angelegt" not in result.stdout
     assert "5 bestätigt" in result.stdout
     assert {int(ACKED.match(l).group(3)) for l in result.stdout.splitlines() if ACKED.match(l)} <= {0, 1}
+
+
+def test_ctrl_c_flushes_every_sent_price_and_ends_cleanly(kafka, new_topic):
+    import signal
+
+    from tests.backend.helpers import RunningCli
+
+    topic = new_topic(partitions=3)
+    producer = RunningCli("backend.boerse", "--topic", topic, "--rate", "50", bootstrap=kafka.bootstrap)
+    try:
+        producer.wait_for(lambda lines: sum(bool(ACKED.match(l)) for l in lines) >= 20, timeout=30,
+                          what="20 acknowledged prices")
+        producer.process.send_signal(signal.SIGINT)
+        assert producer.finish(timeout=30) == 0, producer.errors
+    finally:
+        producer.kill()
+    summary = producer.lines[-1]
+    sent = int(re.search(r"(\d+) Kurse gesendet, (\d+) bestätigt, 0 Fehler", summary).group(1))
+    assert f"{sent} Kurse gesendet, {sent} bestätigt" in summary
+    assert sum(bool(ACKED.match(l)) for l in producer.lines) == sent
+    assert len(read_topic(kafka.bootstrap, topic)) == sent
+    assert "Traceback" not in "\n".join(producer.errors)
