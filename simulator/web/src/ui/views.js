@@ -125,10 +125,11 @@ export function renderTopics(container, snapshot, act) {
     keyed(el.querySelector(".ksim-partitions"), t.partitions, (p) => p.partition,
       () => h("div", { class: "ksim-partition" }), (pel, p) => renderPartition(pel, p, t.name));
   });
-  container.dataset.empty = snapshot.topics.length ? "" : "Noch kein Topic.";
+  container.dataset.empty = snapshot.topics.length ? "" : "Noch kein Topic – legen Sie eines unter „Aktionen“ an.";
 }
 
 export function renderProducers(container, snapshot, act) {
+  container.dataset.empty = snapshot.producers.length || snapshot.tickers.length ? "" : "Noch kein Producer – senden Sie einen Datensatz oder starten Sie die Börse.";
   const rows = [
     ...snapshot.producers.map((p) => ({ key: `p:${p.client_id}`, producer: p })),
     ...snapshot.tickers.map((t) => ({ key: `t:${t.id}`, ticker: t })),
@@ -154,6 +155,7 @@ export function renderProducers(container, snapshot, act) {
 }
 
 export function renderGroups(container, snapshot, act) {
+  container.dataset.empty = snapshot.groups.length ? "" : "Noch keine Consumer-Gruppe – fügen Sie unter „Aktionen“ einen Consumer hinzu.";
   keyed(container, snapshot.groups, (g) => g.group_id, (g) =>
     h("section", { class: "ksim-group", "aria-label": `Consumer-Gruppe ${g.group_id}` },
       h("h4", {}, `Gruppe ${g.group_id}`, h("span", { class: "ksim-badge ksim-group-state" })),
