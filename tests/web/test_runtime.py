@@ -56,3 +56,21 @@ def test_unknown_preset_is_explained_in_german(page, site_url, built_site):
     page.wait_for_selector("div.kafkasim[data-sim-state=error]", timeout=60_000)
     assert "Unbekanntes Szenario" in page.locator("div.kafkasim").inner_text()
     assert page.locator(READY).count() == 0
+
+
+def test_simulator_below_the_fold_waits_until_the_reader_gets_there(page, site_url, built_site):
+    page.goto(site_url + quiet_page(built_site))
+    page.evaluate("""() => {
+        const spacer = document.createElement('div'); spacer.style.height = '4000px';
+        const d = document.createElement('div'); d.className = 'kafkasim'; d.dataset.preset = 'topic-partitionen';
+        document.querySelector('article').append(spacer, d);
+        document.dispatchEvent(new Event('kafkasim:scan'));
+    }""")
+    placeholder = page.locator("div.kafkasim .ksim-placeholder")
+    placeholder.wait_for(timeout=5_000)
+    assert "Simulator starten" in placeholder.inner_text()
+    page.wait_for_timeout(1_000)
+    assert not [u for u in page.seen_requests if u.endswith("/js/worker.js") or "pyodide" in u]
+    page.locator("div.kafkasim").scroll_into_view_if_needed()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert [u for u in page.seen_requests if u.endswith("/js/worker.js")]
