@@ -198,7 +198,10 @@ class Simulator {
       h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
       toolbar, this.statusLine, this.shareRow,
     ];
-    if (this.preset.exercise) parts.push(buildExercisePanel(this.preset.exercise, () => this.checkContext()));
+    if (this.preset.exercise) {
+      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkContext());
+      parts.push(this.exercisePanel);
+    }
     parts.push(h("div", { class: "ksim-grid" },
       section("brokers", ["Broker", this.brokerList]),
       section("producers", ["Producer und Börse", this.producerList]),
@@ -237,6 +240,7 @@ class Simulator {
       renderGroups(this.groupBox, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
+      this.exercisePanel?.watch();
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
@@ -313,6 +317,7 @@ class Simulator {
     }
     this.journal = [];
     this.pendingEvents = [];
+    this.exercisePanel?.reset();
     this.log.clear();
     this.charts?.reset();
     this.applyView(reply);
