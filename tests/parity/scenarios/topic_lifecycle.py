@@ -26,8 +26,11 @@ while time.monotonic() < deadline:
     try:
         admin.create_topics([NewTopic(TOPIC, num_partitions=2, replication_factor=1)])
         break
-    except Exception as error:
+    except Exception:
         time.sleep(0.2)
-[topic] = admin.describe_topics([TOPIC])
-print("partitions after re-create:", len(topic["partitions"]))
+# The new topic's metadata reaches the broker's cache a moment after the create request returns.
+partitions = []
+while not partitions and time.monotonic() < deadline:
+    partitions = admin.describe_topics([TOPIC])[0]["partitions"]
+print("partitions after re-create:", len(partitions))
 admin.close()
