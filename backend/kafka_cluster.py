@@ -21,7 +21,6 @@ import shutil
 import signal
 import sys
 import time
-from pathlib import Path
 
 from backend.broker import HOST, BrokerProcess, BrokerStartError, NodeConfig, free_port, port_is_free
 from backend.cli import GermanArgumentParser
