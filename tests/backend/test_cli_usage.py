@@ -63,3 +63,24 @@ def test_no_broker_means_a_german_message_within_ten_seconds(module, args):
     assert f"Keine Verbindung zu Kafka unter {UNUSED_ADDRESS}" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
+def test_sasl_ssl_settings_from_the_environment_reach_the_client(monkeypatch):
+    from backend.boerse import build_parser
+    from backend.connection import client_config
+
+    for name, value in {"KAFKA_BOOTSTRAP_SERVERS": "kafka.example:9093", "KAFKA_SECURITY_PROTOCOL": "SASL_SSL",
+                        "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512", "KAFKA_SASL_USERNAME": "kurs",
+                        "KAFKA_SASL_PASSWORD": "geheim", "KAFKA_SSL_CAFILE": "/etc/ssl/ca.pem"}.items():
+        monkeypatch.setenv(name, value)
+    parser = build_parser()
+    config = client_config(parser, parser.parse_args(["--sasl-username", "flag-wins"]))
+    assert config["bootstrap_servers"] == "kafka.example:9093"
+    assert (config["security_protocol"], config["sasl_mechanism"]) == ("SASL_SSL", "SCRAM-SHA-512")
+    assert (config["sasl_plain_username"], config["sasl_plain_password"]) == ("flag-wins", "geheim")
+    assert config["ssl_cafile"] == "/etc/ssl/ca.pem"
+    # Every key is a real kafka-python setting.
+    from kafka import KafkaConsumer, KafkaProducer
+    from kafka.admin import KafkaAdminClient
+    for client in (KafkaProducer, KafkaConsumer, KafkaAdminClient):
+        assert set(config) <= set(client.DEFAULT_CONFIG), client
