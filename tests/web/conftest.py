@@ -149,6 +149,7 @@ def module_page(browser, site_url, built_site):
     context.close()
     external = sorted({url for url in seen if not is_local(url)})
     assert not external, f"Anfragen an fremde Hosts: {external}"
+    assert not errors, f"Unbehandelte Fehler im Browser: {errors}"
 
 
 @pytest.fixture(scope="module")
