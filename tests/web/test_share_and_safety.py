@@ -51,7 +51,7 @@ def test_state_round_trips_through_a_shared_url(sim):
     box = sim.root.locator(".ksim-share-url")
     box.wait_for(timeout=10_000)
     url = box.input_value()
-    assert "#ksim=" in url and url.startswith(sim.url)
+    assert "#ksim=0." in url and url.startswith(sim.url)
     assert sim.page.url == url  # the address bar carries it too
 
     sim.page.goto("about:blank")
@@ -72,3 +72,43 @@ def test_broken_shared_url_is_explained_and_the_preset_loads(sim):
     sim.mount("topic-partitionen", hash_="#ksim=das-ist-kaputt")
     assert "beschädigt" in sim.status()
     assert [t["name"] for t in sim.snapshot()["topics"]] == ["aktienkurse"]
+
+
+def test_the_link_of_the_second_simulator_restores_the_second(sim):
+    page = sim.page
+    page.goto(sim.url)
+    page.evaluate("""() => {
+        for (const preset of ['topic-partitionen', 'schluessel-partition']) {
+            const d = document.createElement('div'); d.className = 'kafkasim'; d.dataset.preset = preset;
+            document.querySelector('article').append(d);
+        }
+        document.dispatchEvent(new Event('kafkasim:scan'));
+        document.querySelectorAll('div.kafkasim').forEach((d) => d.querySelector('button')?.click());
+    }""")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.kafkasim')].every((d) => d.dataset.simState === 'ready')", timeout=60_000)
+    second = page.locator("div.kafkasim").nth(1)
+    second.locator("details[data-control=produce] input[name=key]").fill("SAP")
+    second.locator("details[data-control=produce] input[name=value]").fill("<b>231.50</b>")
+    second.locator("details[data-control=produce] button[type=submit]").click()
+    page.wait_for_function("() => document.querySelectorAll('div.kafkasim')[1].kafkasim.journal.length === 1", timeout=10_000)
+    second.locator(".ksim-share-button").click()
+    url = second.locator(".ksim-share-url").input_value()
+    assert "#ksim=1." in url
+    page.goto("about:blank")
+    page.goto(url)
+    page.evaluate("""() => {
+        for (const preset of ['topic-partitionen', 'schluessel-partition']) {
+            const d = document.createElement('div'); d.className = 'kafkasim'; d.dataset.preset = preset;
+            document.querySelector('article').append(d);
+        }
+        document.dispatchEvent(new Event('kafkasim:scan'));
+        document.querySelectorAll('div.kafkasim').forEach((d) => d.querySelector('button')?.click());
+    }""")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.kafkasim')].every((d) => d.dataset.simState === 'ready')", timeout=60_000)
+    values = page.evaluate("""() => [...document.querySelectorAll('div.kafkasim')].map((d) =>
+        d.kafkasim.snapshot.topics[0].partitions.flatMap((p) => p.records.map((r) => r.value)))""")
+    assert "<b>231.50</b>" in values[1]
+    assert "<b>231.50</b>" not in values[0]
+    assert "wiederhergestellt" in page.locator("div.kafkasim").nth(1).locator(".ksim-status").inner_text()

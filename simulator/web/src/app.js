@@ -39,7 +39,7 @@ class Simulator {
     this.root = root;
     this.spawnedWorker = worker;
     this.presetName = root.dataset.preset || DEFAULT_PRESET;
-    this.isFirst = document.querySelector("div.kafkasim") === root;
+    this.index = [...document.querySelectorAll("div.kafkasim")].indexOf(root);
     this.playing = false;
     this.speed = 1;
     this.journal = [];
@@ -68,9 +68,9 @@ class Simulator {
     this.runtime.join(this);
     let restored = null;
     let notice = "";
-    if (this.isFirst && stateInUrl()) {
+    if (stateInUrl(this.index)) {
       try {
-        restored = await decodeState(stateInUrl());
+        restored = await decodeState(stateInUrl(this.index));
         if (presetFor(restored.preset)) this.presetName = restored.preset;
         this.speed = SPEEDS.includes(restored.speed) ? restored.speed : 1;
       } catch {
@@ -330,10 +330,10 @@ class Simulator {
       this.status(`Teilen nicht möglich: ${reply.error}`, "error");
       return;
     }
-    const url = shareUrl(await encodeState({ v: 1, preset: this.presetName, speed: this.speed, state: reply.state }));
+    const url = shareUrl(await encodeState({ v: 1, preset: this.presetName, speed: this.speed, state: reply.state }), this.index);
     this.shareBox.value = url;
     this.shareRow.hidden = false;
-    if (this.isFirst) history.replaceState(null, "", url);
+    history.replaceState(null, "", url);
     this.shareBox.select();
     try {
       await navigator.clipboard.writeText(url);

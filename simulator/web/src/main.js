@@ -45,6 +45,12 @@ function startWorker() {
   earlyWorker.onmessage = (event) => earlyWorker.early.push(event.data);
 }
 
+// True if the address carries a shared state for this simulator (#ksim=<index>.<data>).
+function sharedFor(root) {
+  const match = /^#ksim=(?:(\d+)\.)?/.exec(location.hash);
+  return Boolean(match) && Number(match[1] ?? 0) === [...document.querySelectorAll(SELECTOR)].indexOf(root);
+}
+
 function setUp(root) {
   let started = false;
   const start = async () => {
@@ -74,7 +80,10 @@ function setUp(root) {
   // Already in view: start now rather than after the observer's first callback, which comes only
   // after the theme's own start-up work.
   const box = root.getBoundingClientRect();
-  if (box.top < innerHeight + 200 && box.bottom > -200) start();
+  if (sharedFor(root)) {
+    root.scrollIntoView({ block: "start" }); // a shared link goes straight to its simulator
+    start();
+  } else if (box.top < innerHeight + 200 && box.bottom > -200) start();
   else observer.observe(root);
 }
 

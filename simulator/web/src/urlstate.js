@@ -1,5 +1,4 @@
 // The whole simulator state as a shareable URL: #ksim=<deflated, base64url JSON>.
-// Only the first simulator on a page reads and writes it.
 const PREFIX = "#ksim=";
 
 function toBase64Url(bytes) {
@@ -27,10 +26,16 @@ export async function decodeState(text) {
   return JSON.parse(new TextDecoder().decode(json));
 }
 
-export function stateInUrl() {
-  return location.hash.startsWith(PREFIX) ? location.hash.slice(PREFIX.length) : null;
+// The hash names the simulator it belongs to by its position on the page: #ksim=<index>.<data>.
+export function stateInUrl(index) {
+  if (!location.hash.startsWith(PREFIX)) return null;
+  const value = location.hash.slice(PREFIX.length);
+  const dot = value.indexOf("."); // base64url never contains a dot
+  const numbered = dot > 0 && /^\d+$/.test(value.slice(0, dot));
+  const owner = numbered ? Number(value.slice(0, dot)) : 0;
+  return owner === index ? (numbered ? value.slice(dot + 1) : value) : null;
 }
 
-export function shareUrl(encoded) {
-  return `${location.origin}${location.pathname}${location.search}${PREFIX}${encoded}`;
+export function shareUrl(encoded, index) {
+  return `${location.origin}${location.pathname}${location.search}${PREFIX}${index}.${encoded}`;
 }
