@@ -103,9 +103,23 @@ class DeliveryReport:
                   f"{type(error).__name__}: {error}", file=sys.stderr, flush=True)
 
 
+_TEMPLATES: dict[tuple, str] = {}
+
+
 def encode(price: dict) -> bytes:
-    # Compact JSON, encoded here rather than by kafka.JsonSerializer: half the cost per price.
-    return json.dumps(price, separators=(",", ":")).encode("utf-8")
+    """The price as compact JSON, exactly what json.dumps(price, separators=(",", ":")) gives.
+
+    At full speed (--rate 0) json.dumps would cost about a tenth of the producer's throughput;
+    a template per share fills in only the three fields that change.
+    """
+    constant = (price["symbol"], price["name"], price["currency"])
+    template = _TEMPLATES.get(constant)
+    if template is None:
+        symbol, name, currency = (json.dumps(value) for value in constant)
+        template = _TEMPLATES[constant] = (
+            f'{{"symbol":{symbol},"name":{name},"price":%r,"currency":{currency},'
+            '"timestamp":%d,"sequence":%d}')
+    return (template % (price["price"], price["timestamp"], price["sequence"])).encode("utf-8")
 
 
 def publish(producer, topic: str, market: Market, rate: float, count: int, stop, report) -> float:

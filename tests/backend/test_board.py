@@ -67,3 +67,12 @@ def test_symbols_are_normalised_and_checked():
     assert parse_symbols(" sap, SIE ,sap") == ["SAP", "SIE"]
     with pytest.raises(ValueError, match="unbekannte Symbole XYZ"):
         parse_symbols("SAP,XYZ")
+
+
+def test_the_boerse_encodes_prices_as_compact_json():
+    from backend.boerse import encode
+
+    market = Market(sorted(DAX), seed=11)
+    for _ in range(500):
+        price = market.tick()
+        assert encode(price) == json.dumps(price, separators=(",", ":")).encode()
