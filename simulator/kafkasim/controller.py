@@ -30,8 +30,9 @@ class BrokerControl:
         self.trace.emit(
             "broker.crashed",
             f"Broker {broker_id} ist abgestürzt. Der Controller merkt es erst, wenn {timeout} ms lang kein "
-            f"Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen, "
-            f"und wer dorthin schreibt, bekommt Fehler.",
+            f"Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen. "
+            f"Anfragen, die schon unterwegs waren, scheitern; neue Records halten die Producer zurück, "
+            f"bis ein neuer Leader gewählt ist.",
             broker=broker_id)
         for topic in self.all_topics():
             for p in topic.partitions:

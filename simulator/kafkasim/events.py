@@ -16,6 +16,7 @@ Kinds (details in brackets):
   isr.shrunk / isr.expanded [topic, partition, broker, isr]
   retention.deleted [topic, partition, count, log_start_offset]   compaction.done [topic, partition, count]
   producer.created [client_id]   produce.rejected / produce.retry / produce.failed / produce.duplicate
+  produce.held [topic, partition, client_id, broker]   (records wait: the leader is down or unknown)
   group.joined / group.left / group.member_expired [group, member, client_id]
   group.rebalance [group, state, reason, delay_ms?]   group.generation [group, generation, leader, protocol]
   group.assigned [group, member, client_id, generation, assignment]   group.stable / group.empty / group.deleted

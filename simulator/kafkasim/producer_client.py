@@ -51,6 +51,8 @@ class ProducerCore:
         self._in_flight: dict[tuple[str, int], int] = {}
         self._sequence: dict[tuple[str, int], int] = {}
         self._drain_scheduled = False
+        self._recheck_scheduled = False
+        self._held: set[tuple[str, int]] = set()      # partitions whose records wait for a leader
         self.pending = 0          # records not yet completed
         self.sent = 0
         self.acked = 0
@@ -114,12 +116,57 @@ class ProducerCore:
             if waiting:
                 self._drain_scheduled = True
                 self.cluster.kernel.schedule(1, self._drain)
+        held_until = None
         for tp, queue in self._ready.items():
             # Batches that waited longer than delivery.timeout.ms (e.g. no leader) give up in the queue.
             while queue and now - queue[0].created_ms >= self.delivery_timeout_ms:
                 self._expire(queue.pop(0))
+            if queue and not self._leader_reachable(tp):
+                # kafka-python's accumulator only drains for a known leader the client is connected
+                # to; a crashed leader refuses connections, so the batch waits (and is not an
+                # attempt, even with retries=0) until the metadata names a new leader.
+                self._note_held(tp)
+                expires = queue[0].created_ms + self.delivery_timeout_ms
+                held_until = expires if held_until is None else min(held_until, expires)
+                continue
+            self._held.discard(tp)
             while queue and self._in_flight.get(tp, 0) < self.max_in_flight:
                 self._send(queue.pop(0))
+        if held_until is not None:
+            self._schedule_recheck(max(1, min(self.retry_backoff_ms, held_until - now)))
+
+    def _leader_reachable(self, tp: tuple[str, int]) -> bool:
+        """False while the partition has no leader or its leader broker is down (not connectable).
+        A missing topic or partition counts as reachable: sending reports that error."""
+        topic = self.cluster.topics.get(tp[0])
+        if topic is None or tp[1] >= len(topic.partitions):
+            return True
+        return topic.partitions[tp[1]].leader_alive()
+
+    def _note_held(self, tp: tuple[str, int]) -> None:
+        if tp in self._held:
+            return                      # one explanation per outage, not one per recheck
+        self._held.add(tp)
+        leader = self.cluster.topics[tp[0]].partitions[tp[1]].leader
+        why = (f"ihr Leader, Broker {leader}, ist nicht erreichbar" if leader is not None
+               else "sie hat gerade keinen Leader")
+        self.cluster.trace.emit(
+            "produce.held",
+            f"Producer {self.client_id} hält Records für {tp[0]}-{tp[1]} zurück: {why}. Er schickt sie, "
+            f"sobald die Metadaten einen erreichbaren Leader nennen – höchstens bis delivery.timeout.ms "
+            f"({self.delivery_timeout_ms} ms) nach dem Anlegen des Batches.",
+            topic=tp[0], partition=tp[1], client_id=self.client_id, broker=leader)
+
+    def _schedule_recheck(self, delay: int) -> None:
+        # Stands for the client's metadata refresh and reconnect attempts while batches are held:
+        # one timer per producer, however many drains ran meanwhile.
+        if not self._recheck_scheduled:
+            self._recheck_scheduled = True
+            self.cluster.kernel.schedule(delay, self._recheck)
+
+    def _recheck(self) -> None:
+        self._recheck_scheduled = False
+        self._drain()
 
     def _send(self, batch: Batch) -> None:
         cluster = self.cluster

@@ -42,6 +42,19 @@ ISR nach der Wahl ohne den toten Broker: True
 nach dem Neustart: ISR-Größe 3
 im Log, jeder Kurs genau einmal: True
 """,
+    "leader_killed_no_retries": """\
+describe_cluster: ['authorized_operations', 'brokers', 'cluster_id', 'controller_id']
+je Broker: ['broker_id', 'host', 'is_fenced', 'port', 'rack'] | Broker: 3
+Kurs 0 bestätigt, Offset 0
+toter Leader gelistet, abgeschottet: (True, False)
+Kurs 1 bestätigt, Offset 1
+erst nach über 4 s: True
+neuer Leader ∈ alte ISR ohne den toten Broker: True
+toter Leader gelistet, abgeschottet: (True, True)
+nach dem Neustart: ISR-Größe 3
+zurück, gelistet, abgeschottet: (True, False)
+im Log: ['kurs-0', 'kurs-1']
+""",
     "leader_stopped": """\
 neuer Leader sofort da (unter 3 s): True
 bestätigte Offsets: True

@@ -12,6 +12,11 @@ from ._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigRes
 from ._partitions import NewPartitions, OffsetSpec, OffsetTimestamp
 from ._topics import NewTopic
 
+# Without an authorizer a Kafka 4.x broker grants these on the cluster resource (names as
+# describe_cluster() returns them, measured on Kafka 4.3.1).
+CLUSTER_OPERATIONS = ("CREATE", "ALTER", "DESCRIBE", "CLUSTER_ACTION", "DESCRIBE_CONFIGS", "ALTER_CONFIGS",
+                      "IDEMPOTENT_WRITE")
+
 # kafka-python 2.x names a learner may know from older tutorials, and what 3.0 calls them.
 RENAMED = {"list_consumer_groups": "list_groups", "describe_consumer_groups": "describe_groups",
            "list_consumer_group_offsets": "list_group_offsets",
@@ -177,9 +182,14 @@ class KafkaAdminClient:
     def describe_cluster(self):
         cluster = self._cluster
         self._round_trip()
+        # kafka-python 3 asks with include_fenced_brokers: every registered broker is listed, a
+        # crashed one as not fenced until the controller's broker session for it expires.
         return {"cluster_id": "kafkasim", "controller_id": cluster.controller_id if cluster.controller_id else -1,
-                "brokers": [{"node_id": b.id, "host": "localhost", "port": 9091 + b.id, "rack": None}
-                            for b in cluster.brokers.values() if b.state == "running"]}
+                "brokers": [{"broker_id": b.id, "host": "localhost", "port": 9091 + b.id, "rack": None,
+                             "is_fenced": b.fenced}
+                            for b in cluster.brokers.values()],
+                # What a broker without an authorizer grants on the cluster resource.
+                "authorized_operations": list(CLUSTER_OPERATIONS)}
 
     # -- configs -------------------------------------------------------------------------------------
     def _topic_resources(self, config_resources):

@@ -1,0 +1,113 @@
+"""A producer holds records for a partition whose leader it cannot reach, as kafka-python 3.0.12
+does (its accumulator drains only for a known leader with a ready connection), and
+describe_cluster() lists brokers as Kafka 4.x answers DescribeCluster with fenced brokers included.
+Checked against the real cluster by tests/faults/test_no_retries_leader_crash.py and the
+leader_killed_no_retries scenario in tests/parity_failures."""
+
+from kafkasim import Cluster
+from kafkasim.producer_client import ProducerCore
+
+SESSION_MS = 9_000          # broker.session.timeout.ms
+
+
+def run_ok(cluster, source):
+    result = cluster.run_script(source)
+    assert result.error is None, (result.error, result.traceback)
+    return result.stdout
+
+
+def appended(cluster, topic):
+    return [e for e in cluster.events() if e["kind"] == "record.appended" and e["topic"] == topic]
+
+
+def test_retries_0_holds_a_record_for_a_crashed_leader_until_a_new_leader_is_elected(cluster):
+    cluster.create_topic("t", 1, 3, {"min.insync.replicas": 2})
+    p = cluster.partition("t", 0)
+    old_leader, old_isr = p.leader, list(p.isr)
+    out = run_ok(cluster, "from kafka import KafkaProducer\n"
+                          "p = KafkaProducer(acks='all', retries=0, request_timeout_ms=5000)\n"
+                          "print(p.send('t', b'kurs-0').get(timeout=30).offset)\n")
+    assert out.split() == ["0"]
+    cluster.crash_broker(old_leader)
+    crashed_at = cluster.now_ms
+    out = run_ok(cluster, "import time\nfrom kafka import KafkaProducer\n"
+                          "p = KafkaProducer(acks='all', retries=0, request_timeout_ms=5000)\n"
+                          "t0 = time.monotonic()\n"
+                          "print(p.send('t', b'kurs-1').get(timeout=60).offset)\n"
+                          "print(round(time.monotonic() - t0, 1))\n")
+    offset, waited = out.split()
+    assert offset == "1"
+    # Held from the crash until the controller fenced the broker and elected a new leader.
+    assert SESSION_MS / 1000 <= float(waited) <= SESSION_MS / 1000 + 0.3
+    assert p.leader in old_isr and p.leader != old_leader
+    last = appended(cluster, "t")[-1]
+    assert last["value"] == "kurs-1" and last["broker"] == p.leader
+    assert last["t"] >= crashed_at + SESSION_MS
+    failures = [e for e in cluster.events() if e["kind"] in ("produce.failed", "produce.retry")]
+    assert failures == []       # never sent to the dead leader: no attempt used up, no error
+    held = [e for e in cluster.events() if e["kind"] == "produce.held"]
+    assert [(e["topic"], e["broker"]) for e in held] == [("t", old_leader)]
+    assert f"Broker {old_leader}, ist nicht erreichbar" in held[0]["text"]
+
+
+def test_a_partition_without_any_leader_expires_after_delivery_timeout_not_at_once(cluster):
+    cluster.create_topic("t", 1, 1)
+    cluster.crash_broker(cluster.partition("t", 0).leader)
+    cluster.advance(SESSION_MS + 1_000)
+    assert cluster.partition("t", 0).leader is None        # its only replica is gone
+    out = run_ok(cluster, "import time\nfrom kafka import KafkaProducer\n"
+                          "from kafka.errors import KafkaTimeoutError\n"
+                          "p = KafkaProducer(retries=0, delivery_timeout_ms=30000)\n"
+                          "t0 = time.monotonic()\n"
+                          "try:\n    p.send('t', b'x').get(timeout=60)\n"
+                          "except KafkaTimeoutError as e:\n"
+                          "    print('Expiring 1 record(s)' in str(e), round(time.monotonic() - t0))\n")
+    assert out.split() == ["True", "30"]
+
+
+def test_a_request_already_on_the_wire_still_fails_when_the_leader_crashes():
+    cluster = Cluster(brokers=3, seed=0)
+    cluster.create_topic("t", 1, 3)
+    p = cluster.partition("t", 0)
+    core = ProducerCore(cluster, "p", acks=-1, idempotent=False, retries=0)
+    t0 = cluster.now_ms
+    core.append("t", 0, b"k", b"v", None, cluster.wall_ms())
+    cluster.schedule(t0 + 2, "crash_broker", p.leader)     # the leader got it, the ack never comes
+    cluster.advance(30_000)
+    assert core.pending == 0 and core.acked == 0 and core.errors == 1
+    failed = [e for e in cluster.events() if e["kind"] == "produce.failed"]
+    assert [e["error"] for e in failed] == ["KafkaConnectionError"]
+
+
+def test_held_batches_use_one_recheck_timer_however_many_records_arrive():
+    cluster = Cluster(brokers=3, seed=0)
+    cluster.create_topic("t", 1, 3)
+    cluster.crash_broker(cluster.partition("t", 0).leader)
+    core = ProducerCore(cluster, "p", acks=-1, idempotent=False, retries=0)
+    for i in range(200):
+        core.append_many("t", 0, [(None, b"%d" % i, None)], cluster.wall_ms())
+        cluster.advance(10)
+    assert core.pending == 200 and core.sent == 200
+    assert len(cluster.kernel._heap) < 50       # not one timer chain per appended batch
+    cluster.advance(SESSION_MS)
+    assert core.pending == 0 and core.acked == 200
+
+
+DESCRIBE = ("from kafka import KafkaAdminClient\n"
+            "d = KafkaAdminClient().describe_cluster()\n"
+            "print(sorted(d), sorted(d['brokers'][0]))\n"
+            "print([(b['broker_id'], b['is_fenced']) for b in d['brokers']])\n")
+
+
+def test_describe_cluster_has_kafka_python_3_fields_and_lists_dead_brokers_as_fenced(cluster):
+    out = run_ok(cluster, DESCRIBE).splitlines()
+    assert out[0] == ("['authorized_operations', 'brokers', 'cluster_id', 'controller_id'] "
+                      "['broker_id', 'host', 'is_fenced', 'port', 'rack']")
+    assert out[1] == "[(1, False), (2, False), (3, False)]"
+    cluster.crash_broker(2)
+    assert run_ok(cluster, DESCRIBE).splitlines()[1] == "[(1, False), (2, False), (3, False)]"
+    cluster.advance(SESSION_MS)
+    assert run_ok(cluster, DESCRIBE).splitlines()[1] == "[(1, False), (2, True), (3, False)]"
+    cluster.restart_broker(2)
+    cluster.stop_broker(3)          # a controlled shutdown fences at once
+    assert run_ok(cluster, DESCRIBE).splitlines()[1] == "[(1, False), (2, False), (3, True)]"
