@@ -111,3 +111,18 @@ def test_describe_cluster_has_kafka_python_3_fields_and_lists_dead_brokers_as_fe
     cluster.restart_broker(2)
     cluster.stop_broker(3)          # a controlled shutdown fences at once
     assert run_ok(cluster, DESCRIBE).splitlines()[1] == "[(1, False), (2, False), (3, True)]"
+
+
+def test_a_partition_counts_as_available_while_the_metadata_names_a_leader():
+    from kafkasim.kafka._metadata import ClusterMetadata
+
+    cluster = Cluster(brokers=3, seed=0)
+    cluster.create_topic("t", 3, 1)
+    metadata = ClusterMetadata(cluster)
+    dead = cluster.partition("t", 0).leader
+    cluster.crash_broker(dead)
+    # Not fenced yet: kafka-python still sees a leader and may pick the partition for a keyless record.
+    assert metadata.available_partitions_for_topic("t") == {0, 1, 2}
+    cluster.advance(SESSION_MS)
+    orphaned = {p.index for p in cluster.topics["t"].partitions if p.replicas == [dead]}
+    assert orphaned and metadata.available_partitions_for_topic("t") == {0, 1, 2} - orphaned

@@ -34,9 +34,12 @@ class ClusterMetadata:
         return self._cached(("all", topic), compute) or None
 
     def available_partitions_for_topic(self, topic):
+        # kafka-python counts a partition as available while the metadata names a leader (id != -1),
+        # also a crashed broker the controller has not fenced yet: a keyless record may go there
+        # and then waits in the accumulator until a new leader is elected.
         def compute():
             t = self._cluster.topics.get(topic)
-            return False if t is None else frozenset(p.index for p in t.partitions if p.leader_alive())
+            return False if t is None else frozenset(p.index for p in t.partitions if p.leader is not None)
         value = self._cached(("available", topic), compute)
         return None if value is False else value
 
