@@ -107,7 +107,13 @@ def visit_simulator(page, url: str) -> dict:
     first_result = page.evaluate("performance.now()")
     long_tasks = page.evaluate("window.longTasks")
     frames = page.evaluate("window.longFrames")
-    return {"fcp": fcp, "ready": ready, "result": first_result, "load_long_tasks": long_tasks, "load_frames": frames}
+    # Boot phases (epoch ms from the worker and the page) relative to navigation start.
+    phases = page.evaluate("""() => {
+        const p = document.querySelector('div.kafkasim').kafkasim.bootPhases;
+        return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v - performance.timeOrigin]));
+    }""")
+    return {"fcp": fcp, "ready": ready, "result": first_result, "load_long_tasks": long_tasks,
+            "load_frames": frames, "phases": phases}
 
 
 def visit_bare(page, url: str) -> float:
@@ -188,6 +194,12 @@ def main() -> None:
     for kind in ("cold", "warm"):
         ratio = med([r["ready"] for r in rows[kind]]) / med(bare[kind])
         print(f"bereit / Pyodide allein ({'kalt' if kind == 'cold' else 'warm'}): {ratio:.2f} (Ziel ≤ 1,20)")
+    for kind in ("cold", "warm"):
+        worker = med([r["phases"]["runtime"] for r in rows[kind]])
+        runtime = med([r["phases"]["package"] - r["phases"]["runtime"] for r in rows[kind]])
+        after = med([r["phases"]["initialised"] - r["phases"]["package"] for r in rows[kind]])
+        print(f"  Phasen ({'kalt' if kind == 'cold' else 'warm'}): Worker startet nach {fmt(worker)}, "
+              f"Pyodide lädt {fmt(runtime)}, kafkasim + Szenario + Zeichnen {fmt(after)}")
     load_tasks = [t for r in rows["cold"] + rows["warm"] for t in r["load_long_tasks"]]
     load_frames = [f for r in rows["cold"] + rows["warm"] for f in r["load_frames"]]
     ours = [f["blocking"] for f in load_frames if f["ours"]]

@@ -78,10 +78,6 @@ class Simulator {
       }
     }
     this.seed = restored?.state?.seed ?? this.preset.seed;
-    // While Python boots in the worker the main thread is idle: load the editor and the charts
-    // now, so that drawing them later is quick.
-    if (this.wantsCode) import("./ui/editor.js").catch(() => {});
-    if (this.root.dataset.height !== "compact") import("./ui/charts.js").catch(() => {});
     try {
       await this.bootRuntime();
       const reply = await this.init(restored?.state ?? null);
@@ -126,6 +122,15 @@ class Simulator {
     }, 100);
   }
 
+  // The editor and the charts load once Python is up: during the boot they would compete with
+  // the runtime's compilation for the CPU.
+  preloadPanels() {
+    if (this.preloaded) return;
+    this.preloaded = true;
+    if (this.wantsCode) import("./ui/editor.js").catch(() => {});
+    if (this.root.dataset.height !== "compact") import("./ui/charts.js").catch(() => {});
+  }
+
   onProgress({ fraction, label, stage, at }) {
     this.bootPhases = { ...this.bootPhases, [stage]: at };
     if (!this.bar) return;
@@ -139,6 +144,7 @@ class Simulator {
   async bootRuntime() {
     this.bootPhases = { start: performance.timeOrigin + performance.now() };
     await this.runtime.boot(this.spawnedWorker);
+    this.preloadPanels();
   }
 
   send(type, payload = {}, timeoutMs = undefined) {
