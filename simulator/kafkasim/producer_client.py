@@ -32,7 +32,8 @@ class ProducerCore:
     def __init__(self, cluster, client_id: str, acks: int = -1, idempotent: bool = True,
                  retries: float = float("inf"), linger_ms: int = 0, batch_size: int = 16384,
                  delivery_timeout_ms: int = 120_000, request_timeout_ms: int = 30_000,
-                 retry_backoff_ms: int = 100, max_in_flight: int = 5, retry_backoff_max_ms: int = 1000) -> None:
+                 retry_backoff_ms: int = 100, max_in_flight: int = 5, retry_backoff_max_ms: int = 1000,
+                 reconnect_backoff_ms: int = 50, reconnect_backoff_max_ms: int = 30_000) -> None:
         self.cluster = cluster
         self.client_id = client_id
         self.acks = acks
@@ -51,7 +52,13 @@ class ProducerCore:
         self._in_flight: dict[tuple[str, int], int] = {}
         self._sequence: dict[tuple[str, int], int] = {}
         self._drain_scheduled = False
-        self._recheck_scheduled = False
+        self._recheck_timer = None
+        self.reconnect_backoff_ms = reconnect_backoff_ms
+        self.reconnect_backoff_max_ms = max(reconnect_backoff_ms, reconnect_backoff_max_ms)
+        # Per broker the client cannot reach: (failed connection attempts, time of the next attempt).
+        self._reconnect: dict[int, tuple[int, int]] = {}
+        # Per held partition: the leader the client's metadata still names.
+        self._believed_leader: dict[tuple[str, int], int] = {}
         self._held: set[tuple[str, int]] = set()      # partitions whose records wait for a leader
         self.pending = 0          # records not yet completed
         self.sent = 0
@@ -116,32 +123,63 @@ class ProducerCore:
             if waiting:
                 self._drain_scheduled = True
                 self.cluster.kernel.schedule(1, self._drain)
-        held_until = None
+        next_look = None
         for tp, queue in self._ready.items():
             # Batches that waited longer than delivery.timeout.ms (e.g. no leader) give up in the queue.
             while queue and now - queue[0].created_ms >= self.delivery_timeout_ms:
                 self._expire(queue.pop(0))
-            if queue and not self._leader_reachable(tp):
+            if not queue:
+                continue
+            look = self._hold_until(tp, now)
+            if look is not None:
                 # kafka-python's accumulator only drains for a known leader the client is connected
                 # to; a crashed leader refuses connections, so the batch waits (and is not an
                 # attempt, even with retries=0) until the metadata names a new leader.
                 self._note_held(tp)
-                expires = queue[0].created_ms + self.delivery_timeout_ms
-                held_until = expires if held_until is None else min(held_until, expires)
+                look = min(look, queue[0].created_ms + self.delivery_timeout_ms)
+                next_look = look if next_look is None else min(next_look, look)
                 continue
             self._held.discard(tp)
             while queue and self._in_flight.get(tp, 0) < self.max_in_flight:
                 self._send(queue.pop(0))
-        if held_until is not None:
-            self._schedule_recheck(max(1, min(self.retry_backoff_ms, held_until - now)))
+        if next_look is not None:
+            self._schedule_recheck(next_look)
 
-    def _leader_reachable(self, tp: tuple[str, int]) -> bool:
-        """False while the partition has no leader or its leader broker is down (not connectable).
-        A missing topic or partition counts as reachable: sending reports that error."""
+    def _hold_until(self, tp: tuple[str, int], now: int) -> int | None:
+        """None when the partition's batches can be sent now, else when to look again.
+
+        Mirrors kafka-python 3.0.12: a partition without a leader makes the client refresh its
+        metadata every retry_backoff_ms. A leader that is down refuses the connection; every failed
+        attempt makes the client refresh its metadata (which names the crashed broker until the
+        controller fences it), and the next attempt waits reconnect_backoff_ms doubled per failure
+        (±20 % jitter, at most reconnect_backoff_max_ms). So a new leader is only noticed at the first
+        failed reconnect after the election, not at the election itself.
+        """
         topic = self.cluster.topics.get(tp[0])
         if topic is None or tp[1] >= len(topic.partitions):
-            return True
-        return topic.partitions[tp[1]].leader_alive()
+            return None                 # sending reports the missing topic or partition
+        believed = self._believed_leader.get(tp)
+        if believed is not None:
+            backoff = self._reconnect.get(believed)
+            if backoff is not None and now < backoff[1]:
+                return backoff[1]       # the client's metadata still names the broker it cannot reach
+        leader = topic.partitions[tp[1]].leader
+        if leader is None:
+            self._believed_leader.pop(tp, None)
+            return now + self.retry_backoff_ms
+        if self.cluster.brokers[leader].state == "running":
+            self._believed_leader.pop(tp, None)
+            self._reconnect.pop(leader, None)
+            return None
+        self._believed_leader[tp] = leader
+        backoff = self._reconnect.get(leader)
+        if backoff is not None and now < backoff[1]:
+            return backoff[1]
+        failures = (backoff[0] if backoff is not None else 0) + 1
+        delay = min(self.reconnect_backoff_max_ms, self.reconnect_backoff_ms * 2 ** (failures - 1))
+        retry_at = now + max(1, int(delay * self.cluster.kernel.rng.uniform(0.8, 1.2)))
+        self._reconnect[leader] = (failures, retry_at)
+        return retry_at
 
     def _note_held(self, tp: tuple[str, int]) -> None:
         if tp in self._held:
@@ -157,15 +195,17 @@ class ProducerCore:
             f"({self.delivery_timeout_ms} ms) nach dem Anlegen des Batches.",
             topic=tp[0], partition=tp[1], client_id=self.client_id, broker=leader)
 
-    def _schedule_recheck(self, delay: int) -> None:
-        # Stands for the client's metadata refresh and reconnect attempts while batches are held:
-        # one timer per producer, however many drains ran meanwhile.
-        if not self._recheck_scheduled:
-            self._recheck_scheduled = True
-            self.cluster.kernel.schedule(delay, self._recheck)
+    def _schedule_recheck(self, at_ms: int) -> None:
+        # One timer per producer, however many drains ran meanwhile; an earlier need replaces it.
+        timer = self._recheck_timer
+        if timer is not None and not timer.cancelled and timer.at <= at_ms:
+            return
+        if timer is not None:
+            timer.cancel()
+        self._recheck_timer = self.cluster.kernel.at(at_ms, self._recheck)
 
     def _recheck(self) -> None:
-        self._recheck_scheduled = False
+        self._recheck_timer = None
         self._drain()
 
     def _send(self, batch: Batch) -> None:

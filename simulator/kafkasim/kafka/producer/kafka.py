@@ -140,7 +140,9 @@ class KafkaProducer:
             request_timeout_ms=int(self.config["request_timeout_ms"]),
             retry_backoff_ms=int(self.config["retry_backoff_ms"]),
             retry_backoff_max_ms=int(self.config["retry_backoff_max_ms"]),
-            max_in_flight=int(self.config["max_in_flight_requests_per_connection"]))
+            max_in_flight=int(self.config["max_in_flight_requests_per_connection"]),
+            reconnect_backoff_ms=int(self.config["reconnect_backoff_ms"]),
+            reconnect_backoff_max_ms=int(self.config["reconnect_backoff_max_ms"]))
         self._closed = False
         ctx = _binding.context()
         if ctx is not None:
