@@ -93,6 +93,7 @@ def test_the_link_of_the_second_simulator_restores_the_second(sim):
     second.locator("details[data-control=produce] button[type=submit]").click()
     page.wait_for_function("() => document.querySelectorAll('div.kafkasim')[1].kafkasim.journal.length === 1", timeout=10_000)
     second.locator(".ksim-share-button").click()
+    second.locator(".ksim-share-url").wait_for(timeout=10_000)  # visible once the link is made
     url = second.locator(".ksim-share-url").input_value()
     assert "#ksim=1." in url
     page.goto("about:blank")
