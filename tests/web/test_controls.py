@@ -26,7 +26,8 @@ def test_play_pause_and_time_moves_only_while_playing(cluster):
     play.click()
     assert play.get_attribute("aria-pressed") == "false"
     assert play.inner_text() == "Abspielen"
-    cluster.page.wait_for_timeout(600)  # let an answer that was on its way arrive
+    # Let an answer that was on its way arrive.
+    cluster.page.wait_for_function("() => !document.querySelector('div.kafkasim').kafkasim.runtime.busy", timeout=10_000)
     frozen = cluster.now()
     cluster.page.wait_for_timeout(800)
     assert cluster.now() == frozen
@@ -44,12 +45,14 @@ def test_single_step_and_plus_one_second(cluster):
 
 def test_speed_changes_simulated_time_per_tick(cluster):
     cluster.root.locator("select[aria-label='Tempo der simulierten Zeit']").select_option("10")
-    cluster.root.locator(".ksim-play").click()
     start = cluster.now()
-    cluster.page.wait_for_timeout(1500)
+    cluster.root.locator(".ksim-play").click()
+    cluster.page.wait_for_function(
+        "([t]) => document.querySelector('div.kafkasim').kafkasim.snapshot.now_ms >= t", arg=[start + 5_000], timeout=20_000)
     cluster.pause()
-    # 10x: 2.5 s simulated per 250 ms tick; even a slow machine manages a few ticks in 1.5 s.
-    assert cluster.now() - start >= 5_000
+    cluster.page.wait_for_function("() => !document.querySelector('div.kafkasim').kafkasim.runtime.busy", timeout=10_000)
+    # 10x: every 250 ms tick moves simulated time by exactly 2.5 s.
+    assert (cluster.now() - start) % 2_500 == 0
     cluster.root.locator("select[aria-label='Tempo der simulierten Zeit']").select_option("1")
 
 
