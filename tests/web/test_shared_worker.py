@@ -40,7 +40,7 @@ def test_two_simulators_share_one_worker_and_survive_a_runaway_script(sim):
     page.wait_for_function("() => document.querySelectorAll('div.kafkasim')[1].kafkasim.snapshot.now_ms >= 1000",
                            timeout=15_000)
     second.locator(".ksim-play").click()
-    page.wait_for_timeout(600)
+    page.wait_for_function("() => !document.querySelectorAll('div.kafkasim')[1].kafkasim.runtime.busy", timeout=10_000)
     before = total_records(page, 1)
     assert before > 0
 
