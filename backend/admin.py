@@ -21,6 +21,8 @@ def build_parser() -> GermanArgumentParser:
         prog="python -m backend.admin",
         description="Zeigt Topics, Partitionen (Leader, Replikate, ISR, Offsets) und Consumer-Gruppen "
                     "(Mitglieder, gespeicherte Offsets, Lag).",
+        epilog="Verbindungsoptionen stehen vor dem Befehl, z. B.: "
+               "python -m backend.admin --bootstrap-servers localhost:9092 group depot",
     )
     add_connection_arguments(parser)
     commands = parser.add_subparsers(dest="command", required=True, title="Befehle",
