@@ -1,7 +1,7 @@
 """retries=0 does not make kafka-python fail fast when a partition leader crashes: a record sent after
 the crash waits in the producer's buffer (the dead leader is not connectable) until the metadata names
 a new leader, and is then acknowledged. Errors would only reach requests already on the wire.
-(kafkasim differs here: it sends to the dead leader and reports KafkaConnectionError.)"""
+kafkasim holds such batches the same way (parity scenario leader_killed_no_retries)."""
 from __future__ import annotations
 
 import time
