@@ -69,5 +69,13 @@ boerse: $(VENV)/.base
 aktionaer: $(VENV)/.base
 	KAFKA_BOOTSTRAP_SERVERS=$(KURS_BOOTSTRAP) $(PY) -m backend.aktionaer --from-beginning $(ARGS)
 
+# Benchmarks print numbers and ratios against a baseline measured in the same run; they assert nothing.
+bench: $(VENV)/.test assets chromium kafka-dist
+	$(PY) bench/bench_kafkasim.py
+	node bench/bench_kafkasim_pyodide.mjs
+	$(PY) bench/bench_web.py
+	$(PY) bench/bench_backend.py
+	$(PY) bench/bench_kafka_cluster.py
+
 clean:
 	rm -rf site $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data
