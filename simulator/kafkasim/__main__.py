@@ -10,7 +10,22 @@ from .cluster import Cluster
 from .errors import KafkaError
 
 
+class _GermanHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
+
+
 class _GermanParser(argparse.ArgumentParser):
+    """argparse's headings and help flag in German (its messages are English by default)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _GermanHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
+
     def error(self, message):
         self.print_usage(sys.stderr)
         self.exit(2, f"Fehler: ungültiger Aufruf ({message}). Hilfe: python -m kafkasim run --help\n")
@@ -20,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _GermanParser(
         prog="python -m kafkasim",
         description="Führt ein kafka-python-Skript gegen einen simulierten Kafka-Cluster aus – ohne Kafka.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_GermanParser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_GermanParser,
+                               title="Befehle", metavar="{run}")
     run = sub.add_parser("run", help="ein Skript ausführen",
                          epilog="Argumente für das Skript selbst nach --, z. B.: run skript.py -- --topic kurse")
     run.add_argument("script", help="Pfad zum Python-Skript")
