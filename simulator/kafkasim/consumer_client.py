@@ -143,14 +143,10 @@ class ConsumerCore:
         if self.closed:
             return
         if error is not None:
-            self.retry_at = self.cluster.kernel.now + RETRY_BACKOFF_MS
-            if isinstance(error, errors.UnknownMemberIdError):
-                self.member_id = ""
             if isinstance(error, (errors.InvalidSessionTimeoutError, errors.InconsistentGroupProtocolError)):
                 self.error = error
-            self.state = "UNJOINED"
-            self.needs_rejoin = True
-            self.version += 1
+            self.retry_at = self.cluster.kernel.now + RETRY_BACKOFF_MS
+            self._fall_out_of_group(error)
             return
         self.generation = info["generation"]
         self.member_id = info["member_id"]
@@ -186,11 +182,7 @@ class ConsumerCore:
             return
         if error is not None:
             self.retry_at = self.cluster.kernel.now + RETRY_BACKOFF_MS
-            if isinstance(error, errors.UnknownMemberIdError):
-                self.member_id = ""
-            self.state = "UNJOINED"
-            self.needs_rejoin = True
-            self.version += 1
+            self._fall_out_of_group(error)
             return
         tps = [(t, p) for t in sorted(assignment) for p in assignment[t]]
         self._set_assignment(tps)
@@ -233,11 +225,16 @@ class ConsumerCore:
             # Coordinator unknown: keep the membership, look it up again and keep heartbeating.
             self._arm_heartbeat()
         else:
-            if isinstance(error, errors.UnknownMemberIdError):
-                self.member_id = ""
-            self.state = "UNJOINED"
-            self.needs_rejoin = True
-            self.version += 1
+            self._fall_out_of_group(error)
+
+    def _fall_out_of_group(self, error: errors.KafkaError) -> None:
+        """A failed JoinGroup, SyncGroup or heartbeat: join again, with a fresh member id when the
+        coordinator no longer knows ours; the version bump wakes blocked polls."""
+        if isinstance(error, errors.UnknownMemberIdError):
+            self.member_id = ""
+        self.state = "UNJOINED"
+        self.needs_rejoin = True
+        self.version += 1
 
     # -- fetching ---------------------------------------------------------------------------------
     def _init_positions(self) -> None:
