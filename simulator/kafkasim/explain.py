@@ -5,6 +5,40 @@ from __future__ import annotations
 from . import errors
 
 
+# Errors whose explanation depends on the class alone; the first class the exception is an
+# instance of wins.
+_BY_CLASS: tuple[tuple[type, str], ...] = (
+    (errors.NotEnoughReplicasError,
+     "Der Leader nimmt mit acks=all nichts an, weil weniger Replikate in der ISR sind als "
+     "min.insync.replicas verlangt. Starte ausgefallene Broker neu oder senke min.insync.replicas."),
+    (errors.NotEnoughReplicasAfterAppendError,
+     "Die Records stehen im Log des Leaders, aber die ISR ist währenddessen unter "
+     "min.insync.replicas geschrumpft; der Producer bekommt deshalb keine Bestätigung."),
+    (errors.TopicAlreadyExistsError,
+     "Dieses Topic gibt es schon. Wähle einen anderen Namen oder lösche das alte Topic zuerst."),
+    (errors.InvalidReplicationFactorError,
+     "Der Replikationsfaktor ist größer als die Zahl der laufenden Broker (oder kleiner als 1). "
+     "Jede Kopie einer Partition braucht einen eigenen Broker."),
+    (errors.InvalidPartitionsError,
+     "Ein Topic braucht mindestens eine Partition."),
+    (errors.UnknownTopicOrPartitionError,
+     "Dieses Topic (oder diese Partition) gibt es im Cluster nicht."),
+    (errors.InvalidTopicError,
+     "Topic-Namen dürfen nur aus Buchstaben, Ziffern, '.', '_' und '-' bestehen (höchstens 249 Zeichen)."),
+    (errors.CommitFailedError,
+     "Der Commit kam zu spät: die Consumer-Gruppe hat inzwischen neu verteilt, die Partition "
+     "gehört jetzt einem anderen Mitglied."),
+    (errors.NoOffsetForPartitionError,
+     "Für diese Partition gibt es keinen committeten Offset, und auto_offset_reset='none' verbietet "
+     "das Raten. Nimm 'earliest' (von vorn) oder 'latest' (nur Neues)."),
+    (errors.RebalanceInProgressError,
+     "Die Consumer-Gruppe verteilt gerade die Partitionen neu. Erst weiter pollen (poll()), dann "
+     "den Commit wiederholen."),
+    (errors.KafkaConfigurationError,
+     "Die Konfiguration des Clients passt nicht zusammen (siehe Meldung)."),
+)
+
+
 def explain(exc: BaseException) -> str:
     msg = str(exc.args[0]) if exc.args else ""
     name = type(exc).__name__
@@ -29,39 +63,14 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:
         return ("NoBrokersAvailable gibt es in kafka-python 3 nicht mehr. Ist kein Broker erreichbar, "
                 "werfen die Clients nach bootstrap_timeout_ms einen KafkaTimeoutError – fange den ab.")
-    if isinstance(exc, errors.NotEnoughReplicasError):
-        return ("Der Leader nimmt mit acks=all nichts an, weil weniger Replikate in der ISR sind als "
-                "min.insync.replicas verlangt. Starte ausgefallene Broker neu oder senke min.insync.replicas.")
-    if isinstance(exc, errors.NotEnoughReplicasAfterAppendError):
-        return ("Die Records stehen im Log des Leaders, aber die ISR ist währenddessen unter "
-                "min.insync.replicas geschrumpft; der Producer bekommt deshalb keine Bestätigung.")
-    if isinstance(exc, errors.TopicAlreadyExistsError):
-        return "Dieses Topic gibt es schon. Wähle einen anderen Namen oder lösche das alte Topic zuerst."
-    if isinstance(exc, errors.InvalidReplicationFactorError):
-        return ("Der Replikationsfaktor ist größer als die Zahl der laufenden Broker (oder kleiner als 1). "
-                "Jede Kopie einer Partition braucht einen eigenen Broker.")
-    if isinstance(exc, errors.InvalidPartitionsError):
-        return "Ein Topic braucht mindestens eine Partition."
-    if isinstance(exc, errors.UnknownTopicOrPartitionError):
-        return "Dieses Topic (oder diese Partition) gibt es im Cluster nicht."
-    if isinstance(exc, errors.InvalidTopicError):
-        return "Topic-Namen dürfen nur aus Buchstaben, Ziffern, '.', '_' und '-' bestehen (höchstens 249 Zeichen)."
     if isinstance(exc, errors.IllegalStateError) and "group_id" in msg:
         return ("Offsets committen kann nur ein Consumer mit Consumer-Gruppe: setze group_id=… beim "
                 "KafkaConsumer.")
     if isinstance(exc, errors.IllegalStateError) and "closed" in msg:
         return "Der Client wurde schon mit close() geschlossen und kann nicht mehr benutzt werden."
-    if isinstance(exc, errors.CommitFailedError):
-        return ("Der Commit kam zu spät: die Consumer-Gruppe hat inzwischen neu verteilt, die Partition "
-                "gehört jetzt einem anderen Mitglied.")
-    if isinstance(exc, errors.NoOffsetForPartitionError):
-        return ("Für diese Partition gibt es keinen committeten Offset, und auto_offset_reset='none' verbietet "
-                "das Raten. Nimm 'earliest' (von vorn) oder 'latest' (nur Neues).")
-    if isinstance(exc, errors.RebalanceInProgressError):
-        return ("Die Consumer-Gruppe verteilt gerade die Partitionen neu. Erst weiter pollen (poll()), dann "
-                "den Commit wiederholen.")
-    if isinstance(exc, errors.KafkaConfigurationError):
-        return "Die Konfiguration des Clients passt nicht zusammen (siehe Meldung)."
+    for cls, explanation in _BY_CLASS:
+        if isinstance(exc, cls):
+            return explanation
     if isinstance(exc, errors.KafkaTimeoutError) and "Unable to bootstrap" in msg:
         return ("Kein Broker erreichbar: der Client hat bootstrap_timeout_ms (30 s) lang vergeblich eine "
                 "Verbindung gesucht. Im Simulator laufen gerade alle Broker nicht – starte einen neu.")
