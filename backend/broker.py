@@ -348,14 +348,44 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _run(args) -> int:
-    # SIGTERM (and SIGINT even where a shell ignores it for background jobs) stops the broker cleanly,
-    # instead of leaving an orphaned JVM behind.
+def stop_on_signals() -> None:
+    """SIGTERM (and SIGINT even where a shell ignores it for background jobs) raise KeyboardInterrupt,
+    so the brokers stop cleanly instead of leaving orphaned JVMs behind."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
+
+
+def add_data_arguments(run, data_folder: str) -> None:
+    """The `run` options both command lines share; `data_folder` is the folder under .cache/."""
+    run.add_argument("--name", default="kurs", help=f"Name des Datenordners unter .cache/{data_folder}/")
+    run.add_argument("--fresh", action="store_true", help="alte Daten (Topics, Offsets) verwerfen")
+    run.add_argument("--rebalance-delay-ms", type=int, default=None,
+                     help="group.initial.rebalance.delay.ms (Kafka-Standard: 3000)")
+
+
+def overrides_from(args) -> dict[str, str]:
+    """The broker settings the `run` options ask for."""
     overrides = {}
     if args.rebalance_delay_ms is not None:
         overrides["group.initial.rebalance.delay.ms"] = str(args.rebalance_delay_ms)
+    return overrides
+
+
+def dispatch(commands: dict, args) -> int:
+    """Runs the chosen sub-command; a set-up failure becomes a German message and exit code 1."""
+    # The admin client's readiness probes fail by design until a broker is up; keep them quiet.
+    logging.getLogger("kafka").addHandler(logging.NullHandler())
+    logging.getLogger("kafka").propagate = False
+    try:
+        return commands[args.command](args)
+    except BrokerSetupError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
+    stop_on_signals()
+    overrides = overrides_from(args)
     port = free_port(args.port)
     controller_port = free_port(DEFAULT_CONTROLLER_PORT, avoid=(port,))
     cluster = Cluster(args.name, port=port, controller_port=controller_port,
@@ -395,19 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", prog="python -m backend.broker run", help="einen Broker starten; Strg+C beendet ihn")
     run.add_argument("--port", type=int, default=DEFAULT_PORT,
                      help=f"Port für Clients (Standard {DEFAULT_PORT}; belegt → ein freier Port)")
-    run.add_argument("--name", default="kurs", help="Name des Datenordners unter .cache/broker-data/")
-    run.add_argument("--fresh", action="store_true", help="alte Daten (Topics, Offsets) verwerfen")
-    run.add_argument("--rebalance-delay-ms", type=int, default=None,
-                     help="group.initial.rebalance.delay.ms (Kafka-Standard: 3000)")
+    add_data_arguments(run, "broker-data")
     args = parser.parse_args(argv)
-    # The admin client's readiness probes fail by design until the broker is up; keep them quiet.
-    logging.getLogger("kafka").addHandler(logging.NullHandler())
-    logging.getLogger("kafka").propagate = False
-    try:
-        return {"fetch": _fetch, "run": _run}[args.command](args)
-    except BrokerSetupError as error:
-        print(f"Fehler: {error}", file=sys.stderr)
-        return 1
+    return dispatch({"fetch": _fetch, "run": _run}, args)
 
 
 if __name__ == "__main__":

@@ -15,14 +15,24 @@ adds the shared quorum, small heaps, single-node stop/kill/restart and the healt
 from __future__ import annotations
 
 import json
-import logging
 import select
 import shutil
 import signal
 import sys
 import time
 
-from backend.broker import HOST, BrokerProcess, BrokerStartError, NodeConfig, free_port, port_is_free
+from backend.broker import (
+    HOST,
+    BrokerProcess,
+    BrokerStartError,
+    NodeConfig,
+    add_data_arguments,
+    dispatch,
+    free_port,
+    overrides_from,
+    port_is_free,
+    stop_on_signals,
+)
 from backend.cli import GermanArgumentParser
 from backend.kafka_dist import CACHE_DIR, KAFKA_VERSION, BrokerSetupError, Distribution, distribution, random_cluster_id
 
@@ -328,10 +338,6 @@ HELP = ("Befehle: kill N (SIGKILL), stop N (kontrolliert), start N, pause N (SIG
         "– N ist 1, 2 oder 3.")
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def _status(cluster: KafkaCluster) -> str:
     lines = []
     for node_id, node in cluster.nodes.items():
@@ -370,12 +376,8 @@ def _command(cluster: KafkaCluster, line: str) -> bool:
 
 
 def _run(args) -> int:
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
-    overrides = {}
-    if args.rebalance_delay_ms is not None:
-        overrides["group.initial.rebalance.delay.ms"] = str(args.rebalance_delay_ms)
-    cluster = KafkaCluster(args.name, overrides=overrides, fresh=args.fresh, preferred_ports=True)
+    stop_on_signals()
+    cluster = KafkaCluster(args.name, overrides=overrides_from(args), fresh=args.fresh, preferred_ports=True)
     address_file = cluster.data_dir / "bootstrap"
     print(f"Starte drei Kafka-{KAFKA_VERSION}-Broker ({cluster.dist}) …", flush=True)
     try:
@@ -413,19 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, title="Befehle", metavar="{run}")
     run = commands.add_parser("run", prog="python -m backend.kafka_cluster run",
                               help="drei Broker starten; Strg+C beendet sie")
-    run.add_argument("--name", default="kurs", help="Name des Datenordners unter .cache/cluster-data/")
-    run.add_argument("--fresh", action="store_true", help="alte Daten (Topics, Offsets) verwerfen")
-    run.add_argument("--rebalance-delay-ms", type=int, default=None,
-                     help="group.initial.rebalance.delay.ms (Kafka-Standard: 3000)")
+    add_data_arguments(run, "cluster-data")
     args = parser.parse_args(argv)
-    # The admin client's probes fail by design while brokers start or are down; keep them quiet.
-    logging.getLogger("kafka").addHandler(logging.NullHandler())
-    logging.getLogger("kafka").propagate = False
-    try:
-        return {"run": _run}[args.command](args)
-    except BrokerSetupError as error:
-        print(f"Fehler: {error}", file=sys.stderr)
-        return 1
+    return dispatch({"run": _run}, args)
 
 
 if __name__ == "__main__":
