@@ -13,8 +13,8 @@ import time
 
 from backend.board import MalformedPrice, PriceBoard
 from backend.cli import (
-    GermanArgumentParser, StopRequest, german_kafka_errors, non_negative_float, non_negative_int,
-    positive_int, quiet_client_logs, run,
+    GermanArgumentParser, StopRequest, argument_type, german_kafka_errors, non_negative_float,
+    non_negative_int, positive_int, quiet_client_logs, run,
 )
 from backend.connection import add_connection_arguments, client_config
 from backend.dax import parse_symbols
@@ -34,7 +34,7 @@ def build_parser() -> GermanArgumentParser:
     )
     parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Topic mit den Kursen")
     parser.add_setting("--group", env="KAFKA_GROUP_ID", default="depot", help="Consumer-Gruppe")
-    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=_symbols, metavar="SYM,SYM,…",
+    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=argument_type(parse_symbols), metavar="SYM,SYM,…",
                        help="nur diese Aktien zeigen (Standard: alle)")
     parser.add_argument("--from-beginning", action="store_true",
                         help="ohne gespeicherten Offset der Gruppe am Anfang beginnen "
@@ -51,15 +51,6 @@ def build_parser() -> GermanArgumentParser:
                        help="ohne Lebenszeichen so lange bis die Gruppe den Consumer entfernt")
     add_connection_arguments(parser)
     return parser
-
-
-def _symbols(text: str) -> list[str]:
-    import argparse
-
-    try:
-        return parse_symbols(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 class LinesView:

@@ -14,8 +14,8 @@ import threading
 import time
 
 from backend.cli import (
-    CliError, GermanArgumentParser, StopRequest, german_kafka_errors, non_negative_float,
-    non_negative_int, positive_int, quiet_client_logs, run,
+    CliError, GermanArgumentParser, StopRequest, argument_type, german_kafka_errors,
+    non_negative_float, non_negative_int, positive_int, quiet_client_logs, run,
 )
 from backend.connection import add_connection_arguments, client_config
 from backend.dax import DAX, DEFAULT_SYMBOLS, Market, parse_symbols
@@ -35,7 +35,7 @@ def build_parser() -> GermanArgumentParser:
                        help="Partitionen, falls das Topic neu angelegt wird")
     parser.add_setting("--replication-factor", env="KAFKA_REPLICATION_FACTOR", type=positive_int,
                        default=1, help="Replikationsfaktor, falls das Topic neu angelegt wird")
-    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=_symbols, default=DEFAULT_SYMBOLS,
+    parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=argument_type(parse_symbols), default=DEFAULT_SYMBOLS,
                        metavar="SYM,SYM,…", help=f"Aktien, bekannt: {', '.join(sorted(DAX))}")
     parser.add_setting("--rate", env="KAFKA_RATE", type=non_negative_float, default=2.0,
                        metavar="PRO_SEKUNDE", help="Kurse pro Sekunde (0 = so schnell wie möglich)")
@@ -47,15 +47,6 @@ def build_parser() -> GermanArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="nur die Zusammenfassung ausgeben")
     add_connection_arguments(parser)
     return parser
-
-
-def _symbols(text: str) -> list[str]:
-    import argparse
-
-    try:
-        return parse_symbols(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 class DeliveryReport:

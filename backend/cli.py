@@ -82,21 +82,34 @@ class GermanArgumentParser(argparse.ArgumentParser):
         return value
 
 
-def positive_int(text: str) -> int:
+def argument_type(parse):
+    """An argparse type from a function that raises ValueError with a German reason, so the reader
+    sees that reason instead of argparse's English "invalid value"."""
+    def parse_argument(text: str):
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse_argument
+
+
+def _whole_number(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} ist keine ganze Zahl") from None
+
+
+def positive_int(text: str) -> int:
+    value = _whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} ist zu klein (mindestens 1)")
     return value
 
 
 def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} ist keine ganze Zahl") from None
+    value = _whole_number(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value} ist negativ")
     return value
