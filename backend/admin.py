@@ -12,8 +12,8 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from backend.cli import CliError, GermanArgumentParser, german_kafka_errors, quiet_client_logs, run
-from backend.connection import add_connection_arguments, client_config
+from backend.cli import CliError, GermanArgumentParser, german_kafka_errors, run
+from backend.connection import add_connection_arguments, parse_client_args
 
 
 def build_parser() -> GermanArgumentParser:
@@ -131,10 +131,7 @@ def group_tables(admin, name: str) -> list[Table]:
 
 
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    config = client_config(parser, args)
-    quiet_client_logs(args.verbose)
+    args, config = parse_client_args(build_parser(), argv)
     from kafka.admin import KafkaAdminClient
 
     console = Console()

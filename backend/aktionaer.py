@@ -14,9 +14,9 @@ import time
 from backend.board import MalformedPrice, PriceBoard
 from backend.cli import (
     GermanArgumentParser, StopRequest, argument_type, german_kafka_errors, non_negative_float,
-    non_negative_int, positive_int, quiet_client_logs, run,
+    non_negative_int, positive_int, run,
 )
-from backend.connection import add_connection_arguments, client_config
+from backend.connection import add_connection_arguments, parse_client_args
 from backend.dax import parse_symbols
 
 POLL_TIMEOUT_MS = 200
@@ -156,10 +156,7 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
 
 
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    config = client_config(parser, args)
-    quiet_client_logs(args.verbose)
+    args, config = parse_client_args(build_parser(), argv)
     stop = StopRequest()
     from kafka import KafkaConsumer
 

@@ -15,9 +15,9 @@ import time
 
 from backend.cli import (
     CliError, GermanArgumentParser, StopRequest, argument_type, german_kafka_errors,
-    non_negative_float, non_negative_int, positive_int, quiet_client_logs, run,
+    non_negative_float, non_negative_int, positive_int, run,
 )
-from backend.connection import add_connection_arguments, client_config
+from backend.connection import add_connection_arguments, parse_client_args
 from backend.dax import DAX, DEFAULT_SYMBOLS, Market, parse_symbols
 from backend.topics import ensure_topic
 
@@ -132,10 +132,7 @@ def publish(producer, topic: str, market: Market, rate: float, count: int, stop,
 
 
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    config = client_config(parser, args)
-    quiet_client_logs(args.verbose)
+    args, config = parse_client_args(build_parser(), argv)
     stop = StopRequest()
     from kafka import KafkaProducer
     from kafka.errors import KafkaTimeoutError

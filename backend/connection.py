@@ -5,7 +5,9 @@ on the command line (where `ps` would show it).
 """
 from __future__ import annotations
 
-from backend.cli import GermanArgumentParser, positive_int
+import argparse
+
+from backend.cli import GermanArgumentParser, positive_int, quiet_client_logs
 
 DEFAULT_BOOTSTRAP = "localhost:9092"
 # kafka-python waits 30 s for the first broker by default; a reader with a typo should hear sooner.
@@ -68,3 +70,12 @@ def client_config(parser: GermanArgumentParser, args) -> dict:
             if getattr(args, option):
                 config[option] = getattr(args, option)
     return config
+
+
+def parse_client_args(parser: GermanArgumentParser, argv) -> tuple[argparse.Namespace, dict]:
+    """The parsed flags and the client settings they give (see client_config); kafka-python's own
+    English log lines stay hidden unless --verbose."""
+    args = parser.parse_args(argv)
+    config = client_config(parser, args)
+    quiet_client_logs(args.verbose)
+    return args, config
