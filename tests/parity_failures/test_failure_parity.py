@@ -76,6 +76,10 @@ Positionen der Mitglieder = Ende: True | Summe: 60
 }
 
 
+# What the group scenario reports when kafka-python's known client bug kept the group unbalanced.
+DROPPED_REBALANCE = "jedes Mitglied hat eine Partition"
+
+
 @pytest.fixture(autouse=True)
 def quiet_client_logs():
     # Both kafka-python and kafkasim's facade log through the "kafka" logger (e.g. the warning that
@@ -92,6 +96,13 @@ def test_scenario_gives_the_same_output_on_kafka_and_kafkasim(name, kafka_cluste
     source = (SCENARIOS / f"{name}.py").read_text(encoding="utf-8")
     simulated, result, _sim = run_on_kafkasim(source, filename=f"{name}.py")
     assert result.error is None, f"{result.error}\n{result.traceback}"
-    real = run_on_kafka(source, kafka_cluster, filename=f"{name}.py")
+    try:
+        real = run_on_kafka(source, kafka_cluster, filename=f"{name}.py")
+    except AssertionError as error:
+        if DROPPED_REBALANCE not in str(error):
+            raise
+        # kafka-python 3.0.12 can drop a finished rebalance when several consumers share one thread
+        # (tests/parity/README.md); the scenario runs once more under fresh topic and group names.
+        real = run_on_kafka(source, kafka_cluster, filename=f"{name}.py")
     assert real == EXPECTED[name], "Der echte Cluster zeigt nicht das erwartete Verhalten."
     assert simulated == real, "kafkasim weicht vom echten Cluster ab."

@@ -29,6 +29,10 @@ def boerse(first, count):
 members = [KafkaConsumer(topic, bootstrap_servers=scenario.BOOTSTRAP, group_id=group,
                          client_id=f"aktionaer-{i}", auto_offset_reset="earliest",
                          enable_auto_commit=False, max_poll_interval_ms=30000) for i in range(3)]
+# Knowing the topic's partitions before the first poll() keeps kafka-python 3.0.12 from dropping the
+# first assignment (tests/parity/README.md).
+for member in members:
+    member.partitions_for_topic(topic)
 seen = []
 
 
