@@ -39,11 +39,6 @@ let earlyWorker = null;
 // Python starts booting at once, while the page loads the rest of the simulator's code.
 function startWorker() {
   if (earlyWorker) return;
-  // The theme override (overrides/main.html) may have started it before the theme's bundle ran.
-  if (window.kafkasimEarlyWorker) {
-    earlyWorker = window.kafkasimEarlyWorker;
-    return;
-  }
   earlyWorker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
   // Progress reports that arrive before the simulator listens are kept for it.
   earlyWorker.early = [];
