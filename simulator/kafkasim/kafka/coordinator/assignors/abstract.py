@@ -20,3 +20,24 @@ class AbstractPartitionAssignor(ABC):
     @abstractmethod
     def on_assignment(self, assignment, generation):
         ...
+
+
+class GroupComputedAssignor(AbstractPartitionAssignor):
+    """The built-in assignors as learner code sees them: names to pass in
+    partition_assignment_strategy. The simulated group computes the assignment itself
+    (kafkasim.assignors), so calling assign() here is a mistake worth a clear message."""
+
+    version = 0
+    unsupported = "Im Simulator verteilt die Consumer-Gruppe die Partitionen selbst."
+
+    @classmethod
+    def assign(cls, cluster, members):
+        raise NotImplementedError(cls.unsupported)
+
+    @classmethod
+    def metadata(cls, topics):
+        return list(topics)
+
+    @classmethod
+    def on_assignment(cls, assignment, generation):
+        pass
