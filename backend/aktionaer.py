@@ -62,7 +62,7 @@ class LinesView:
     def show(self, quote) -> None:
         print(quote.line(), flush=True)
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
         pass
 
     def close(self) -> None:
@@ -72,21 +72,28 @@ class LinesView:
 class TableView:
     """A live table, redrawn in place by rich."""
 
+    REFRESH_PER_SECOND = 4
+
     def __init__(self, board: PriceBoard, title: str):
         from rich.live import Live
 
         self.board, self.title = board, title
-        self.live = Live(board.table(title), refresh_per_second=4, transient=False)
+        self.live = Live(board.table(title), refresh_per_second=self.REFRESH_PER_SECOND, transient=False)
         self.live.start()
+        self.built = time.monotonic()
 
     def show(self, quote) -> None:
         pass
 
-    def refresh(self) -> None:
-        self.live.update(self.board.table(self.title))
+    def refresh(self, force: bool = False) -> None:
+        # rich draws four times a second; a table built more often than that is never seen.
+        now = time.monotonic()
+        if force or now - self.built >= 1 / self.REFRESH_PER_SECOND:
+            self.live.update(self.board.table(self.title))
+            self.built = now
 
     def close(self) -> None:
-        self.refresh()
+        self.refresh(force=True)
         self.live.stop()
         if not self.live.console.is_terminal:
             self.live.console.print()  # rich leaves the last line open when writing to a pipe

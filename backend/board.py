@@ -16,9 +16,12 @@ class MalformedPrice(ValueError):
 
 
 REQUIRED_FIELDS = ("symbol", "price")
+NUMBER_TYPES = (int, float)  # compared by type(): True and False are no prices
 
 
 def parse_price(raw: bytes | None) -> dict:
+    # Runs for every record the Aktionär*innen read: a valid price passes three cheap checks, the
+    # German reason is worked out only for a record that fails them.
     if raw is None:
         raise MalformedPrice("leerer Wert (Tombstone)")
     try:
@@ -27,17 +30,21 @@ def parse_price(raw: bytes | None) -> dict:
         raise MalformedPrice("kein UTF-8-Text") from None
     except json.JSONDecodeError as error:
         raise MalformedPrice(f"kein gültiges JSON ({error.msg}, Zeichen {error.pos})") from None
-    if not isinstance(price, dict):
-        raise MalformedPrice("JSON, aber kein Objekt")
-    missing = [name for name in REQUIRED_FIELDS if name not in price]
+    if type(price) is dict and "symbol" in price and type(price.get("price")) in NUMBER_TYPES:
+        return price
+    raise MalformedPrice(why_not_a_price(price))
+
+
+def why_not_a_price(value) -> str:
+    if not isinstance(value, dict):
+        return "JSON, aber kein Objekt"
+    missing = [name for name in REQUIRED_FIELDS if name not in value]
     if missing:
-        raise MalformedPrice(f"Feld fehlt: {', '.join(missing)}")
-    if not isinstance(price["price"], (int, float)) or isinstance(price["price"], bool):
-        raise MalformedPrice(f"Preis ist keine Zahl: {price['price']!r}")
-    return price
+        return f"Feld fehlt: {', '.join(missing)}"
+    return f"Preis ist keine Zahl: {value['price']!r}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     symbol: str
     name: str
@@ -84,16 +91,11 @@ class PriceBoard:
             self.filtered += 1
             return None
         previous = self.quotes.get(symbol)
-        quote = Quote(
-            symbol=symbol,
-            name=str(price.get("name", "")),
-            price=float(price["price"]),
-            currency=str(price.get("currency", "")),
-            change=None if previous is None else float(price["price"]) - previous.price,
-            partition=partition,
-            offset=offset,
-        )
-        self.quotes[symbol] = quote
+        value = float(price["price"])
+        # Positional: this runs for every record, and keywords would cost a tenth of apply().
+        quote = self.quotes[symbol] = Quote(
+            symbol, str(price.get("name", "")), value, str(price.get("currency", "")),
+            None if previous is None else value - previous.price, partition, offset)
         self.read += 1
         return quote
 

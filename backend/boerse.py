@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 
+from kafka.partitioner.default import DefaultPartitioner
+
 from backend.cli import (
     CliError, GermanArgumentParser, StopRequest, argument_type, german_kafka_errors,
     non_negative_float, non_negative_int, positive_int, run,
@@ -55,7 +57,7 @@ class DeliveryReport:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.sent = self.failed = 0
-        self._pending = collections.deque()  # quiet runs: (future, price) not yet checked
+        self._pending = collections.deque()  # quiet runs: (futures, prices) per block, not yet checked
         self._lock = threading.Lock()
 
     @property
@@ -63,24 +65,26 @@ class DeliveryReport:
         # After flush() every record is either acknowledged or failed.
         return self.sent - self.failed
 
-    def track(self, future, price: dict) -> None:
-        self.sent += 1
+    def track(self, futures: list, prices: list[dict]) -> None:
+        self.sent += len(futures)
         if self.quiet:
             # No per-record callbacks: registering one takes a lock that the I/O thread contends
-            # for, which costs a quiet run about a fifth of its throughput.
-            self._pending.append((future, price))
-            if len(self._pending) >= 2000:
+            # for, which costs a quiet run about a fifth of its throughput. Blocks are checked
+            # once they are all answered.
+            self._pending.append((futures, prices))
+            if len(self._pending) > 8:
                 self.check_done()
         else:
-            future.add_callback(self._acked, price)
-            future.add_errback(self._failed, price)
+            for future, price in zip(futures, prices):
+                future.add_callback(self._acked, price)
+                future.add_errback(self._failed, price)
 
     def check_done(self) -> None:
-        """Count the failures among the finished futures of a quiet run."""
-        while self._pending and self._pending[0][0].is_done:
-            future, price = self._pending.popleft()
-            if future.exception is not None:
-                self._failed(price, future.exception)
+        """Count the failures among the answered blocks of a quiet run."""
+        while self._pending and all(future.is_done for future in self._pending[0][0]):
+            for future, price in zip(*self._pending.popleft()):
+                if future.exception is not None:
+                    self._failed(price, future.exception)
 
     def _acked(self, price, metadata):
         with self._lock:
@@ -92,6 +96,28 @@ class DeliveryReport:
             self.failed += 1
             print(f"Kurs Nr. {price['sequence']} ({price['symbol']}) nicht bestätigt: "
                   f"{type(error).__name__}: {error}", file=sys.stderr, flush=True)
+
+
+class SymbolPartitioner(DefaultPartitioner):
+    """kafka-python's default partitioner (murmur2 of the key modulo the partition count),
+    remembered per key and partition count.
+
+    The Börse sends a handful of keys many thousand times; the default partitioner sorts the
+    partition list and hashes the key in pure Python for every price. A topic that gains
+    partitions changes the count, and with it the answer, exactly as in the default.
+    """
+
+    def __init__(self):
+        self._known: dict[tuple[bytes, int], int] = {}
+
+    def partition(self, topic, key, serialized_key, value, serialized_value, cluster):
+        partitions = cluster.partitions_for_topic(topic)
+        if serialized_key is None or partitions is None:
+            return super().partition(topic, key, serialized_key, value, serialized_value, cluster)
+        known = (serialized_key, len(partitions))
+        if known not in self._known:
+            self._known[known] = super().partition(topic, key, serialized_key, value, serialized_value, cluster)
+        return self._known[known]
 
 
 _TEMPLATES: dict[tuple, str] = {}
@@ -113,16 +139,27 @@ def encode(price: dict) -> bytes:
     return (template % (price["price"], price["timestamp"], price["sequence"])).encode("utf-8")
 
 
+# At full speed (--rate 0) prices are made in blocks and then sent in a tight loop. Interleaving
+# each random-walk step with producer.send() cost a quarter of the throughput on the 2-core
+# benchmark machine (bench/bench_backend.py); the same work done block by block costs almost
+# nothing. A block takes about 10 ms to make, so timestamps stay fresh.
+BLOCK = 500
+
+
 def publish(producer, topic: str, market: Market, rate: float, count: int, stop, report) -> float:
     """Send prices until `count` is reached or a stop is requested; returns the seconds it took."""
     interval = 1.0 / rate if rate > 0 else 0.0
+    block = 1 if interval else BLOCK
     keys = {symbol: symbol.encode("utf-8") for symbol in market.symbols}
     started = time.monotonic()
     number = 0
     while not stop and (count == 0 or number < count):
-        price = market.tick()
-        report.track(producer.send(topic, key=keys[price["symbol"]], value=encode(price)), price)
-        number += 1
+        prices = market.ticks(block if count == 0 else min(block, count - number))
+        # The record's timestamp is the price's: a consumer sees when the price was made.
+        records = [(keys[price["symbol"]], encode(price), price["timestamp"]) for price in prices]
+        report.track([producer.send(topic, key=key, value=value, timestamp_ms=timestamp)
+                      for key, value, timestamp in records], prices)
+        number += len(prices)
         if interval and stop.wait(started + number * interval - time.monotonic()):
             break
     producer.flush(timeout=FLUSH_TIMEOUT_S)
@@ -150,6 +187,7 @@ def main(argv=None) -> int:
             # Wait up to 5 ms to fill a batch, like the Java client since Kafka 4.0 (kafka-python: 0).
             # Without it a sender that keeps up sends one request per price: more work per price.
             linger_ms=5,
+            partitioner=SymbolPartitioner(),
         )
         report = DeliveryReport(args.quiet)
         market = Market(args.symbols, args.seed)

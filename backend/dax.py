@@ -37,6 +37,10 @@ class Market:
         self._prices = {symbol: DAX[symbol][1] for symbol in self.symbols}
         self._sequence = 0
 
+    def ticks(self, count: int) -> list[dict]:
+        """The next `count` prices, as `count` calls of tick() would give them."""
+        return [self.tick() for _ in range(count)]
+
     def tick(self) -> dict:
         """The next price: one random symbol moves, returned as the record value."""
         symbol = self._random.choice(self.symbols)

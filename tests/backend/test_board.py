@@ -63,6 +63,21 @@ def test_market_is_a_seeded_random_walk_within_one_percent_steps():
     assert set(ticks[0]) == {"symbol", "name", "price", "currency", "timestamp", "sequence"}
 
 
+def test_a_block_of_ticks_is_the_same_walk_as_single_ticks():
+    single, block = Market(["SAP", "BMW"], seed=3), Market(["SAP", "BMW"], seed=3)
+    expected = [single.tick() for _ in range(50)]
+    got = block.ticks(20) + block.ticks(30)
+    strip = lambda ticks: [{k: v for k, v in t.items() if k != "timestamp"} for t in ticks]  # noqa: E731
+    assert strip(got) == strip(expected)
+
+
+def test_kafka_python_checks_crcs_natively():
+    # Installed through kafka-python's crc32c extra; without it the benchmark halves, silently.
+    from kafka.record import util
+
+    assert util.crc32c_c is not None
+
+
 def test_symbols_are_normalised_and_checked():
     assert parse_symbols(" sap, SIE ,sap") == ["SAP", "SIE"]
     with pytest.raises(ValueError, match="unbekannte Symbole XYZ"):
