@@ -112,8 +112,9 @@ def visit_simulator(page, url: str) -> dict:
         const p = document.querySelector('div.kafkasim').kafkasim.bootPhases;
         return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v - performance.timeOrigin]));
     }""")
+    boot = page.evaluate("document.querySelector('div.kafkasim').dataset.simBoot")
     return {"fcp": fcp, "ready": ready, "result": first_result, "load_long_tasks": long_tasks,
-            "load_frames": frames, "phases": phases}
+            "load_frames": frames, "phases": phases, "boot": boot}
 
 
 def visit_bare(page, url: str) -> float:
@@ -194,6 +195,8 @@ def main() -> None:
     for kind in ("cold", "warm"):
         ratio = med([r["ready"] for r in rows[kind]]) / med(bare[kind])
         print(f"bereit / Pyodide allein ({'kalt' if kind == 'cold' else 'warm'}): {ratio:.2f} (Ziel ≤ 1,20)")
+    boots = [r["boot"] for kind in ("cold", "warm") for r in rows[kind]]
+    print(f"Start aus dem Speicherabbild (snapshot.mjs): {boots.count('snapshot')} von {len(boots)} Besuchen")
     for kind in ("cold", "warm"):
         worker = med([r["phases"]["runtime"] for r in rows[kind]])
         runtime = med([r["phases"]["package"] - r["phases"]["runtime"] for r in rows[kind]])

@@ -62,6 +62,21 @@ def precompile(out: Path, wheel: str) -> str | None:
     return f"wheels/{target.name}"
 
 
+def snapshot(out: Path, compiled: str) -> str | None:
+    """A memory snapshot of Pyodide with kafkasim imported (snapshot.mjs), so the page skips the
+    interpreter's start-up. Optional: without it the page boots Pyodide normally."""
+    target = out / "pyodide-kafkasim.bin.gz"
+    try:
+        subprocess.run(["node", str(ROOT / "simulator" / "web" / "snapshot.mjs"), str(out / compiled),
+                        str(ROOT / "simulator" / "web" / "src" / "bridge.py"), str(target)],
+                       check=True, capture_output=True, text=True, timeout=180)
+    except (subprocess.SubprocessError, OSError) as error:
+        print(f"Hinweis: kein Speicherabbild von Pyodide erzeugt ({error}); die Seite startet Pyodide normal.")
+        target.unlink(missing_ok=True)
+        return None
+    return target.name
+
+
 def bundle_front_end(out: Path) -> None:
     """esbuild (from npm) bundles the page script, the worker, CodeMirror, uPlot and the CSS."""
     shutil.rmtree(out / "js", ignore_errors=True)
@@ -87,12 +102,15 @@ def main() -> None:
     copy_pyodide(out)
     wheel = build_wheel(out)
     compiled = precompile(out, wheel)
+    restored = snapshot(out, compiled) if compiled else None
     bundle_front_end(out)
     copy_labs(out)
     # The page reads this manifest to find the package without hard-coding its version.
     manifest = {"wheel": f"wheels/{wheel}"}
     if compiled:
         manifest["compiled"] = compiled
+    if restored:
+        manifest["snapshot"] = restored
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"Simulator-Assets gebaut: {out.relative_to(ROOT)}")
 

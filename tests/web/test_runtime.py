@@ -3,6 +3,8 @@ sub-path, a German explanation from file:// and for unknown scenarios."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from tests.web.conftest import READY, Sim, quiet_page
@@ -30,6 +32,26 @@ def test_boot_shows_progress_then_ready_from_sub_path(page, site_url, built_site
     python_requests = [u for u in page.seen_requests if "pyodide" in u or ".whl" in u]
     assert any(u.endswith("pyodide.asm.wasm") for u in python_requests)
     assert all(u.startswith(site_url + "assets/kafkasim/") for u in python_requests), python_requests
+    assert page.locator(".ksim-topic h4").first.inner_text() == "Topic aktienkurse"
+    # Python came from the build's memory snapshot, with kafkasim already imported.
+    assert page.locator("div.kafkasim").get_attribute("data-sim-boot") == "snapshot"
+    assert any(u.endswith("assets/kafkasim/pyodide-kafkasim.bin.gz") for u in page.seen_requests)
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "not-gzip"])
+def test_a_bad_snapshot_means_a_normal_boot(page, site_url, built_site, damage):
+    def answer(route):
+        if damage == "missing":
+            route.fulfill(status=404, body="weg")
+        elif damage == "garbage":
+            route.fulfill(status=200, body=gzip.compress(b"kein Pyodide-Speicherabbild" * 100))
+        else:
+            route.fulfill(status=200, body=b"nicht einmal gzip")
+
+    page.context.route("**/pyodide-kafkasim.bin.gz", answer)
+    sim = Sim(page, site_url + quiet_page(built_site))
+    sim.mount("topic-partitionen")
+    assert page.locator("div.kafkasim").get_attribute("data-sim-boot") == "normal"
     assert page.locator(".ksim-topic h4").first.inner_text() == "Topic aktienkurse"
 
 

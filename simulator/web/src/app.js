@@ -131,8 +131,9 @@ class Simulator {
     if (this.root.dataset.height !== "compact") import("./ui/charts.js").catch(() => {});
   }
 
-  onProgress({ fraction, label, stage, at }) {
+  onProgress({ fraction, label, stage, at, boot }) {
     this.bootPhases = { ...this.bootPhases, [stage]: at };
+    if (boot) this.root.dataset.simBoot = boot; // "snapshot" or "normal": for tests and benchmarks
     if (!this.bar) return;
     this.bar.value = Math.max(this.bar.value, fraction);
     this.barTarget = fraction < 0.85 ? 0.85 : 0.99;
