@@ -79,19 +79,23 @@ class TableView:
         from rich.live import Live
 
         self.board, self.title = board, title
-        self.live = Live(board.table(title), refresh_per_second=self.REFRESH_PER_SECOND, transient=False)
+        self.table = board.table(title)
+        self.live = Live(self.table, refresh_per_second=self.REFRESH_PER_SECOND, transient=False)
         self.live.start()
-        self.built = time.monotonic()
+        self.built, self.shown = time.monotonic(), (0, 0)
 
     def show(self, quote) -> None:
         pass
 
     def refresh(self, force: bool = False) -> None:
-        # rich draws four times a second; a table built more often than that is never seen.
+        # Called after every poll. rich draws four times a second, so a table built more often is
+        # never seen; one that is not rebuilt after the last prices of a burst would show stale ones.
         now = time.monotonic()
-        if force or now - self.built >= 1 / self.REFRESH_PER_SECOND:
-            self.live.update(self.board.table(self.title))
-            self.built = now
+        shown = (self.board.read, self.board.skipped)
+        if force or (shown != self.shown and now - self.built >= 1 / self.REFRESH_PER_SECOND):
+            self.table = self.board.table(self.title)
+            self.live.update(self.table)
+            self.built, self.shown = now, shown
 
     def close(self) -> None:
         self.refresh(force=True)
@@ -147,8 +151,8 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
                     continue
                 if quote is not None:
                     view.show(quote)
+        view.refresh()
         if batches:
-            view.refresh()
             last_batch = time.monotonic()
             if last_batch - last_commit >= COMMIT_INTERVAL_S:
                 commit(consumer)

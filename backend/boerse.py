@@ -142,7 +142,7 @@ def encode(price: dict) -> bytes:
 # At full speed (--rate 0) prices are made in blocks and then sent in a tight loop. Interleaving
 # each random-walk step with producer.send() cost a quarter of the throughput on the 2-core
 # benchmark machine (bench/bench_backend.py); the same work done block by block costs almost
-# nothing. A block takes about 10 ms to make, so timestamps stay fresh.
+# nothing. A block takes about a millisecond to make, so timestamps stay fresh.
 BLOCK = 500
 
 

@@ -91,3 +91,63 @@ def test_the_boerse_encodes_prices_as_compact_json():
     for _ in range(500):
         price = market.tick()
         assert encode(price) == json.dumps(price, separators=(",", ":")).encode()
+
+
+def test_live_table_shows_the_last_prices_of_a_burst_without_waiting_for_more(monkeypatch):
+    import io
+
+    import rich
+
+    from backend import aktionaer
+
+    clock = [100.0]
+    monkeypatch.setattr(aktionaer.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(rich, "_console", Console(file=io.StringIO(), width=100))  # rich's global console
+    board = PriceBoard()
+    view = aktionaer.TableView(board, "Kurse")
+
+    def caption():
+        return view.table.caption
+
+    board.apply(0, 0, price("SAP", 200.0))
+    view.refresh()  # within a quarter second of the last drawing: not rebuilt yet
+    assert caption().startswith("0 Kurse")
+    clock[0] += 0.3
+    view.refresh()  # an empty poll later: the waiting prices are drawn
+    assert caption().startswith("1 Kurse")
+    view.close()
+
+
+def test_consumer_loop_lets_the_view_redraw_after_empty_polls_too():
+    from types import SimpleNamespace
+
+    from backend import aktionaer
+
+    record = SimpleNamespace(partition=0, offset=0, value=price("SAP", 200.0))
+
+    class Consumer:
+        """Stands in for KafkaConsumer: one batch, then nothing."""
+        polls = 0
+
+        def poll(self, timeout_ms):
+            self.polls += 1
+            return {"tp": [record]} if self.polls == 1 else {}
+
+        def assignment(self):
+            return {"tp"}
+
+        def commit(self, timeout_ms):
+            pass
+
+    class View:
+        refreshed = 0
+
+        def show(self, quote):
+            pass
+
+        def refresh(self, force=False):
+            self.refreshed += 1
+
+    consumer, view = Consumer(), View()
+    aktionaer.consume(consumer, PriceBoard(), view, stop=False, count=0, idle_timeout=0.05)
+    assert consumer.polls > 1 and view.refreshed == consumer.polls

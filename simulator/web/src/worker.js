@@ -33,8 +33,10 @@ async function fetchSnapshot(manifest) {
 // means a normal boot instead, which only takes longer.
 async function restore(loadPyodide, indexURL, manifest) {
   if (!manifest.snapshot) return null;
+  const snapshot = fetchSnapshot(manifest);
+  snapshot.catch(() => {}); // Pyodide awaits it only after its own first steps
   try {
-    return await loadPyodide({ indexURL, _loadSnapshot: fetchSnapshot(manifest) });
+    return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
   } catch (error) {
     console.warn("kafkasim: Snapshot nicht nutzbar, normaler Start:", error);
     return null;
@@ -43,11 +45,13 @@ async function restore(loadPyodide, indexURL, manifest) {
 
 async function boot() {
   progress("runtime", 0.05, "Python-Laufzeit wird geladen …");
+  const loader = import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  loader.catch(() => {}); // awaited below
   const manifest = await (await fetch(new URL("manifest.json", ASSETS))).json();
   // The package downloads while the interpreter boots.
   const pkg = fetchPackage(manifest);
   pkg.catch(() => {}); // awaited below
-  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  const { loadPyodide } = await loader;
   progress("loader", 0.15, "Python-Laufzeit wird gestartet …");
   const indexURL = new URL("pyodide/", ASSETS).href;
   const restored = await restore(loadPyodide, indexURL, manifest);
