@@ -46,6 +46,15 @@ class Admin:
     def __init__(self, bootstrap: str):
         self.client = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="test-admin")
 
+    def remove_topic(self, topic: str, timeout: float = 30) -> None:
+        """Delete `topic` if it exists and wait until the broker no longer lists it."""
+        if topic in self.client.list_topics():
+            self.client.delete_topics([topic])
+        deadline = time.monotonic() + timeout
+        while topic in self.client.list_topics():
+            assert time.monotonic() < deadline, f"topic {topic} still there after {timeout} s"
+            time.sleep(0.2)
+
     def close(self):
         self.client.close()
 
