@@ -10,6 +10,7 @@ the script injects broker failures at fixed points of its own flow and reads par
     scenario.partition(topic, p)                # {"leader", "replicas", "isr"}, lists sorted
     scenario.wait_until(check, timeout_s, what) # polls check() (real time / simulated time)
     scenario.coordinator(group_id)              # the broker coordinating the group
+    scenario.read_partition(topic, p)           # every value in the partition, decoded, in order
 
 Failures happen at the same points of the script on both sides, not at the same clock time, so the
 script's printed observations can be compared line by line. What Kafka leaves open (which ISR
@@ -31,12 +32,35 @@ from tests.fixtures.kafka_cluster import TEST_CLUSTER_SETTINGS
 # with the same rebalance delay and the same number of __consumer_offsets partitions.
 SHARED_BROKER_CONFIG = {name: int(value) for name, value in TEST_CLUSTER_SETTINGS.items()}
 
+SIM_BOOTSTRAP = "localhost:9092"  # kafkasim accepts any address
+
 
 def _module(**functions) -> types.ModuleType:
     module = types.ModuleType("scenario", "Broker failures and partition state for a scenario script.")
     for name, value in functions.items():
         setattr(module, name, value)
     return module
+
+
+def _partition_reader(bootstrap: str):
+    def read_partition(topic: str, partition: int) -> list[str]:
+        # Imported when called: during a scenario that is the side's own client, real kafka-python
+        # or the kafkasim facade that run_script puts into sys.modules for the run.
+        from kafka import KafkaConsumer, TopicPartition
+
+        tp = TopicPartition(topic, partition)
+        consumer = KafkaConsumer(bootstrap_servers=bootstrap)
+        consumer.assign([tp])
+        consumer.seek_to_beginning(tp)
+        end = consumer.end_offsets([tp])[tp]
+        values = []
+        while consumer.position(tp) < end:
+            for records in consumer.poll(timeout_ms=1000).values():
+                values.extend(r.value.decode() for r in records)
+        consumer.close()
+        return values
+
+    return read_partition
 
 
 @contextlib.contextmanager
@@ -76,6 +100,7 @@ def run_on_kafka(source: str, cluster: KafkaCluster, filename: str = "<szenario>
         crash_broker=cluster.kill, stop_broker=cluster.stop, restart_broker=cluster.restart,
         partition=cluster.partition_state,
         wait_until=_real_wait_until, coordinator=cluster.group_coordinator,
+        read_partition=_partition_reader(bootstrap),
     )
     out = io.StringIO()
     with _importable(module), contextlib.redirect_stdout(out):
@@ -106,9 +131,9 @@ def run_on_kafkasim(source: str, seed: int = 0, filename: str = "<szenario>"):
             sim.block(sim.now_ms + 100)
 
     module = _module(
-        BOOTSTRAP="localhost:9092", TOPIC="szenario", coordinator=sim.group_coordinator,
+        BOOTSTRAP=SIM_BOOTSTRAP, TOPIC="szenario", coordinator=sim.group_coordinator,
         crash_broker=sim.crash_broker, stop_broker=sim.stop_broker, restart_broker=sim.restart_broker,
-        partition=partition, wait_until=wait_until,
+        partition=partition, wait_until=wait_until, read_partition=_partition_reader(SIM_BOOTSTRAP),
     )
     with _importable(module):
         result = sim.run_script(source, filename=filename)

@@ -4,7 +4,7 @@
 import time
 
 import scenario
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
 
 topic = scenario.TOPIC
@@ -38,14 +38,5 @@ state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None
                             60, "volle ISR")
 print("nach dem Neustart: ISR-Größe", len(state["isr"]))
 
-tp = TopicPartition(topic, 0)
-consumer = KafkaConsumer(bootstrap_servers=scenario.BOOTSTRAP)
-consumer.assign([tp])
-consumer.seek_to_beginning(tp)
-end = consumer.end_offsets([tp])[tp]
-values = []
-while consumer.position(tp) < end:
-    for records in consumer.poll(timeout_ms=1000).values():
-        values.extend(r.value.decode() for r in records)
-consumer.close()
+values = scenario.read_partition(topic, 0)
 print("im Log, jeder Kurs genau einmal:", values == [f"kurs-{i}" for i in range(20)])

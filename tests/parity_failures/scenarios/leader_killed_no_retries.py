@@ -6,7 +6,7 @@
 import time
 
 import scenario
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaConnectionError
 
@@ -61,14 +61,5 @@ scenario.wait_until(lambda: listed(admin, old_leader) == (True, False), 30, "Bro
 print("zurück, gelistet, abgeschottet:", listed(admin, old_leader))
 admin.close()
 
-tp = TopicPartition(topic, 0)
-consumer = KafkaConsumer(bootstrap_servers=scenario.BOOTSTRAP)
-consumer.assign([tp])
-consumer.seek_to_beginning(tp)
-end = consumer.end_offsets([tp])[tp]
-values = []
-while consumer.position(tp) < end:
-    for records in consumer.poll(timeout_ms=1000).values():
-        values.extend(r.value.decode() for r in records)
-consumer.close()
+values = scenario.read_partition(topic, 0)
 print("im Log:", values)

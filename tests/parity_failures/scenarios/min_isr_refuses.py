@@ -52,13 +52,5 @@ state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None
                             60, "volle ISR")
 print("alle zurück: ISR-Größe", len(state["isr"]), "| Leader unverändert:", state["leader"] == leader)
 
-consumer = KafkaConsumer(bootstrap_servers=scenario.BOOTSTRAP)
-consumer.assign([tp])
-consumer.seek_to_beginning(tp)
-end = consumer.end_offsets([tp])[tp]
-values = []
-while consumer.position(tp) < end:
-    for records in consumer.poll(timeout_ms=1000).values():
-        values.extend(r.value.decode() for r in records)
-consumer.close()
+values = scenario.read_partition(topic, 0)
 print("im Log:", values)
