@@ -10,6 +10,7 @@ the script injects broker failures at fixed points of its own flow and reads par
     scenario.partition(topic, p)                # {"leader", "replicas", "isr"}, lists sorted
     scenario.wait_until(check, timeout_s, what) # polls check() (real time / simulated time)
     scenario.coordinator(group_id)              # the broker coordinating the group
+    scenario.wait_for_full_isr(topic, p, secs)  # until every replica is in the ISR; its partition()
     scenario.read_partition(topic, p)           # every value in the partition, decoded, in order
 
 Failures happen at the same points of the script on both sides, not at the same clock time, so the
@@ -40,6 +41,16 @@ def _module(**functions) -> types.ModuleType:
     for name, value in functions.items():
         setattr(module, name, value)
     return module
+
+
+def _full_isr_waiter(partition, wait_until):
+    def wait_for_full_isr(topic: str, p: int, timeout_s: float) -> dict:
+        def in_sync():
+            state = partition(topic, p)
+            return state if len(state["isr"]) == len(state["replicas"]) else None
+        return wait_until(in_sync, timeout_s, "volle ISR")
+
+    return wait_for_full_isr
 
 
 def _partition_reader(bootstrap: str):
@@ -101,6 +112,7 @@ def run_on_kafka(source: str, cluster: KafkaCluster, filename: str = "<szenario>
         partition=cluster.partition_state,
         wait_until=_real_wait_until, coordinator=cluster.group_coordinator,
         read_partition=_partition_reader(bootstrap),
+        wait_for_full_isr=_full_isr_waiter(cluster.partition_state, _real_wait_until),
     )
     out = io.StringIO()
     with _importable(module), contextlib.redirect_stdout(out):
@@ -134,6 +146,7 @@ def run_on_kafkasim(source: str, seed: int = 0, filename: str = "<szenario>"):
         BOOTSTRAP=SIM_BOOTSTRAP, TOPIC="szenario", coordinator=sim.group_coordinator,
         crash_broker=sim.crash_broker, stop_broker=sim.stop_broker, restart_broker=sim.restart_broker,
         partition=partition, wait_until=wait_until, read_partition=_partition_reader(SIM_BOOTSTRAP),
+        wait_for_full_isr=_full_isr_waiter(partition, wait_until),
     )
     with _importable(module):
         result = sim.run_script(source, filename=filename)

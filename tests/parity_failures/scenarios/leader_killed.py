@@ -11,8 +11,7 @@ topic = scenario.TOPIC
 admin = KafkaAdminClient(bootstrap_servers=scenario.BOOTSTRAP)
 admin.create_topics([NewTopic(topic, 1, 3, topic_configs={"min.insync.replicas": "2"})])
 admin.close()
-before = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                             30, "volle ISR")
+before = scenario.wait_for_full_isr(topic, 0, 30)
 old_leader = before["leader"]
 producer = KafkaProducer(bootstrap_servers=scenario.BOOTSTRAP, acks="all")  # idempotent by default
 
@@ -34,8 +33,7 @@ print("neuer Leader ∈ alte ISR ohne den toten Broker:", after["leader"] in can
 print("ISR nach der Wahl ohne den toten Broker:", after["isr"] == candidates)
 
 scenario.restart_broker(old_leader)
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            60, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 60)
 print("nach dem Neustart: ISR-Größe", len(state["isr"]))
 
 values = scenario.read_partition(topic, 0)

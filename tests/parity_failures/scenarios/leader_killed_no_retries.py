@@ -32,8 +32,7 @@ def listed(admin, broker_id):
 topic = scenario.TOPIC
 admin = KafkaAdminClient(bootstrap_servers=scenario.BOOTSTRAP)
 admin.create_topics([NewTopic(topic, 1, 3, topic_configs={"min.insync.replicas": "2"})])
-before = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                             30, "volle ISR")
+before = scenario.wait_for_full_isr(topic, 0, 30)
 old_leader = before["leader"]
 description = describe(admin)
 print("describe_cluster:", sorted(description))
@@ -54,8 +53,7 @@ print("neuer Leader ∈ alte ISR ohne den toten Broker:", after["leader"] in bef
 print("toter Leader gelistet, abgeschottet:", listed(admin, old_leader))
 
 scenario.restart_broker(old_leader)
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            60, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 60)
 print("nach dem Neustart: ISR-Größe", len(state["isr"]))
 scenario.wait_until(lambda: listed(admin, old_leader) == (True, False), 30, "Broker wieder aktiv")
 print("zurück, gelistet, abgeschottet:", listed(admin, old_leader))

@@ -10,8 +10,7 @@ topic = scenario.TOPIC
 admin = KafkaAdminClient(bootstrap_servers=scenario.BOOTSTRAP)
 admin.create_topics([NewTopic(topic, 1, 3, topic_configs={"min.insync.replicas": "2"})])
 admin.close()
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            30, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 30)
 leader = state["leader"]
 first, second = [b for b in state["replicas"] if b != leader]
 all_acks = KafkaProducer(bootstrap_servers=scenario.BOOTSTRAP, acks="all", retries=0, request_timeout_ms=10000)
@@ -48,8 +47,7 @@ all_acks.close()
 one_ack.close()
 
 scenario.restart_broker(first)
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            60, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 60)
 print("alle zurück: ISR-Größe", len(state["isr"]), "| Leader unverändert:", state["leader"] == leader)
 
 values = scenario.read_partition(topic, 0)

@@ -11,8 +11,7 @@ topic = scenario.TOPIC
 admin = KafkaAdminClient(bootstrap_servers=scenario.BOOTSTRAP)
 admin.create_topics([NewTopic(topic, 1, 3, topic_configs={"min.insync.replicas": "2"})])
 admin.close()
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            30, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 30)
 leader = state["leader"]
 first, second = [b for b in state["replicas"] if b != leader]
 
@@ -37,8 +36,7 @@ print("Kurs 3 bestätigt, Offset", producer.send(topic, b"kurs-3").get(timeout=3
 producer.close()
 
 scenario.restart_broker(second)
-state = scenario.wait_until(lambda: (lambda s: s if len(s["isr"]) == 3 else None)(scenario.partition(topic, 0)),
-                            60, "volle ISR")
+state = scenario.wait_for_full_isr(topic, 0, 60)
 print("beide zurück: ISR-Größe", len(state["isr"]), "| Leader unverändert:", state["leader"] == leader)
 
 values = scenario.read_partition(topic, 0)
