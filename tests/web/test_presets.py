@@ -53,3 +53,24 @@ def test_preset_sets_up_and_runs(presets, name):
     for ticker in presets[name]["setup"]:
         if ticker["op"] == "start_ticker" and {"op": "stop_all_tickers"} not in presets[name]["setup"]:
             assert sum(p["log_end_offset"] for t in later["snapshot"]["topics"] for p in t["partitions"]) > 0
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_a_consumer_without_client_id_joins_in_every_preset(presets, name):
+    """The form "Consumer hinzufügen" with an empty Client-ID sends client_id=null: the simulator
+    picks a name that no consumer of the preset (or an earlier click) uses yet."""
+    spec = importlib.util.spec_from_file_location(f"bridge_auto_{name.replace('-', '_')}", BRIDGE)
+    bridge = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bridge)
+    preset = {k: v for k, v in presets[name].items() if k in ("brokers", "seed", "config", "setup")}
+    assert json.loads(bridge.handle(json.dumps({"type": "init", "preset": preset})))["ok"]
+    topic = next(a["args"][0] for a in preset["setup"] if a["op"] == "create_topic")
+    names = []
+    for _ in range(2):
+        reply = json.loads(bridge.handle(json.dumps({"type": "control", "op": "add_consumer",
+                                                     "args": ["depot", [topic]],
+                                                     "kwargs": {"client_id": None, "auto_offset_reset": "earliest"}})))
+        assert reply["ok"], reply["error"]
+        names.append(reply["result"])
+    preset_names = {a["kwargs"]["client_id"] for a in preset["setup"] if a["op"] == "add_consumer"}
+    assert len(set(names)) == 2 and not set(names) & preset_names, names
