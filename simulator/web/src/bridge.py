@@ -18,6 +18,8 @@ CONTROL_OPS = frozenset({
 # A burst of ticker records must not flood the page: it only shows the newest events anyway.
 MAX_EVENTS_PER_REPLY = 100
 MAX_OUTPUT_CHARS = 100_000
+# "Einzelschritt" runs to the next event the page's log shows, but at most this far ahead.
+STEP_HORIZON_MS = 10_000
 
 
 class Session:
@@ -107,7 +109,36 @@ def _advance(msg, session):
 
 
 def _step(msg, session):
-    return {"stepped": bool(session.cluster.step())}
+    """Runs the kernel event by event until one of them is something the event log shows (a record,
+    a replica fetch, a rebalance …); internal timers alone would make the button look dead."""
+    cluster = session.cluster
+    before, start = cluster.trace.seq, cluster.now_ms
+    deadline = start + STEP_HORIZON_MS
+    stepped = False
+    while cluster.trace.seq == before:
+        due = cluster.kernel.next_time()
+        if due is None:
+            break
+        if due > deadline:
+            cluster.advance(deadline - cluster.now_ms)
+            stepped = True
+            break
+        stepped = cluster.step() or stepped
+    return {"stepped": stepped, "happened": [e["text"] for e in cluster.trace.since(before)]}
+
+
+def _german_count(n):
+    return f"{n:,}".replace(",", ".")
+
+
+def _bounded_output(stdout):
+    """The end of a long output, with a first line that says how much was left out."""
+    cut = max(0, len(stdout) - MAX_OUTPUT_CHARS)
+    if not cut:
+        return stdout, 0
+    note = (f"[Die Ausgabe war {_german_count(len(stdout))} Zeichen lang: die ersten {_german_count(cut)} "
+            f"sind weggelassen, hier stehen die letzten {_german_count(MAX_OUTPUT_CHARS)}.]\n")
+    return note + stdout[cut:], cut
 
 
 def _run_script(msg, session):
@@ -115,8 +146,10 @@ def _run_script(msg, session):
         msg["source"], filename=msg.get("filename", "<skript>"),
         time_budget_ms=int(msg.get("timeBudgetMs", 600_000)),
     )
+    stdout, cut = _bounded_output(result.stdout or "")
     return {"run": {
-        "stdout": (result.stdout or "")[-MAX_OUTPUT_CHARS:],
+        "stdout": stdout,
+        "stdout_cut": cut,
         "error": result.error,
         "traceback": result.traceback,
         "timed_out": bool(result.timed_out),
