@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
-BRIDGE = Path(__file__).resolve().parents[2] / "simulator" / "web" / "src" / "bridge.py"
+from tests.web.presets import new_bridge
 
 
 @pytest.fixture
 def bridge():
-    spec = importlib.util.spec_from_file_location("kafkasim_bridge_under_test", BRIDGE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return lambda msg: json.loads(module.handle(json.dumps(msg)))
+    return new_bridge()
 
 
 PRESET = {"brokers": 1, "seed": 3, "setup": [

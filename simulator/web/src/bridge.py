@@ -8,7 +8,7 @@ import random
 
 from kafkasim import Cluster
 
-# Mirrors CONTROL_OPS in protocol.js: the only Cluster methods a page may call.
+# The only Cluster methods a page may call (the forms and buttons of ui/controls.js and ui/views.js).
 CONTROL_OPS = frozenset({
     "create_topic", "delete_topic", "produce",
     "crash_broker", "stop_broker", "restart_broker",
@@ -71,21 +71,30 @@ def _apply(cluster, action):
     return getattr(cluster, op)(*action.get("args", []), **action.get("kwargs", {}))
 
 
+# A preset (presets.js) is read here and nowhere else: the worker uses its cluster part, the page
+# the rest (title, autoplay, open panels, code, exercise). The set-up is a list of control actions,
+# plus two that only a preset may use: let time pass, and stop its tickers once the topic is filled.
+PRESET_FIELDS = ("brokers", "seed", "config", "setup")
+SETUP_OPS = CONTROL_OPS | {"advance", "stop_all_tickers"}
+
+
 def _init(msg, session):
     session.max_records = int(msg.get("maxRecords", session.max_records))
     if msg.get("state"):
         session.start(Cluster.from_state(msg["state"]))
         return {}
-    preset = msg["preset"]
-    cluster = Cluster(brokers=preset.get("brokers", 3), seed=preset.get("seed", 0), config=preset.get("config"))
+    brokers, seed, config, setup = (msg["preset"].get(name) for name in PRESET_FIELDS)
+    unknown = [action.get("op") for action in setup or [] if action.get("op") not in SETUP_OPS]
+    if unknown:
+        raise ValueError(f"Unbekannter Schritt im Szenario: {', '.join(map(str, unknown))}")
+    cluster = Cluster(brokers=brokers or 3, seed=seed or 0, config=config)
     session.start(cluster)
-    for action in preset.get("setup", []):
+    for action in setup or []:
         _apply_setup(cluster, action)
     return {}
 
 
 def _apply_setup(cluster, action):
-    """Presets may also let time pass and stop their tickers once the topic is filled."""
     if action["op"] == "advance":
         cluster.advance(int(action["args"][0]))
     elif action["op"] == "stop_all_tickers":
