@@ -62,12 +62,15 @@ def build_site(site_dir: Path) -> None:
 def write_archive(site_dir: Path, archive: Path) -> None:
     archive.parent.mkdir(parents=True, exist_ok=True)
     partial = archive.with_suffix(".zip.part")
+    def entry(name: str, mode: int) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(f"{TOP}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+        info.external_attr = mode << 16  # file mode after unzip on Linux and macOS
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        start = zipfile.ZipInfo(f"{TOP}/kurs-starten.py", date_time=(2026, 1, 1, 0, 0, 0))
-        start.external_attr = 0o100755 << 16  # executable after unzip on Linux and macOS
-        start.compress_type = zipfile.ZIP_DEFLATED
-        zf.writestr(start, (HERE / "kurs_starten.py").read_bytes())
-        zf.writestr(f"{TOP}/LIESMICH.txt", README)
+        zf.writestr(entry("kurs-starten.py", 0o100755), (HERE / "kurs_starten.py").read_bytes())
+        zf.writestr(entry("LIESMICH.txt", 0o100644), README)
         for path in sorted(site_dir.rglob("*")):
             if path.is_file():
                 zf.write(path, f"{TOP}/kurs/{path.relative_to(site_dir).as_posix()}")
