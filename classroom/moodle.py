@@ -16,7 +16,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from mkdocs_quiz.qti import QTIExporter, QTIVersion
+from mkdocs_quiz.qti.qti12 import QTI12Exporter
 from mkdocs_quiz.qti.models import Answer, Blank, Quiz, QuizCollection
 
 from classroom.course import COURSE, ROOT, Chapter, Renderer, data_url, plain
@@ -190,6 +190,19 @@ def _rendered(quiz: Quiz, chapter: Chapter, renderer: Renderer) -> Quiz:
     )
 
 
+class _QTI12(QTI12Exporter):
+    """mkdocs-quiz 1.7.1 writes an item's title attribute without escaping '"', so a question such
+    as `auto_offset_reset="latest"` made the item XML ill-formed; the title is re-escaped here."""
+
+    TITLE = re.compile(r'(<item ident="[^"]*" title=")(.*?)(">)\n')
+
+    def generate_items(self) -> dict[str, str]:
+        def fix(match: re.Match) -> str:
+            return match.group(1) + match.group(2).replace('"', "&quot;") + match.group(3) + "\n"
+
+        return {name: self.TITLE.sub(fix, xml, count=1) for name, xml in super().generate_items().items()}
+
+
 def qti_packages(course: list[ChapterQuizzes], renderer: Renderer, out: Path) -> list[Path]:
     written = []
     for number, entry in enumerate(course, 1):
@@ -200,7 +213,7 @@ def qti_packages(course: list[ChapterQuizzes], renderer: Renderer, out: Path) ->
             identifier=f"kafka-kurs-{number:02d}",
         )
         name = f"{number:02d}-" + re.sub(r"[^a-z0-9]+", "-", entry.chapter.src[:-3].lower()).strip("-")
-        written.append(QTIExporter.create(collection, QTIVersion.V1_2).export_to_zip(out / f"{name}.zip"))
+        written.append(_QTI12(collection).export_to_zip(out / f"{name}.zip"))
     return written
 
 
