@@ -72,7 +72,8 @@ def write_archive(site_dir: Path, archive: Path) -> None:
         zf.writestr(entry("kurs-starten.py", 0o100755), (HERE / "kurs_starten.py").read_bytes())
         zf.writestr(entry("LIESMICH.txt", 0o100644), README)
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
+            # 404.html links with absolute paths for a web server's error page; this one has none.
+            if path.is_file() and path != site_dir / "404.html":
                 zf.write(path, f"{TOP}/kurs/{path.relative_to(site_dir).as_posix()}")
     partial.replace(archive)
 
