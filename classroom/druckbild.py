@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 SIMULATOR = re.compile(r'<div class="kafkasim"[^>]*\bdata-preset="([^"]+)"[^>]*>\s*</div>')
 PICTURES = ("svg", "png")
 
@@ -38,6 +40,8 @@ def figure(preset: str, title: str, page_title: str, page_url: str, picture: str
     )
 
 
+# Before other plugins see the page: mkdocs-print-site-plugin copies it into the print page.
+@event_priority(50)
 def on_page_content(html_text: str, page, config, files) -> str:
     if 'class="kafkasim"' not in html_text:
         return html_text
