@@ -36,7 +36,7 @@ def figure(preset: str, title: str, page_title: str, page_url: str, picture: str
         f'<figure class="kurs-druckbild" data-preset="{html.escape(preset)}">{img}'
         f"<figcaption><strong>Interaktiver Simulator {name}</strong> – hier läuft im Kurs ein "
         f"Kafka-Simulator zum Ausprobieren. Öffnen Sie dazu die Seite „{html.escape(page_title)}“ "
-        f"im Kurs: <span class=\"kurs-druckbild-adresse\">{where}</span></figcaption></figure>"
+        f"im Kurs: <code class=\"kurs-druckbild-adresse\">{where}</code></figcaption></figure>"
     )
 
 
