@@ -125,3 +125,21 @@ def test_qti_packages_hold_each_chapters_questions(moodle_dir):
             assert len(scored) == sum(ok for ok, _ in source.answers)
             question = item.findtext(f".//{QTI}presentation/{QTI}material/{QTI}mattext")
             assert "`" not in outside_code(question)
+
+
+def test_a_fill_in_the_blank_quiz_becomes_a_cloze_question(tmp_path):
+    # The course has none yet; mkdocs-quiz's syntax for one, read by its own parser.
+    from mkdocs_quiz.qti.extractor import extract_quizzes_from_file
+
+    from classroom.course import Chapter, Renderer
+    from classroom.moodle import cloze
+
+    page = tmp_path / "lueckentext.md"
+    page.write_text("<quiz>\nJeder [[Broker]] speichert Partitionen mit `log.dirs`.\n---\n"
+                    "Die Daten liegen auf den Brokern.\n</quiz>\n", encoding="utf-8")
+    quiz = extract_quizzes_from_file(page)[0]
+    question = cloze(quiz, Chapter("Lücken", "", "lueckentext.md"), 1, Renderer())
+    text = question.findtext("questiontext/text")
+    assert question.get("type") == "cloze"
+    assert "{1:SHORTANSWER:=Broker}" in text and "<code>log.dirs</code>" in text
+    assert "Die Daten liegen auf den Brokern." in question.findtext("generalfeedback/text")
