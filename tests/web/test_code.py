@@ -105,13 +105,13 @@ def test_runaway_script_restarts_the_worker_and_the_page_stays_usable(lab):
     # The cluster is back as it was before the run, and it still answers.
     assert [t["name"] for t in lab.snapshot()["topics"]] == [t["name"] for t in topics_before]
     assert lab.snapshot()["topics"][0]["partitions"][0]["log_end_offset"] == topics_before[0]["partitions"][0]["log_end_offset"]
-    entry = lab.produce("99.99", key="SAP")
-    assert entry["ok"], entry
     set_code(lab, "print('wieder da')\n")
     run(lab)
     assert lab.root.locator(".ksim-output").inner_text().strip() == "wieder da"
     # The notice about the aborted run is over once a later run went well.
     assert "abgebrochen" not in lab.root.inner_text(), lab.status()
+    entry = lab.produce("99.99", key="SAP")
+    assert entry["ok"], entry
 
 
 def test_ctrl_enter_runs_the_script_from_the_keyboard(lab):
