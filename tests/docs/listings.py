@@ -46,6 +46,7 @@ LISTINGS = [
     Listing("docs_src/theorie/partition_selbst_waehlen.py", r"\AOffset 2: [A-Z]{3} [\d.]+$"),
     Listing("docs_src/theorie/mindestens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
     Listing("docs_src/theorie/hoechstens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
+    Listing("docs_src/theorie/erste_schritte.py", r"^SAP -> Partition 0, Offset \d+\n(?s:.*)^Partition 0, Offset \d+: SAP = 232\.10$"),
     Listing("docs_src/theorie/letzte_kurse.py", r"^DTE -> Partition \d, Offset \d+ \(Tombstone\)$"),
     Listing("docs_src/theorie/header_und_zeitstempel.py",
             r"^Header: \{'quelle': 'xetra', 'waehrung': 'EUR'\}\nZeitstempel wie gesendet: True \(CreateTime\)$"),

@@ -17,7 +17,7 @@ QUIZ = re.compile(r"<quiz>\n(?P<body>.*?)</quiz>", re.S)
 
 # The presets the simulator front-end defines (briefs/embedding-contract.md).
 PRESETS = {
-    "cluster-ueberblick", "topic-partitionen", "schluessel-partition", "replikation", "producer-acks",
+    "cluster-ueberblick", "erste-schritte", "topic-partitionen", "schluessel-partition", "replikation", "producer-acks",
     "consumer-gruppe", "zwei-gruppen", "offsets-commit", "retention", "zustellgarantien",
     "labor-producer", "labor-consumer", "uebung-sap-partition", "uebung-zweiter-consumer",
     "uebung-zwei-gruppen", "uebung-leader-crash", "uebung-neustart-offset", "uebung-retention",

@@ -1,0 +1,33 @@
+"""Erste Schritte in Python: drei Kurse in das Topic schreiben und wieder lesen."""
+# --8<-- [start:code]
+import os
+
+from kafka import DefaultSerializer, KafkaConsumer, KafkaProducer
+
+BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+
+# Der Producer: drei Kurse, der Schlüssel ist das Kürzel der Aktie.
+producer = KafkaProducer(
+    bootstrap_servers=BOOTSTRAP_SERVERS,
+    key_serializer=DefaultSerializer(),  # Text -> UTF-8-Bytes
+    value_serializer=DefaultSerializer(),
+)
+for symbol, preis in [("SAP", "231.50"), ("SAP", "232.10"), ("DTE", "31.07")]:
+    metadata = producer.send("aktienkurse", key=symbol, value=preis).get(timeout=10)
+    print(f"{symbol} -> Partition {metadata.partition}, Offset {metadata.offset}")
+producer.close()
+
+# Der Consumer: liest in der Gruppe depot-anna, beim ersten Mal ab dem ältesten Kurs.
+consumer = KafkaConsumer(
+    "aktienkurse",
+    bootstrap_servers=BOOTSTRAP_SERVERS,
+    group_id="depot-anna",
+    auto_offset_reset="earliest",
+    key_deserializer=DefaultSerializer(),  # UTF-8-Bytes -> Text
+    value_deserializer=DefaultSerializer(),
+    consumer_timeout_ms=5_000,  # Ende nach 5 s ohne neuen Kurs
+)
+for record in consumer:
+    print(f"Partition {record.partition}, Offset {record.offset}: {record.key} = {record.value}")
+consumer.close()
+# --8<-- [end:code]
