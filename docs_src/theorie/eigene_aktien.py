@@ -1,4 +1,4 @@
-"""Annas Depot: eine eigene Consumer-Gruppe, die alle Kurse liest und nur Annas Aktien zeigt."""
+"""Annas Depot: eine eigene Gruppe liest alle Kurse und zeigt nur Annas Aktien."""
 # --8<-- [start:code]
 import os
 

@@ -28,6 +28,7 @@ consumer = KafkaConsumer(
     consumer_timeout_ms=5_000,  # Ende nach 5 s ohne neuen Kurs
 )
 for record in consumer:
-    print(f"Partition {record.partition}, Offset {record.offset}: {record.key} = {record.value}")
+    ort = f"Partition {record.partition}, Offset {record.offset}"
+    print(f"{ort}: {record.key} = {record.value}")
 consumer.close()
 # --8<-- [end:code]

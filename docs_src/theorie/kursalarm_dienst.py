@@ -6,7 +6,8 @@ Ende mit `with`.
 # --8<-- [start:code]
 import os
 
-from kafka import ConsumerRebalanceListener, DefaultSerializer, JsonSerializer, KafkaConsumer
+from kafka import (ConsumerRebalanceListener, DefaultSerializer, JsonSerializer,
+                   KafkaConsumer)
 
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 GRENZEN = {"SAP": 230.00, "BMW": 80.00}  # Alarm bei Kursen ab diesen Grenzen
@@ -40,8 +41,9 @@ with KafkaConsumer(
         for records in datensaetze.values():
             for record in records:
                 grenze = GRENZEN.get(record.key)
-                if grenze is not None and record.value["price"] >= grenze:
-                    print(f"Kursalarm: {record.key} steht bei {record.value['price']:.2f} EUR")
+                preis = record.value["price"]
+                if grenze is not None and preis >= grenze:
+                    print(f"Kursalarm: {record.key} steht bei {preis:.2f} EUR")
         if datensaetze:
             consumer.commit()  # diese Kurse sind verarbeitet
 print("Kursalarm-Instanz beendet, Gruppe verlassen.")
