@@ -59,7 +59,7 @@ export const PRESETS = {
     open: ["consumers"],
   },
   "offsets-commit": {
-    ...base, title: "Committed Offsets und Lag", brokers: 1,
+    ...base, title: "Committete Offsets und Lag", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
   },
   retention: {
