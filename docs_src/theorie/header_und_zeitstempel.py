@@ -18,7 +18,7 @@ gehandelt_um = int(time.time() * 1000) - 2_000
 metadata = producer.send(
     "aktienkurse",
     key="SAP",
-    value={"symbol": "SAP", "price": 231.40},
+    value={"symbol": "SAP", "price": 231.40, "currency": "EUR"},
     # Header: Paare aus Text und Bytes, für Zusatzangaben neben dem Wert.
     headers=[("quelle", b"xetra"), ("waehrung", b"EUR")],
     timestamp_ms=gehandelt_um,  # ohne Angabe: die Uhrzeit des Sendens

@@ -14,7 +14,7 @@ producer = KafkaProducer(
     compression_type="gzip",  # in Python eingebaut; lz4, snappy, zstd brauchen Pakete
     linger_ms=20,  # etwas warten: Ein Batch mit vielen Kursen packt besser
 )
-kurs = {"symbol": "SAP", "price": 231.40}
+kurs = {"symbol": "SAP", "price": 231.40, "currency": "EUR"}
 futures = [producer.send("aktienkurse", key="SAP", value=kurs) for _ in range(100)]
 producer.flush()
 erster = futures[0].get(timeout=10)
