@@ -1,7 +1,8 @@
 # corpus: cluster
 """min.insync.replicas=3 on a topic with two replicas, both in sync. Observed on Kafka 4.3.1: acks='all'
 is accepted (no NotEnoughReplicasError), as is acks=1. Tutorials that predict a refusal here are
-wrong for 4.3.1 (the check seems bounded by the replica count, cf. KIP-966); the script records\nwhat the broker does."""
+wrong for 4.3.1 (the check seems bounded by the replica count, cf. KIP-966); the script records
+what the broker does."""
 import os
 
 from kafka import KafkaProducer
