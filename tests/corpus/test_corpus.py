@@ -6,7 +6,8 @@ Two tests per script:
   A failure here is a bug in the script, never in the simulator.
 - test_simulator_prints_what_the_real_broker_prints: kafkasim's stdout equals the real one. The
   scripts listed in known_differences.py are expected to differ today (strict xfail): one that
-  starts matching fails the run until it is taken off the list.
+  starts matching fails the run until it is taken off the list. The few whose kafkasim output
+  changes from run to run today (threads) are non-strict xfail, listed apart.
 
 All selected scripts start at the first test that needs them, several at a time (harness.py), so
 the whole corpus takes minutes instead of the sum of its scripts' run times.
@@ -18,7 +19,7 @@ import difflib
 import pytest
 
 from tests.corpus.harness import SCRIPT_TIMEOUT_S, CorpusRunner, discover
-from tests.corpus.known_differences import KNOWN_DIFFERENCES
+from tests.corpus.known_differences import KNOWN_DIFFERENCES, UNSTABLE_IN_SIMULATOR
 
 pytestmark = pytest.mark.kafka
 
@@ -50,8 +51,11 @@ def corpus(request):
 
 def _params():
     for script in SCRIPTS:
-        difference = KNOWN_DIFFERENCES.get(script.id)
-        marks = [pytest.mark.xfail(strict=True, reason=f"known difference: {difference}")] if difference else []
+        marks = []
+        if script.id in KNOWN_DIFFERENCES:
+            marks = [pytest.mark.xfail(strict=True, reason=f"known difference: {KNOWN_DIFFERENCES[script.id]}")]
+        elif script.id in UNSTABLE_IN_SIMULATOR:
+            marks = [pytest.mark.xfail(strict=False, reason=f"unstable: {UNSTABLE_IN_SIMULATOR[script.id]}")]
         yield pytest.param(script, id=script.id, marks=marks)
 
 
@@ -63,6 +67,8 @@ def test_the_corpus_covers_every_area_with_100_scripts():
 
 def test_known_differences_name_existing_scripts():
     assert set(KNOWN_DIFFERENCES) <= {s.id for s in SCRIPTS}
+    assert set(UNSTABLE_IN_SIMULATOR) <= {s.id for s in SCRIPTS}
+    assert not set(KNOWN_DIFFERENCES) & set(UNSTABLE_IN_SIMULATOR)
 
 
 @pytest.mark.parametrize("script", [pytest.param(s, id=s.id) for s in SCRIPTS])

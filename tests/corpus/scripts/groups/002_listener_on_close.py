@@ -37,4 +37,4 @@ while not consumer.assignment() and time.monotonic() < deadline:
 events.clear()
 consumer.close()
 print("on close:", events)
-print("assignment after close:", consumer.assignment())
+print("assignment after close:", sorted(tp.partition for tp in consumer.assignment()))

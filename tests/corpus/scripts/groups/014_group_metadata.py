@@ -23,5 +23,7 @@ deadline = time.monotonic() + 30
 while not consumer.assignment() and time.monotonic() < deadline:
     consumer.poll(timeout_ms=200)
 after = consumer.group_metadata()
-print("after join: generation", after.generation_id, "| member id set:", bool(after.member_id))
+# The generation is 1 after a first join, but kafka-python 3.0.12 can rejoin once more under load
+# (tests/parity/README.md), so the script prints only that a generation was assigned.
+print("after join: generation assigned:", after.generation_id >= 1, "| member id set:", bool(after.member_id))
 consumer.close()
