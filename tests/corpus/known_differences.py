@@ -75,5 +75,5 @@ UNSTABLE_IN_SIMULATOR: dict[str, str] = {
     for script in ("groups/003_range_three_members", "groups/004_more_members_than_partitions",
                    "groups/005_roundrobin_two_topics", "groups/006_range_two_topics",
                    "groups/007_member_leaves", "groups/008_sticky_keeps_partitions",
-                   "groups/010_static_membership_rejoin")
+                   "groups/010_static_membership_rejoin", "threads/001_producer_and_consumer_threads")
 }

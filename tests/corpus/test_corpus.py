@@ -39,11 +39,14 @@ def _selected_scripts(session):
 def corpus(request):
     selected = _selected_scripts(request.session)
     broker = request.getfixturevalue("kafka_broker")
-    cluster = (request.getfixturevalue("kafka_cluster_session")
-               if any(s.needs_cluster for s in selected) else None)
-    runner = CorpusRunner(lambda s: cluster.bootstrap if s.needs_cluster else broker.bootstrap)
-    runner.submit(selected)
+    clusters = []
+    runner = CorpusRunner(lambda s: clusters[0].bootstrap if s.needs_cluster else broker.bootstrap)
     try:
+        # The single-broker scripts run while the three-broker cluster starts (three JVMs, ~30 s).
+        runner.submit([s for s in selected if not s.needs_cluster])
+        if any(s.needs_cluster for s in selected):
+            clusters.append(request.getfixturevalue("kafka_cluster_session"))
+            runner.submit([s for s in selected if s.needs_cluster])
         yield runner
     finally:
         runner.shutdown()
