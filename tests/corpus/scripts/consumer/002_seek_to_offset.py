@@ -15,7 +15,7 @@ for n in range(10):
     producer.send(TOPIC, value=b"%d" % n)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 tp = TopicPartition(TOPIC, 0)
 consumer.assign([tp])
 for start in (7, 2, 9):

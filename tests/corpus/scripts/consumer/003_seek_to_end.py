@@ -15,7 +15,7 @@ for n in range(4):
     producer.send(TOPIC, value=b"alt-%d" % n)
 producer.flush()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 tp = TopicPartition(TOPIC, 0)
 consumer.assign([tp])
 consumer.seek_to_end(tp)

@@ -17,7 +17,7 @@ for n in range(7):
 producer.close()
 
 consumer = KafkaConsumer(TOPIC, bootstrap_servers=BOOTSTRAP, auto_offset_reset="earliest",
-                         consumer_timeout_ms=2000)
+                         consumer_timeout_ms=10000)
 for message in consumer:
     print("%s:%d:%d: key=%s value=%s" % (message.topic == TOPIC, message.partition, message.offset,
                                           message.key, message.value))

@@ -19,7 +19,7 @@ try:
 except IllegalStateError:
     print("producer closed after with")
 
-with KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000) as consumer:
+with KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000) as consumer:
     consumer.assign([TopicPartition(TOPIC, 0)])
     consumer.seek_to_beginning()
     print("read:", [r.value for r in consumer])

@@ -18,7 +18,7 @@ for n in range(10):
 producer.close()
 
 consumer = KafkaConsumer(TOPIC, bootstrap_servers=BOOTSTRAP, group_id=GROUP, auto_offset_reset="earliest",
-                         consumer_timeout_ms=5000, auto_commit_interval_ms=60000)
+                         consumer_timeout_ms=10000, auto_commit_interval_ms=60000)
 consumer.partitions_for_topic(TOPIC)
 first = [next(consumer).offset for _ in range(4)]
 consumer.close()
@@ -26,7 +26,7 @@ print("first consumer read:", first)
 
 tp = TopicPartition(TOPIC, 0)
 second = KafkaConsumer(TOPIC, bootstrap_servers=BOOTSTRAP, group_id=GROUP, auto_offset_reset="earliest",
-                       consumer_timeout_ms=5000)
+                       consumer_timeout_ms=10000)
 second.partitions_for_topic(TOPIC)
 print("second consumer starts at:", next(second).offset)
 print("committed:", second.committed(tp))

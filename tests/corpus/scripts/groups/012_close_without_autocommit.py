@@ -18,7 +18,7 @@ producer.close()
 
 tp = TopicPartition(TOPIC, 0)
 consumer = KafkaConsumer(TOPIC, bootstrap_servers=BOOTSTRAP, group_id=GROUP, auto_offset_reset="earliest",
-                         consumer_timeout_ms=5000, auto_commit_interval_ms=60000)
+                         consumer_timeout_ms=10000, auto_commit_interval_ms=60000)
 consumer.partitions_for_topic(TOPIC)
 print("read:", [next(consumer).offset for _ in range(2)])
 consumer.commit()

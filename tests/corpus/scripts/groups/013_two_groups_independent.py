@@ -19,7 +19,7 @@ producer.close()
 
 for group in ("analyse", "archiv"):
     consumer = KafkaConsumer(TOPIC, bootstrap_servers=BOOTSTRAP, group_id=group + RUN,
-                             auto_offset_reset="earliest", consumer_timeout_ms=4000)
+                             auto_offset_reset="earliest", consumer_timeout_ms=10000)
     consumer.partitions_for_topic(TOPIC)
     print(group, "read:", sorted(int(r.value) for r in consumer))
     consumer.close()

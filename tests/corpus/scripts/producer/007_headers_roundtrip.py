@@ -19,7 +19,7 @@ print("serialized header size:", metadata.serialized_header_size)
 producer.send(TOPIC, value=b"ohne").get(timeout=10)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 for record in consumer:

@@ -19,7 +19,7 @@ producer.flush(timeout=10)
 print("metadata timestamps:", [f.get().timestamp - base for f in futures])
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 for record in consumer:

@@ -9,8 +9,10 @@ BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 TOPIC = "anhaengezeit" + os.environ.get("CORPUS_RUN_ID", "")
 
 admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+# wait_for_metadata: until the broker has applied the new topic, DescribeConfigs (and kafka-python's
+# own check inside alter_configs) can find no configs for it (seen on a loaded machine).
 admin.create_topics({TOPIC: {"num_partitions": 1, "replication_factor": 1,
-                             "configs": {"message.timestamp.type": "LogAppendTime"}}})
+                             "configs": {"message.timestamp.type": "LogAppendTime"}}}, wait_for_metadata=True)
 admin.close()
 
 producer = KafkaProducer(bootstrap_servers=BOOTSTRAP)
@@ -18,7 +20,7 @@ metadata = producer.send(TOPIC, value=b"alt", timestamp_ms=1_000_000_000_000).ge
 print("metadata timestamp replaced:", metadata.timestamp != 1_000_000_000_000)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 for record in consumer:

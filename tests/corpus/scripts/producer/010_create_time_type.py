@@ -15,7 +15,7 @@ producer = KafkaProducer(bootstrap_servers=BOOTSTRAP)
 producer.send(TOPIC, value=b"x", timestamp_ms=1_600_000_000_123).get(timeout=10)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 record = next(consumer)

@@ -19,7 +19,7 @@ metadata = producer.send(TOPIC, key="SAP", value={"kurs": 230.5, "waehrung": "EU
 print("key size:", metadata.serialized_key_size, "| value size:", metadata.serialized_value_size)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000,
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000,
                          key_deserializer=bytes.decode, value_deserializer=lambda b: json.loads(b.decode("utf-8")))
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()

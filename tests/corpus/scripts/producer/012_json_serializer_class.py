@@ -18,7 +18,7 @@ producer.send(TOPIC, key="SAP", value=None).get(timeout=10)
 producer.send(TOPIC, key=[1, 2], value=3.25).get(timeout=10)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000,
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000,
                          key_deserializer=JsonSerializer(), value_deserializer=JsonSerializer())
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()

@@ -18,7 +18,7 @@ for key, value in (("Müller", "Börse ↑"), ("x", b"roh")):
     print("sizes:", metadata.serialized_key_size, metadata.serialized_value_size)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 for record in consumer:

@@ -18,7 +18,7 @@ print("metadata value size:", metadata.serialized_value_size)
 producer.send(TOPIC, key=b"SAP", value=b"").get(timeout=10)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 for record in consumer:

@@ -19,7 +19,7 @@ for codec in ("gzip", None):
     print(codec, "->", [(f.get().offset, f.get().serialized_value_size) for f in futures])
     producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 values = [record.value[-1:] for _, record in zip(range(6), consumer)]

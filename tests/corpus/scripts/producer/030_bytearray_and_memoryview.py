@@ -21,7 +21,7 @@ for value in ("str", 42):
         print(type(value).__name__, "-> TypeError")
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 consumer.assign([TopicPartition(TOPIC, 0)])
 consumer.seek_to_beginning()
 print("read back:", [r.value for _, r in zip(range(3), consumer)])

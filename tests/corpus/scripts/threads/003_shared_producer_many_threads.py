@@ -29,7 +29,7 @@ for worker in workers:
 producer.flush(timeout=10)
 producer.close()
 
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, consumer_timeout_ms=5000)
 tps = [TopicPartition(TOPIC, p) for p in range(3)]
 consumer.assign(tps)
 consumer.seek_to_beginning()

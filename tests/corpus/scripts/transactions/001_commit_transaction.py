@@ -23,7 +23,7 @@ print("offsets in the transaction:", offsets, "| idempotent:", producer.config["
 producer.close()
 
 tp = TopicPartition(TOPIC, 0)
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=5000)
 print("end offset (after the commit marker):", consumer.end_offsets([tp])[tp])
 consumer.assign([tp])
 consumer.seek_to_beginning()

@@ -30,7 +30,7 @@ producer.close()
 
 tp = TopicPartition(TOPIC, 0)
 for level in ("read_uncommitted", "read_committed"):
-    consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level=level, consumer_timeout_ms=3000)
+    consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level=level, consumer_timeout_ms=5000)
     consumer.assign([tp])
     consumer.seek_to_beginning()
     print(level, [(r.offset, r.value.decode()) for r in consumer], "| end:", consumer.end_offsets([tp])[tp])

@@ -49,7 +49,7 @@ print("aborted batch:", transform(2, commit=False), "| group offset:", consumer.
 producer.close()
 consumer.close()
 
-reader = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=3000)
+reader = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=5000)
 reader.assign([TopicPartition(TARGET, 0)])
 reader.seek_to_beginning()
 print("target, committed only:", [r.value for r in reader])

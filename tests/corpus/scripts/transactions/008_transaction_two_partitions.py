@@ -24,7 +24,7 @@ producer.commit_transaction()
 producer.close()
 
 tps = [TopicPartition(ORDERS, 0), TopicPartition(ORDERS, 1), TopicPartition(AUDIT, 0)]
-consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=3000)
+consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=5000)
 print("end offsets:", [consumer.end_offsets([tp])[tp] for tp in tps])
 consumer.assign(tps)
 consumer.seek_to_beginning()
