@@ -15,10 +15,11 @@ async function loadLab(name) {
   return response.text();
 }
 
-export function buildCodePanel({ initial, run }) {
+// `starter` ([file, label]) puts a script of the page's own first in the chooser (a Labor exercise's).
+export function buildCodePanel({ initial, run, starter = null }) {
   const headingId = uniqueId("ksim-h");
   const chooser = h("select", { class: "ksim-script-choice", "aria-label": "Kurs-Skript laden" },
-    LABS.map(([file, label]) => h("option", { value: file }, label)));
+    (starter ? [starter, ...LABS] : LABS).map(([file, label]) => h("option", { value: file }, label)));
   chooser.value = initial;
   const editorBox = h("div", { class: "ksim-editor" });
   const runButton = h("button", { type: "button", class: "md-button md-button--primary ksim-run" }, "Ausführen");
