@@ -76,6 +76,7 @@ bench: $(VENV)/.test assets chromium kafka-dist
 	$(PY) bench/bench_web.py
 	$(PY) bench/bench_backend.py
 	$(PY) bench/bench_kafka_cluster.py
+	$(PY) bench/bench_labor.py
 
 clean:
 	rm -rf site $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data

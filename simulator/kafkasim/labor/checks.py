@@ -85,16 +85,15 @@ def sap_partition(cluster, history: History):
     keyless: dict[int, int] = {}      # partition -> records without a key
     variants: dict[str, int] = {}     # another spelling of the key -> how many records have it
     for p in topic.partitions:
-        log = p.log
-        for record in log.read(log.log_start_offset, log.log_end_offset, log.log_end_offset):
-            key = record[2]
-            if key == b"SAP":
-                keyed[p.index] = keyed.get(p.index, 0) + 1
-            elif key is None:
-                keyless[p.index] = keyless.get(p.index, 0) + 1
-            elif "sap" in key.decode("utf-8", "replace").casefold():
+        census = history.keys_in(p)
+        if census.get(b"SAP"):
+            keyed[p.index] = census[b"SAP"]
+        if census.get(None):
+            keyless[p.index] = census[None]
+        for key, n in census.items():
+            if key not in (None, b"SAP") and "sap" in key.decode("utf-8", "replace").casefold():
                 spelled = key.decode("utf-8", "replace")
-                variants[spelled] = variants.get(spelled, 0) + 1
+                variants[spelled] = variants.get(spelled, 0) + n
     home = partition_for_key(b"SAP", count)
     sap = sum(keyed.values())
     loose = sum(keyless.values())

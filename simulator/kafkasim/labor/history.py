@@ -86,6 +86,7 @@ class History:
         self.crashes: list[Crash] = []
         self.elections: list[Election] = []
         self.appends: dict[tuple[str, int], deque[Append]] = {}
+        self._keys: dict[int, tuple] = {}   # id(partition) -> (partition, log start, scanned up to, {key: count})
         self._handlers = {
             "record.fetched": self._fetched,
             "record.appended": self._appended,
@@ -136,6 +137,20 @@ class History:
 
     def groups_that_read(self, topic: str) -> list[str]:
         return sorted({g for (g, _c, t, _p) in self.runs if g is not None and t == topic})
+
+    # -- what the log holds --------------------------------------------------------------------
+    def keys_in(self, partition) -> dict[bytes | None, int]:
+        """How many records of each key the partition's log holds now. Counted incrementally (a fast
+        ticker would make a full scan per answer costly); counted afresh when the log lost records."""
+        log = partition.log
+        _p, start, upto, counts = self._keys.get(id(partition), (partition, None, 0, None))
+        if counts is None or start != log.log_start_offset or upto > log.log_end_offset:
+            upto, counts = log.log_start_offset, {}
+        for record in log.read(upto, log.log_end_offset, log.log_end_offset - upto):
+            counts[record[2]] = counts.get(record[2], 0) + 1
+        # Keeping the partition object pins its id for as long as the entry exists.
+        self._keys[id(partition)] = (partition, log.log_start_offset, log.log_end_offset, counts)
+        return counts
 
     # -- what producers wrote ------------------------------------------------------------------
     def _appended(self, e: dict) -> None:
