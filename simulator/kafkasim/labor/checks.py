@@ -101,7 +101,7 @@ def sap_partition(cluster, history: History):
     if sap >= 3 and len(keyed) == 1:
         (where,) = keyed
         text = (f"Richtig: Alle {sap} Kurse mit dem Schlüssel SAP liegen in Partition {where}. Der Producer rechnet "
-                "murmur2(Schlüssel) modulo Anzahl der Partitionen: gleicher Schlüssel, gleiche Partition – solange "
+                "(murmur2(Schlüssel) & 0x7fffffff) modulo Anzahl der Partitionen: gleicher Schlüssel, gleiche Partition – solange "
                 "das Topic nicht mehr Partitionen bekommt. So bleiben die Kurse einer Aktie in ihrer Reihenfolge.")
         if where != home:
             text += f" (Ohne eigene Angabe in send(partition=…) hätte murmur2 Partition {home} gewählt.)"

@@ -79,7 +79,7 @@ export function buildCodePanel({ initial, run, starter = null }) {
 
   return h("section", { class: "ksim-panel ksim-code", "aria-labelledby": headingId },
     h("h3", { id: headingId }, "Code: kafka-python gegen den Simulator"),
-    h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster oben (bootstrap_servers wird ignoriert). " +
+    h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster dieses Simulators (bootstrap_servers wird ignoriert). " +
       "Zeit vergeht simuliert: time.sleep(0.5) dauert keinen Augenblick."),
     h("div", { class: "ksim-code-row" },
       h("div", { class: "ksim-code-edit" }, h("label", {}, "Skript ", chooser), editorBox, runButton, state),
