@@ -107,8 +107,8 @@ class Simulator {
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
-  // A simulator scrolled out of view stops its clock (it would only cost CPU) and plays on
-  // when it comes back; the play button keeps the learner's choice.
+  // A simulator scrolled out of view (or in a hidden tab) stops its clock – it would only cost
+  // CPU – and plays on when it comes back; the play button keeps the learner's choice.
   pauseOffScreen() {
     this.onScreen = true;
     new IntersectionObserver((entries) => {
@@ -307,7 +307,7 @@ class Simulator {
   }
 
   async tick() {
-    if (!this.playing || !this.onScreen || this.scriptRunning || this.runtime.busy) return;
+    if (!this.playing || !this.onScreen || document.hidden || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
 
