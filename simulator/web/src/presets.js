@@ -1,6 +1,7 @@
 // The scenarios a course page can embed with <div class="kafkasim" data-preset="…">.
 // A preset is data: cluster size, seed, the control actions that set it up, which panels are
-// open, the lab script in the editor, and for the uebung-* presets the exercise and its check.
+// open, the lab script in the editor, and for the uebung-* presets the exercise (task and starter
+// script; its check runs in the worker).
 import { EXERCISES } from "./exercises.js";
 
 const TOPIC = "aktienkurse";
@@ -90,12 +91,14 @@ export const PRESETS = {
   },
   "uebung-zweiter-consumer": {
     ...base, title: "Übung: ein zweiter Consumer", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    // aktionaer-1 has joined and reads all three partitions when the learner arrives.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(5_000)],
     open: ["consumers"], exercise: EXERCISES.secondConsumer,
   },
   "uebung-zwei-gruppen": {
     ...base, title: "Übung: zwei Gruppen bekommen jeden Kurs", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    // Old prices in the topic: the new group must read those, too.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(10_000)],
     open: ["consumers"], exercise: EXERCISES.twoGroups,
   },
   "uebung-leader-crash": {
@@ -109,7 +112,8 @@ export const PRESETS = {
     open: ["consumers"], exercise: EXERCISES.restartOffset,
   },
   "uebung-retention": {
-    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION,
+    // Time starts with the learner ("Abspielen" or a script): the deletion is theirs to predict.
+    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
     setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
   },
