@@ -28,15 +28,17 @@ def test_every_embedded_scenario_exists_and_every_scenario_is_embedded():
     assert set(exercises) <= embedded(DOCS / "labor.md"), "jede Übung steht im Simulator-Labor"
 
 
-def as_the_page_sends_it(name: str) -> dict:
-    """What app.js sends to the worker: the preset without its exercise (that stays on the page)."""
-    return {k: v for k, v in presets()[name].items() if k != "exercise"}
+def init_as_the_page_sends_it(name: str) -> dict:
+    """app.js's init request: the preset without its exercise, and the exercise by its id."""
+    preset = presets()[name]
+    return {"type": "init", "preset": {k: v for k, v in preset.items() if k != "exercise"},
+            "exercise": (preset.get("exercise") or {}).get("id")}
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_preset_sets_up_and_runs(name):
     bridge = new_bridge()
-    reply = bridge({"type": "init", "preset": as_the_page_sends_it(name)})
+    reply = bridge(init_as_the_page_sends_it(name))
     assert reply["ok"], reply.get("error")
     assert reply["snapshot"]["topics"], "every scenario starts with a topic"
     later = bridge({"type": "advance", "ms": 5_000})
@@ -57,8 +59,8 @@ def test_a_consumer_without_client_id_joins_in_every_preset(name):
     """The form "Consumer hinzufügen" with an empty Client-ID sends client_id=null: the simulator
     picks a name that no consumer of the preset (or an earlier click) uses yet."""
     bridge = new_bridge()
-    preset = as_the_page_sends_it(name)
-    assert bridge({"type": "init", "preset": preset})["ok"]
+    assert bridge(init_as_the_page_sends_it(name))["ok"]
+    preset = presets()[name]
     topic = next(a["args"][0] for a in preset["setup"] if a["op"] == "create_topic")
     names = []
     for _ in range(2):

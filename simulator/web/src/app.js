@@ -59,8 +59,13 @@ class Simulator {
     return presetFor(this.presetName);
   }
 
+  // The lab script of a preset, or the starter script of its exercise.
+  get script() {
+    return this.preset.code || this.preset.exercise?.script || null;
+  }
+
   get wantsCode() {
-    return Boolean(this.preset.code || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
+    return Boolean(this.script || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
   }
 
   async start() {
@@ -103,7 +108,17 @@ class Simulator {
     this.bootPhases = { ...this.bootPhases, initialised: performance.timeOrigin + performance.now() };
     this.root.dataset.simState = "ready";
     if (this.preset.autoplay && !restored) this.setPlaying(true);
+    this.pauseOffScreen();
     this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  // A simulator scrolled out of view (or in a hidden tab) stops its clock – it would only cost
+  // CPU – and plays on when it comes back; the play button keeps the learner's choice.
+  pauseOffScreen() {
+    this.onScreen = true;
+    new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+    }).observe(this.root);
   }
 
   fail(message) {
@@ -159,7 +174,8 @@ class Simulator {
 
   async init(state) {
     const payload = state ? { state } : { preset: { ...this.preset, seed: this.seed, exercise: undefined } };
-    const reply = await this.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
+    const exercise = this.preset.exercise?.id ?? null;
+    const reply = await this.send(REQ.INIT, { ...payload, exercise, maxRecords: SNAPSHOT_RECORDS });
     this.lastInit = reply;
     return reply;
   }
@@ -211,10 +227,13 @@ class Simulator {
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
-      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkContext());
-      // The verdict follows "Prüfen" at once; on a small screen it may lie below the edge.
-      const verdict = this.exercisePanel.querySelector(".ksim-verdict");
-      this.exercisePanel.querySelector(".ksim-check")?.addEventListener("click", () => verdict && reveal(verdict));
+      // The verdict follows "Prüfen"; on a small screen it may lie below the edge, so it is revealed
+      // once shown (a success noticed by itself is not: the reader may be working further down).
+      const reveals = (result) => {
+        setTimeout(() => reveal(this.exercisePanel.querySelector(".ksim-verdict")));
+        return result;
+      };
+      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise().then(reveals));
       parts.push(this.exercisePanel);
     }
     parts.push(h("div", { class: "ksim-grid" },
@@ -226,8 +245,9 @@ class Simulator {
       section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)])));
     parts.push(chartDetails);
     if (this.wantsCode) {
-      parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
-        buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
+      const starter = this.preset.exercise ? [this.preset.exercise.script, "Startskript der Übung"] : null;
+      parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
+        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
@@ -247,6 +267,7 @@ class Simulator {
   // The small panels are drawn at once; the partition logs and the event log, the biggest part,
   // follow in their own task, so no single task on the main thread grows long.
   applyView(reply) {
+    if (reply.exercise) this.exercisePanel?.watch(reply.exercise);
     if (reply.events?.length) this.pendingEvents = this.pendingEvents.concat(reply.events).slice(-200);
     if (reply.snapshot) {
       const s = (this.snapshot = reply.snapshot);
@@ -255,7 +276,6 @@ class Simulator {
       renderGroups(this.groupBox, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
-      this.exercisePanel?.watch();
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
@@ -294,10 +314,10 @@ class Simulator {
 
   // `origin` is the button or form the reader used: the answer appears next to it.
   async act(op, args = [], kwargs = {}, origin = null) {
-    const before = this.snapshot;
     const line = feedbackFor(origin, this.statusLine); // now: the drawing below may remove the button
     const reply = await this.request(REQ.CONTROL, { op, args, kwargs });
-    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error, before });
+    // The reader's actions, for tests; the exercises judge the cluster itself (kafkasim.labor).
+    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error });
     this.applyView(reply);
     this.clearRestartNotice();
     if (reply.ok) say(line, DONE[op]?.(args, reply.result, kwargs) ?? "Erledigt.");
@@ -308,7 +328,7 @@ class Simulator {
   // Counted even while paused, so a test can watch a pause over the simulator's own clock.
   async tick() {
     this.ticks += 1;
-    if (!this.playing || this.scriptRunning || this.runtime.busy) return;
+    if (!this.playing || !this.onScreen || document.hidden || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
 
@@ -441,7 +461,11 @@ class Simulator {
     }
   }
 
-  checkContext() {
-    return { snapshot: this.snapshot, journal: this.journal };
+  // "Prüfen": the worker judges the cluster as it is now.
+  async checkExercise() {
+    const reply = await this.request(REQ.CHECK, {});
+    if (!reply.ok) return { ok: false, text: `Prüfen war nicht möglich: ${reply.error}` };
+    this.applyView(reply);
+    return reply.exercise;
   }
 }
