@@ -216,9 +216,12 @@ def let_time_pass_until(root, locator, seconds: int = 20):
 
 
 def remove_a_consumer(course, root):
-    remove = root.locator("button[aria-label='Consumer aktionaer-2 aus der Gruppe depot entfernen']")
-    let_time_pass_until(root, remove)
-    assert_feedback_next_to(course.page, remove, "aktionaer-2 verlässt", action=remove.click)
+    """The last member of the preset's group: "Consumer <name> aus der Gruppe <group> entfernen"."""
+    buttons = root.locator("button[aria-label^='Consumer '][aria-label$=' entfernen']")
+    let_time_pass_until(root, buttons)
+    remove = buttons.last
+    client = remove.get_attribute("aria-label").split()[1]
+    assert_feedback_next_to(course.page, remove, f"Consumer {client} verlässt", action=remove.click)
 
 
 def single_step(course, root):
