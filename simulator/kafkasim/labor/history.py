@@ -70,6 +70,16 @@ class Election:
 
 
 @dataclass
+class Rejection:
+    """A leader refused acks=all because the ISR was smaller than min.insync.replicas."""
+    topic: str
+    partition: int
+    t: int
+    isr: list[int]
+    error: str
+
+
+@dataclass
 class Append:
     offset: int
     count: int
@@ -86,6 +96,8 @@ class History:
         self.crashes: list[Crash] = []
         self.elections: list[Election] = []
         self.appends: dict[tuple[str, int], deque[Append]] = {}
+        self.rejections: list[Rejection] = []
+        self.quorum_lost: list[int] = []             # when the controller quorum lost its majority
         self._keys: dict[int, tuple] = {}   # id(partition) -> (partition, log start, scanned up to, {key: count})
         self._handlers = {
             "record.fetched": self._fetched,
@@ -95,6 +107,8 @@ class History:
             "broker.crashed": self._crashed,
             "broker.stopping": self._stopping,
             "leader.elected": self._elected,
+            "produce.rejected": self._rejected,
+            "controller.lost": self._quorum_lost,
         }
         cluster.trace.listeners.append(self._on_event)
 
@@ -157,6 +171,10 @@ class History:
         appends = self.appends.setdefault((e["topic"], e["partition"]), deque(maxlen=MAX_APPENDS))
         appends.append(Append(e["offset"], e["count"], e.get("acks"), e["t"]))
 
+    def _rejected(self, e: dict) -> None:
+        partition = self.cluster.partition(e["topic"], e["partition"])
+        self.rejections.append(Rejection(e["topic"], e["partition"], e["t"], list(partition.isr), e["error"]))
+
     # -- groups --------------------------------------------------------------------------------
     def _stable(self, e: dict) -> None:
         group = self.cluster.coordinator.groups[e["group"]]
@@ -191,6 +209,9 @@ class History:
 
     def _stopping(self, e: dict) -> None:
         self.crashes.append(Crash(e["broker"], e["t"], self._led_by(e["broker"]), controlled=True))
+
+    def _quorum_lost(self, e: dict) -> None:
+        self.quorum_lost.append(e["t"])
 
     def _elected(self, e: dict) -> None:
         partition = self.cluster.partition(e["topic"], e["partition"])
