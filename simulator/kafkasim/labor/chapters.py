@@ -26,6 +26,11 @@ def _text(data: bytes | None) -> str:
     return "null" if data is None else data.decode("utf-8", "replace")
 
 
+def _partitions(numbers) -> str:
+    numbers = sorted(set(numbers))
+    return ("Partition " if len(numbers) == 1 else "die Partitionen ") + _and(numbers)
+
+
 def _isr(partition) -> str:
     return "[" + ", ".join(str(b) for b in partition.isr) + "]"
 
@@ -75,16 +80,17 @@ def broker_crash(cluster, history: History):
         if e.topic == TOPIC and e.partition in led and e.previous == crash.broker and e.t >= crash.t:
             elections.setdefault(e.partition, e)
     if len(elections) < len(led):
-        return False, (f"Broker {crash.broker} ist abgestürzt, führt aber noch {_in_partitions(led)}: Der Controller "
+        return False, (f"Broker {crash.broker} ist abgestürzt, ist aber noch Leader von {_partitions(led)}: Der Controller "
                        "bemerkt den Absturz erst, wenn broker.session.timeout.ms = 9 s lang kein Heartbeat kam. Bis "
-                       "dahin hält die Börse die Kurse für diese Partition zurück. Lassen Sie die Zeit laufen.")
+                       f"dahin hält die Börse die Kurse für {'diese Partition' if len(led) == 1 else 'diese Partitionen'} zurück. "
+                       "Lassen Sie die Zeit laufen.")
     unwritten = [p for p, e in elections.items()
                  if not any(a.t >= e.t for a in history.appends.get((TOPIC, p), ()))]
     if unwritten:
         if not any(t.running for t in cluster.tickers.values()):
             return False, ("Die Börse sendet nicht mehr – so lässt sich nicht zeigen, dass der Producer weiterschreibt. "
                            "Setzen Sie zurück und lassen Sie die Börse laufen.")
-        return False, (f"Der neue Leader von {_in_partitions(unwritten)} steht fest, aber die Börse hat dort noch "
+        return False, (f"Der neue Leader von {_partitions(unwritten)} steht fest, aber die Börse hat dort noch "
                        "nichts geschrieben: Sie erfährt den neuen Leader mit den nächsten Metadaten. Lassen Sie die "
                        "Zeit laufen.")
     reads = history.reads(ANNA, TOPIC)
@@ -100,7 +106,7 @@ def broker_crash(cluster, history: History):
     written = sum(1 for p, e in elections.items() for a in history.appends.get((TOPIC, p), ()) if a.t >= e.t)
     return True, (
         f"Richtig: Broker {crash.broker} ist abgestürzt. Nach {(first - crash.t) / 1000:.0f} s erklärte ihn der "
-        f"Controller für ausgefallen und machte für {_in_partitions(led)} Broker {leaders} zum Leader – ein Replikat "
+        f"Controller für ausgefallen und machte für {_partitions(led)} Broker {leaders} zum Leader – ein Replikat "
         "aus der ISR. Producer und Consumer fanden den neuen Leader über die Metadaten: Die Börse schrieb dort weiter "
         f"(seitdem {_count(written, 'Schreibvorgang', 'Schreibvorgänge')}), und Anna las die neuen Kurse. Starten Sie "
         f"Broker {crash.broker} neu: Er holt als Follower auf und kehrt in die ISR zurück.")
@@ -258,8 +264,9 @@ def min_insync(cluster, history: History):
         else:
             text += " Senden Sie jetzt einen Kurs mit acks=1: Was zeigt die High Watermark?"
         return True, text
-    if cluster.controller_id is None:
-        return False, ("Zwei Broker sind abgestürzt, und mit ihnen die Mehrheit des Controller-Quorums: Niemand "
+    if cluster.controller_id is None and len(p0.isr) >= need:
+        return False, ("Zwei Broker sind ausgefallen, bevor die ISR schrumpfen konnte, und mit ihnen die Mehrheit des "
+                       "Controller-Quorums: Niemand "
                        f"verkleinert mehr die ISR ({_isr(p0)}), und acks=all endet nach request_timeout_ms in "
                        "RequestTimedOutError statt in NotEnoughReplicasError – das zeigt das Kapitel Ausfälle. Setzen "
                        "Sie zurück: Lassen Sie einen Follower abstürzen, warten Sie, bis er die ISR verlassen hat, und "
@@ -314,7 +321,7 @@ def keyed_with_headers(cluster, history: History):
                            f"{_count(len(bare), 'Kurs hat', 'Kurse haben')} keinen Header (Offset {bare[0]}"
                            f"{' und weitere' if len(bare) > 1 else ''}). Geben Sie send() einen Header mit, etwa "
                            'headers=[("quelle", b"xetra")] – Paare aus Text und Bytes.')
-        names = sorted({name for r in records for name, _value in r[4]})
+        names = sorted({f"{name}={_text(value)}" for r in records for name, value in r[4]})
         offsets = [r[0] for r in records]
         return True, (
             f"Richtig: Alle {total} Kurse mit dem Schlüssel {_text(key)} liegen in Partition {where}, bei den Offsets "
@@ -406,24 +413,23 @@ def reread_after_crash(cluster, history: History):
     reads = history.reads(ANNA, TOPIC)
     twice, sought, clean = [], [], []
     for p, runs in sorted(reads.items()):
-        seen = runs[0].end
+        done = runs[0].handed_out(TOPIC, p)     # how far the consumers before got, in their programs
         for run in runs[1:]:
-            if run.start < seen and run.committed == run.start:
-                twice.append((p, run, seen))
-            elif run.start < seen:
+            if run.committed != run.start and run.start < done:
                 sought.append((p, run))
-            elif run.start == seen:
+            elif run.start < done:
+                twice.append((p, run, done))
+            elif run.start < max(r.end for r in runs[:runs.index(run)]):
                 clean.append((p, run))
-            seen = max(seen, run.end)
+            done = max(done, run.handed_out(TOPIC, p))
     if twice:
-        p, run, seen = twice[-1]
+        p, run, done = twice[-1]
         return True, (
             f"Richtig: Der Nachfolger ({run.client_id}) begann in {TOPIC}-{p} beim committeten Offset {run.start}. "
-            f"Der abgestürzte Consumer hatte aber schon bis Offset {seen - 1} abgeholt: Die Kurse von Offset "
-            f"{run.start} bis {seen - 1} wurden ein zweites Mal gelesen – soweit er sie verarbeitet hatte (seine Ausgabe "
-            "zeigt, bis wohin), verarbeitet sie der Nachfolger noch einmal. Das ist „mindestens einmal“: Kafka weiß nur "
-            "vom Commit, nicht von der Verarbeitung. Damit das nicht schadet, muss die Verarbeitung Wiederholungen "
-            "vertragen.")
+            f"Sein Vorgänger hatte aber schon bis Offset {done - 1} verarbeitet: Die Kurse von Offset {run.start} bis "
+            f"{done - 1} werden ein zweites Mal verarbeitet – vergleichen Sie mit der Ausgabe des Skripts. Das ist "
+            "„mindestens einmal“: Kafka weiß nur vom Commit, nicht von der Verarbeitung. Damit das nicht schadet, "
+            "muss die Verarbeitung Wiederholungen vertragen, etwa indem sie sich verarbeitete Offsets merkt.")
     if sought:
         p, run = sought[-1]
         return False, (f"Ein Consumer der Gruppe {ANNA} begann in {TOPIC}-{p} bei Offset {run.start}, nicht beim "
@@ -432,35 +438,42 @@ def reread_after_crash(cluster, history: History):
     if clean:
         p, run = clean[-1]
         return False, (f"Der Nachfolger begann in {TOPIC}-{p} bei Offset {run.start}, genau hinter dem letzten Kurs, den "
-                       "sein Vorgänger abgeholt hatte: nichts doppelt. Der Vorgänger hat also vor dem Ende alles "
-                       "committet – commit() am Schluss, close() oder automatische Commits tun das. Setzen Sie zurück "
-                       "und lassen Sie das Skript wie vorgegeben enden: ohne commit() und ohne close(), wie bei einem "
-                       "Absturz.")
+                       "sein Vorgänger verarbeitet hatte: nichts doppelt. Der Vorgänger hat also vor dem Ende alles "
+                       "committet, was er verarbeitet hatte – commit() am Schluss, close() oder automatische Commits tun "
+                       "das. Setzen Sie zurück und lassen Sie das Skript wie vorgegeben enden: ohne commit() und ohne "
+                       "close(), wie bei einem Absturz.")
+    foreign = [g for g in history.groups_that_read(TOPIC) if g != ANNA]
+    if foreign:
+        return False, (f"{_other_group(foreign[-1], ANNA)} Der Nachfolger muss in derselben Gruppe lesen: Nur dort "
+                       "gilt der committete Offset seines Vorgängers.")
+    clients = history.groupless_readers(TOPIC)
+    if clients:
+        return False, _groupless(clients, ANNA)
     if not reads:
-        foreign = [g for g in history.groups_that_read(TOPIC) if g != ANNA]
-        if foreign:
-            return False, (f"{_other_group(foreign[-1], ANNA)} Der Nachfolger muss in derselben Gruppe lesen: Nur dort "
-                           "gilt der committete Offset seines Vorgängers.")
-        clients = history.groupless_readers(TOPIC)
-        if clients:
-            return False, _groupless(clients, ANNA)
         return False, (f"Noch hat kein Consumer der Gruppe {ANNA} gelesen. Führen Sie zuerst das Skript im Editor aus: "
                        "Es verarbeitet Kurse, committet nach jeweils zehn und stürzt dann ab.")
     state = cluster.coordinator.groups.get(ANNA)
     committed = state.offsets.get((TOPIC, 0), (None,))[0] if state else None
-    fetched = max(r.end for runs in reads.values() for r in runs)
+    done = max(r.handed_out(TOPIC, p) for p, runs in reads.items() for r in runs)
     members = _members(cluster, ANNA)
     if len(members) >= 2 or (members and state and state.state != "Stable"):
         return False, (f"Der Nachfolger wartet auf seine Partition: Der abgestürzte Consumer hat die Gruppe nicht "
                        f"verlassen und gilt noch als Mitglied, bis session_timeout_ms (bei kafka-python "
                        f"{SESSION_TIMEOUT_S} s) ohne Heartbeat vergangen ist. Lassen Sie die Zeit laufen.")
     where = f"committet bis Offset {committed}" if committed is not None else "nichts committet"
-    return False, (f"Der Consumer hat bis Offset {fetched - 1} abgeholt, die Gruppe {ANNA} hat {where}. Starten Sie "
+    return False, (f"Der Consumer hat bis Offset {done - 1} verarbeitet, die Gruppe {ANNA} hat {where}. Starten Sie "
                    f"jetzt einen Nachfolger in der Gruppe {ANNA} – mit „Consumer hinzufügen“ oder mit dem Skript – "
                    "und lassen Sie die Zeit laufen. Wo beginnt er?")
 
 
 # -- Ausfälle: zwei von drei Brokern stürzen ab ----------------------------------------------------
+
+def _refused_not_timed_out() -> str:
+    return ("Der Leader lehnte acks=all mit NotEnoughReplicasError ab: Ein Follower war schon aus der ISR, bevor der "
+            "Controller seine Mehrheit verlor (ein kontrolliertes Herunterfahren meldet sich vorher ab), und die ISR "
+            "bestand nur noch aus dem Leader – das ist Abschnitt 2. Setzen Sie zurück und lassen Sie beide Follower "
+            "abstürzen, ohne zu warten.")
+
 
 def two_brokers_down(cluster, history: History):
     topic = cluster.topics.get(TOPIC)
@@ -468,6 +481,7 @@ def two_brokers_down(cluster, history: History):
         return NO_TOPIC
     p0 = topic.partitions[0]
     down = sorted(b.id for b in cluster.brokers.values() if b.state != "running")
+    refused = [r for r in history.rejections if (r.topic, r.partition) == (TOPIC, 0)]
     if p0.leader in down:
         return False, (f"Broker {p0.leader}, der Leader von Partition 0, ist ausgefallen. "
                        + ("Ohne Mehrheit im Controller-Quorum kann niemand einen neuen Leader wählen: Die Partition ist "
@@ -486,6 +500,8 @@ def two_brokers_down(cluster, history: History):
                 "Ihr Kurs mit RequestTimedOutError, nicht mit NotEnoughReplicasError. Gespeichert hat der Leader ihn "
                 f"trotzdem: Er steht bei Offset {a.offset} im Log, über der High Watermark (HW {p0.hw}). Ein Fehler "
                 "heißt nicht „nicht geschrieben“.")
+        if refused:
+            return False, _refused_not_timed_out()
         if sent:
             return False, (f"Ihr Kurs mit acks=all (Offset {sent[-1].offset}) wartet noch auf die Bestätigung der ISR "
                            f"{_isr(p0)}. Lassen Sie die Zeit laufen, bis request_timeout_ms "
@@ -496,11 +512,8 @@ def two_brokers_down(cluster, history: History):
                            "nur acks=all. Senden Sie einen Kurs mit acks=all.")
         return False, (f"Die Broker {_and(down)} sind ausgefallen, das Quorum hat keine Mehrheit mehr. Senden Sie jetzt "
                        "einen Kurs mit acks=all: Was meldet der Producer?")
-    refused = [r for r in history.rejections if (r.topic, r.partition) == (TOPIC, 0)]
     if refused:
-        return False, ("Der Leader lehnte acks=all mit NotEnoughReplicasError ab: Ein Follower wurde kontrolliert "
-                       "heruntergefahren, solange der Controller noch eine Mehrheit hatte, und die ISR schrumpfte auf den "
-                       "Leader – das ist Abschnitt 2. Setzen Sie zurück und lassen Sie beide Follower abstürzen.")
+        return False, _refused_not_timed_out()
     if down:
         return False, (f"Bisher ist nur Broker {_and(down)} ausgefallen; der Controller hat noch eine Mehrheit, und "
                        f"acks=all wird mit der ISR {_isr(p0)} weiter bestätigt. Lassen Sie auch den zweiten Follower "

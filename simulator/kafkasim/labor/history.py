@@ -27,6 +27,13 @@ class Run:
     high_watermark: int
     committed: int | None   # the group's committed offset when the run began
     closed: bool = False    # the group became empty since: the next fetch starts a new run
+    reader: object = None   # the member's consumer: its position says how far it got (a script's
+                            # iterator hands records out one by one; a crash leaves it where it was)
+
+    def handed_out(self, topic: str, partition: int) -> int:
+        """The next offset after the last record the reader handed to its program (at most `end`)."""
+        position = getattr(self.reader, "positions", {}).get((topic, partition))
+        return self.end if position is None else max(self.start, min(position, self.end))
 
 
 @dataclass
@@ -129,7 +136,11 @@ class History:
             return
         partition = self.cluster.partition(e["topic"], e["partition"])
         runs.append(Run(e["offset"], end, e["client_id"], e["t"], partition.log.log_start_offset, partition.hw,
-                        self.committed(group, e["topic"], e["partition"])))
+                        self.committed(group, e["topic"], e["partition"]), reader=self._reader(group, e["client_id"])))
+
+    def _reader(self, group: str | None, client_id: str):
+        state = self.cluster.coordinator.groups.get(group) if group else None
+        return next((m.owner for m in state.members.values() if m.client_id == client_id), None) if state else None
 
     def committed(self, group: str | None, topic: str, partition: int) -> int | None:
         state = self.cluster.coordinator.groups.get(group) if group else None
