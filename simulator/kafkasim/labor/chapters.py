@@ -146,6 +146,12 @@ def tombstone(cluster, history: History):
             "sind noch da: Kompaktiert werden nur abgeschlossene Segmente, nie das aktive. Hier beginnt alle "
             f"{topic.config['segment.ms'] // 1000} s ein neues Segment, sobald neue Kurse ankommen, und der Cleaner sieht "
             f"alle {cluster.config['log.cleaner.backoff.ms'] // 1000} s nach. Lassen Sie die Zeit laufen.")
+    written = [offset for t, _p, offset, key in history.tombstones if t == COMPACTED and key == GONE.decode()]
+    if written and any(r[0] > max(written) for _p, r in live):
+        return False, (f"Nach Ihrem Tombstone (Offset {max(written)}) kam wieder ein DTE-Kurs (Offset "
+                       f"{_and(r[0] for _p, r in live if r[0] > max(written))}): Jetzt ist er der neueste Datensatz des "
+                       "Schlüssels, und die Kompaktierung hat den Tombstone als älteren Datensatz entfernt. Setzen Sie "
+                       "zurück und schreiben Sie den Tombstone als Letztes.")
     fakes = [(p, r) for p, r in live if _text(r[3]).strip() in EMPTY_LOOKING]
     if fakes:
         p, r = fakes[-1]
@@ -472,7 +478,7 @@ def _refused_not_timed_out() -> str:
     return ("Der Leader lehnte acks=all mit NotEnoughReplicasError ab: Ein Follower war schon aus der ISR, bevor der "
             "Controller seine Mehrheit verlor (ein kontrolliertes Herunterfahren meldet sich vorher ab), und die ISR "
             "bestand nur noch aus dem Leader – das ist Abschnitt 2. Setzen Sie zurück und lassen Sie beide Follower "
-            "abstürzen, ohne zu warten.")
+            "abstürzen (Knopf „Absturz“), statt einen herunterzufahren.")
 
 
 def two_brokers_down(cluster, history: History):

@@ -104,6 +104,7 @@ class History:
         self.elections: list[Election] = []
         self.appends: dict[tuple[str, int], deque[Append]] = {}
         self.rejections: list[Rejection] = []
+        self.tombstones: list[tuple[str, int, int, str | None]] = []   # (topic, partition, offset, key)
         self.quorum_lost: list[int] = []             # when the controller quorum lost its majority
         self._keys: dict[int, tuple] = {}   # id(partition) -> (partition, log start, scanned up to, {key: count})
         self._handlers = {
@@ -181,6 +182,8 @@ class History:
     def _appended(self, e: dict) -> None:
         appends = self.appends.setdefault((e["topic"], e["partition"]), deque(maxlen=MAX_APPENDS))
         appends.append(Append(e["offset"], e["count"], e.get("acks"), e["t"]))
+        if e.get("value") is None and "value" in e:   # the event names the batch's first record
+            self.tombstones.append((e["topic"], e["partition"], e["offset"], e.get("key")))
 
     def _rejected(self, e: dict) -> None:
         partition = self.cluster.partition(e["topic"], e["partition"])
