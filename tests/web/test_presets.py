@@ -68,7 +68,7 @@ def test_a_consumer_without_client_id_joins_in_every_preset(name):
         assert bridge({"type": "control", "op": "create_topic", "args": [topic], "kwargs": {"partitions": 3}})["ok"]
     names = []
     for _ in range(2):
-        reply = bridge({"type": "control", "op": "add_consumer", "args": ["depot", [topic]],
+        reply = bridge({"type": "control", "op": "add_consumer", "args": ["depot-anna", [topic]],
                         "kwargs": {"client_id": None, "auto_offset_reset": "earliest"}})
         assert reply["ok"], reply["error"]
         names.append(reply["result"])
