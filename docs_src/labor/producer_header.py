@@ -1,4 +1,5 @@
-# Übung: zehn Kurse der SAP-Aktie, alle in einer Partition und jeder mit dem Header quelle=xetra.
+# Übung: zehn Kurse der SAP-Aktie, alle in einer Partition,
+# jeder mit dem Header quelle=xetra.
 # Führen Sie das Skript aus und sehen Sie nach, wo die Kurse landen. Ergänzen Sie dann
 # send() um einen Schlüssel und einen Header.
 from kafka import DefaultSerializer, JsonSerializer, KafkaProducer

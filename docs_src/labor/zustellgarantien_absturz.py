@@ -9,7 +9,8 @@ consumer = KafkaConsumer(
     bootstrap_servers="localhost:9092",
     group_id="depot-anna",
     client_id="anna",
-    auto_offset_reset="earliest",  # gilt nur, solange die Gruppe keinen committeten Offset hat
+    # gilt nur, solange die Gruppe keinen committeten Offset hat:
+    auto_offset_reset="earliest",
     enable_auto_commit=False,  # committet wird nur mit commit()
     value_deserializer=JsonSerializer(),
 )
@@ -17,7 +18,8 @@ consumer = KafkaConsumer(
 verarbeitet = 0
 for record in consumer:
     kurs = record.value
-    print(f"verarbeitet: Offset {record.offset}, {kurs['symbol']} {kurs['price']:.2f} EUR")
+    print(f"verarbeitet: Offset {record.offset}, "
+          f"{kurs['symbol']} {kurs['price']:.2f} EUR")
     verarbeitet += 1
     if verarbeitet % 10 == 0:
         consumer.commit()  # die Position: der nächste Offset nach diesem Kurs
