@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .checks import (ANNA, BEN, NO_TOPIC, SCALED, TOPIC, Return, _and, _count, _groupless, _groups, _in_partitions,
                      _members, _other_group, restart)
-from .history import History
+from .history import History, Keyed
 
 # kafka-python 3.0.12's defaults, named in the verdicts.
 SESSION_TIMEOUT_S = 45      # session_timeout_ms
@@ -307,45 +307,44 @@ def keyed_with_headers(cluster, history: History):
     topic = cluster.topics.get(TOPIC)
     if topic is None:
         return NO_TOPIC
-    by_key: dict[bytes | None, dict[int, list[tuple]]] = {}
+    by_key: dict[bytes | None, dict[int, Keyed]] = {}
     for p in topic.partitions:
-        for r in _records(p):
-            by_key.setdefault(r[2], {}).setdefault(p.index, []).append(r)
-    keyless = by_key.pop(None, {})
-    for key, places in sorted(by_key.items(), key=lambda kv: -sum(map(len, kv[1].values()))):
-        total = sum(map(len, places.values()))
+        for key, held in history.keyed(p).items():
+            if held.count:
+                by_key.setdefault(key, {})[p.index] = held
+    keyless = {p: held.count for p, held in by_key.pop(None, {}).items()}
+    for key, places in sorted(by_key.items(), key=lambda kv: -sum(h.count for h in kv[1].values())):
+        total = sum(h.count for h in places.values())
         if total < WANTED:
             continue
         if len(places) > 1:
             return False, (f"Die Kurse mit dem Schlüssel {_text(key)} liegen {_in_partitions(places)}. Derselbe "
                            "Schlüssel führt nur dann immer in dieselbe Partition, wenn send() keine Partition vorgibt. "
                            "Lassen Sie den Schlüssel entscheiden und setzen Sie die Übung zurück.")
-        (where, records), = places.items()
-        bare = [r[0] for r in records if not r[4]]
-        if bare:
+        (where, held), = places.items()
+        if held.bare:
             return False, (f"Die {total} Kurse mit dem Schlüssel {_text(key)} liegen alle in Partition {where} – aber "
-                           f"{_count(len(bare), 'Kurs hat', 'Kurse haben')} keinen Header (Offset {bare[0]}"
-                           f"{' und weitere' if len(bare) > 1 else ''}). Geben Sie send() einen Header mit, etwa "
+                           f"{_count(held.bare, 'Kurs hat', 'Kurse haben')} keinen Header (Offset {held.first_bare}"
+                           f"{' und weitere' if held.bare > 1 else ''}). Geben Sie send() einen Header mit, etwa "
                            'headers=[("quelle", b"xetra")] – Paare aus Text und Bytes.')
-        names = sorted({f"{name}={_text(value)}" for r in records for name, value in r[4]})
-        offsets = [r[0] for r in records]
+        names = sorted(f"{name}={_text(value)}" for name, value in held.headers)
         return True, (
             f"Richtig: Alle {total} Kurse mit dem Schlüssel {_text(key)} liegen in Partition {where}, bei den Offsets "
-            f"{offsets[0]} bis {offsets[-1]} – in der Reihenfolge, in der Ihr Producer sie geschickt hat. Jeder trägt "
+            f"{held.first} bis {held.last} – in der Reihenfolge, in der Ihr Producer sie geschickt hat. Jeder trägt "
             f"den Header {_and(names)}. Der Schlüssel bestimmt die Partition, und nur innerhalb einer Partition bleibt "
             "die Reihenfolge erhalten; Header reisen neben Schlüssel und Wert mit und ändern an der Partition nichts.")
     if keyless:
-        count = sum(map(len, keyless.values()))
+        count = sum(keyless.values())
         return False, (f"{_count(count, 'Datensatz', 'Datensätze')} ohne Schlüssel "
                        f"{'liegt' if count == 1 else 'liegen'} {_in_partitions(keyless)}: Ohne Schlüssel wählt "
                        "kafka-python für jeden Datensatz zufällig eine Partition, und über Partitionen hinweg gibt es "
                        "keine Reihenfolge. Geben Sie allen zehn Kursen denselben Schlüssel, etwa das Kürzel der Aktie.")
-    if len(by_key) >= 2 and all(sum(map(len, places.values())) < WANTED for places in by_key.values()):
+    if len(by_key) >= 2:
         keys = sorted(_text(k) for k in by_key)
         if len(keys) > 4:
             return False, (f"Ihre Kurse haben {len(keys)} verschiedene Schlüssel ({', '.join(keys[:4])} …): Jeder "
                            "Schlüssel kann in einer anderen Partition landen. Geben Sie allen zehn denselben Schlüssel.")
-    best = max((sum(map(len, places.values())) for places in by_key.values()), default=0)
+    best = max((sum(h.count for h in places.values()) for places in by_key.values()), default=0)
     if best:
         return False, (f"Bisher {_count(best, 'Kurs', 'Kurse')} mit demselben Schlüssel – es fehlen noch "
                        f"{WANTED - best}.")

@@ -77,6 +77,28 @@ class Election:
 
 
 @dataclass
+class Keyed:
+    """What a partition's log holds of one key: how many records, where, and their headers."""
+    count: int = 0
+    first: int = -1
+    last: int = -1
+    bare: int = 0            # records without a header
+    first_bare: int = -1
+    headers: set = field(default_factory=set)   # (name, value) pairs seen
+
+    def add(self, record: tuple) -> None:
+        offset, headers = record[0], record[4]
+        self.count += 1
+        self.first = offset if self.first < 0 else self.first
+        self.last = offset
+        if headers:
+            self.headers.update((name, bytes(value)) for name, value in headers)
+        else:
+            self.bare += 1
+            self.first_bare = offset if self.first_bare < 0 else self.first_bare
+
+
+@dataclass
 class Rejection:
     """A leader refused acks=all because the ISR was smaller than min.insync.replicas."""
     topic: str
@@ -107,6 +129,7 @@ class History:
         self.tombstones: list[tuple[str, int, int, str | None]] = []   # (topic, partition, offset, key)
         self.quorum_lost: list[int] = []             # when the controller quorum lost its majority
         self._keys: dict[int, tuple] = {}   # id(partition) -> (partition, log start, scanned up to, {key: count})
+        self._keyed: dict[int, tuple] = {}  # the same with a Keyed per key
         self._handlers = {
             "record.fetched": self._fetched,
             "record.appended": self._appended,
@@ -177,6 +200,17 @@ class History:
         # Keeping the partition object pins its id for as long as the entry exists.
         self._keys[id(partition)] = (partition, log.log_start_offset, log.log_end_offset, counts)
         return counts
+
+    def keyed(self, partition) -> dict[bytes | None, Keyed]:
+        """Per key, what the partition's log holds now (counted incrementally, like keys_in)."""
+        log = partition.log
+        _p, start, upto, keys = self._keyed.get(id(partition), (partition, None, 0, None))
+        if keys is None or start != log.log_start_offset or upto > log.log_end_offset:
+            upto, keys = log.log_start_offset, {}
+        for record in log.read(upto, log.log_end_offset, log.log_end_offset - upto):
+            keys.setdefault(record[2], Keyed()).add(record)
+        self._keyed[id(partition)] = (partition, log.log_start_offset, log.log_end_offset, keys)
+        return keys
 
     # -- what producers wrote ------------------------------------------------------------------
     def _appended(self, e: dict) -> None:
