@@ -4,6 +4,8 @@
 import { EXERCISES } from "./exercises.js";
 
 const TOPIC = "aktienkurse";
+// The shares of the course's Börse (backend/labs/boerse_producer.py).
+const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
 const topic = (name, partitions, replication_factor, config = {}) =>
   ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
@@ -11,7 +13,6 @@ const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
 const consumer = (group, client_id, topics = [TOPIC]) =>
   ({ op: "add_consumer", args: [group, topics], kwargs: { client_id } });
 const advance = (ms) => ({ op: "advance", args: [ms] });
-const stopTickers = { op: "stop_all_tickers" };
 
 const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
@@ -71,9 +72,11 @@ export const PRESETS = {
     ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 3, 1)], code: "boerse_producer.py", open: [],
   },
+  // "Die Börse läuft dort schon": a ticker like the course's Börse (its six shares, two prices a
+  // second) that keeps sending while the page plays and while the script reads.
   "labor-consumer": {
-    ...base, title: "Labor 2: Aktionär*innen", brokers: 1, autoplay: false,
-    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 4), advance(5_000), stopTickers],
+    ...base, title: "Labor 2: Aktionär*innen", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
     code: "aktionaer_consumer.py", open: [],
   },
   "uebung-sap-partition": {
