@@ -64,8 +64,15 @@ class Exercise:
     def status(self) -> str:
         return self.root.locator(".ksim-status").inner_text()
 
+    # Messages: the line under the toolbar, and each form's and panel's own line next to its buttons.
+    MESSAGES = "sim.querySelectorAll('.ksim-status, .ksim-feedback')"
+
     def wait_status(self, text: str):
-        self.wait_js("sim.querySelector('.ksim-status').textContent.includes(arg)", text)
+        self.wait_js(f"[...{self.MESSAGES}].some((line) => line.textContent.includes(arg))", text)
+
+    def clear_messages(self):
+        """Empties the message lines, so that waiting for the next message cannot match an old one."""
+        self.js(f"({self.MESSAGES}.forEach((line) => {{ line.textContent = ''; }}), true)")
 
     def task(self) -> str:
         return self.root.get_by_role("region", name="Aufgabe").inner_text()
@@ -81,6 +88,7 @@ class Exercise:
         """The exercise's own "Zurücksetzen": the preset's cluster, time stopped for the test."""
         self.show()
         self.pause()
+        self.clear_messages()
         self.button("Zurücksetzen").click()
         self.wait_status("neu gestartet")
         self.pause()
@@ -128,15 +136,16 @@ class Exercise:
         form.get_by_label("Schlüssel").fill(key)
         form.get_by_label("Wert").fill(value)
         form.get_by_label("acks").select_option(acks)
+        self.clear_messages()
         form.get_by_role("button", name="Senden").click()
         self.wait_status("Gesendet an")
-        self.js("(sim.querySelector('.ksim-status').textContent = '', true)")
 
     def add_consumer(self, group: str, client: str = "", reset: str = "earliest"):
         form = self.form("Consumer hinzufügen")
         form.get_by_label("Consumer-Gruppe").fill(group)
         form.get_by_label("Client-ID").fill(client)
         form.get_by_label("auto_offset_reset").select_option(reset)
+        self.clear_messages()
         form.get_by_role("button", name="Consumer hinzufügen").click()
         self.wait_status(f"tritt der Gruppe {group} bei")
 
@@ -144,14 +153,17 @@ class Exercise:
         form = self.form("Börse (Ticker)")
         form.get_by_label("Symbole").fill(symbols)
         form.get_by_label("Kurse pro Sekunde").fill(rate)
+        self.clear_messages()
         form.get_by_role("button", name="Ticker starten").click()
         self.wait_status("sendet an")
 
     def remove(self, client: str, group: str):
+        self.clear_messages()
         self.button(f"Consumer {client} aus der Gruppe {group} entfernen").click()
         self.wait_status(f"Consumer {client} verlässt seine Gruppe")
 
     def crash(self, broker: int):
+        self.clear_messages()
         self.button(f"Absturz: Broker {broker}").click()
         self.wait_status(f"Broker {broker} ist abgestürzt")
 
