@@ -6,6 +6,8 @@ import { EXERCISES } from "./exercises.js";
 
 const TOPIC = "aktienkurse";
 const COMPACTED = "letzte-kurse";
+// The shares of the course's Börse (backend/labs/boerse_producer.py).
+const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
 const topic = (name, partitions, replication_factor, config = {}) =>
   ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
@@ -16,7 +18,6 @@ const advance = (ms) => ({ op: "advance", args: [ms] });
 // A price written once, as the course's programs write it (key = symbol, value = JSON).
 const priceOf = (name, symbol, price) =>
   ({ op: "produce", args: [name, JSON.stringify({ symbol, price, currency: "EUR" })], kwargs: { key: symbol } });
-const stopTickers = { op: "stop_all_tickers" };
 
 // One name per role across the course: each Aktionär*in reads every price in her own group
 // (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
@@ -84,9 +85,11 @@ export const PRESETS = {
     ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 3, 1)], code: "boerse_producer.py", open: [],
   },
+  // "Die Börse läuft dort schon": a ticker like the course's Börse (its six shares, two prices a
+  // second) that keeps sending while the page plays and while the script reads.
   "labor-consumer": {
-    ...base, title: "Labor 2: Aktionär*innen", brokers: 1, autoplay: false,
-    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 4), advance(5_000), stopTickers],
+    ...base, title: "Labor 2: Aktionär*innen", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
     code: "aktionaer_consumer.py", open: [],
   },
   "uebung-sap-partition": {
