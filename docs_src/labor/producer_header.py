@@ -11,7 +11,7 @@ producer = KafkaProducer(
 )
 
 for i in range(10):
-    kurs = {"symbol": "SAP", "price": round(231.00 + i * 0.10, 2)}
+    kurs = {"symbol": "SAP", "price": round(231.00 + i * 0.10, 2), "currency": "EUR"}
     metadaten = producer.send("aktienkurse", value=kurs).get(timeout=10)
     print(f"SAP {kurs['price']:.2f} EUR -> Partition {metadaten.partition}, "
           f"Offset {metadaten.offset}")

@@ -1,6 +1,6 @@
 # Übung: DTE soll aus dem kompaktierten Topic letzte-kurse verschwinden.
-# Das Skript schreibt einen Datensatz mit dem Schlüssel DTE. Führen Sie es aus, lassen Sie
-# die Zeit laufen und prüfen Sie. Welcher Wert löscht den Schlüssel wirklich?
+# Das Skript schreibt für DTE einen Kurs von 0 Euro. Führen Sie es aus,
+# lassen Sie die Zeit laufen und prüfen Sie. Welcher Wert löscht den Schlüssel wirklich?
 from kafka import DefaultSerializer, JsonSerializer, KafkaProducer
 
 producer = KafkaProducer(
@@ -9,6 +9,7 @@ producer = KafkaProducer(
     value_serializer=JsonSerializer(),  # Wert: dict -> JSON-Bytes
 )
 
-metadaten = producer.send("letzte-kurse", key="DTE", value="").get(timeout=10)
+kurs = {"symbol": "DTE", "price": 0.0, "currency": "EUR"}
+metadaten = producer.send("letzte-kurse", key="DTE", value=kurs).get(timeout=10)
 print(f"DTE -> Partition {metadaten.partition}, Offset {metadaten.offset}")
 producer.close()

@@ -141,16 +141,16 @@ def test_architecture_two_crashed_brokers_are_judged_wrong(chapters):
 TOPICS = ("theorie/topics-partitionen/", "Übung: ein Tombstone löscht DTE")
 
 
-def test_topics_an_empty_value_is_no_tombstone_then_none_is(chapters):
+def test_topics_a_zero_price_deletes_nothing_a_tombstone_does(chapters):
     ex = chapters.exercise(*TOPICS)
     script = ex.starter()
-    output = ex.run()  # as it stands, the starter writes value=""
+    output = ex.run()  # as it stands, the starter writes a price of 0 euro
     assert "DTE -> Partition 2" in output, output
     ex.seconds(20)
     result, text = ex.check()
-    assert result == "failure" and "value=None" in text, text
+    assert result == "failure" and "Preis 0" in text, text
     ex.reset()
-    ex.write(edited(script, 'value=""', "value=None"))
+    ex.write(edited(script, "value=kurs", "value=None"))
     ex.run()
     text = ex.check_until("success", 40)
     assert "kein Kurs von DTE mehr" in text

@@ -126,7 +126,7 @@ def test_broker_crash_without_the_boerse(lab):
 
 # -- Topics: Tombstone ---------------------------------------------------------------------------
 
-TOMBSTONE = ('value=""', "value=None")
+TOMBSTONE = ("value=kurs", "value=None")
 
 
 def test_tombstone_removes_dte_after_compaction(lab):
@@ -142,10 +142,18 @@ def test_tombstone_removes_dte_after_compaction(lab):
     assert ok and "kein Kurs von DTE mehr" in text and "delete.retention.ms" in text, text
 
 
+def test_tombstone_a_zero_price_is_just_the_newest_price(lab):
+    ex = lab("uebung-tombstone")
+    out = ex.run(starter("topics_tombstone.py"))  # as it stands: a price of 0 euro
+    assert "DTE -> Partition 2" in out
+    ex.advance(40)
+    ok, text = ex.check()
+    assert not ok and "noch 1 Kurs von DTE" in text and "Preis 0" in text and "neuesten Wert" in text, text
+
+
 def test_tombstone_an_empty_value_is_not_one(lab):
     ex = lab("uebung-tombstone")
-    out = ex.run(starter("topics_tombstone.py"))  # as it stands: value=""
-    assert "DTE -> Partition 2" in out
+    ex.run(starter("topics_tombstone.py", "value=kurs", 'value=""'))
     ex.advance(40)
     ok, text = ex.check()
     assert not ok and "„\"\"“" in text and "value=None" in text, text
@@ -153,14 +161,14 @@ def test_tombstone_an_empty_value_is_not_one(lab):
 
 def test_tombstone_with_a_lower_case_key(lab):
     ex = lab("uebung-tombstone")
-    ex.run(starter("topics_tombstone.py", 'key="DTE", value=""', 'key="dte", value=None'))
+    ex.run(starter("topics_tombstone.py", 'key="DTE", value=kurs', 'key="dte", value=None'))
     ok, text = ex.check()
     assert not ok and "„dte“" in text and "Groß- und Kleinschreibung" in text
 
 
 def test_tombstone_in_another_topic(lab):
     ex = lab("uebung-tombstone")
-    ex.run(starter("topics_tombstone.py", 'send("letzte-kurse", key="DTE", value="")',
+    ex.run(starter("topics_tombstone.py", 'send("letzte-kurse", key="DTE", value=kurs)',
                    'send("aktienkurse", key="DTE", value=None)'))
     ok, text = ex.check()
     assert not ok and "Topic aktienkurse" in text and "letzte-kurse" in text
@@ -169,7 +177,7 @@ def test_tombstone_in_another_topic(lab):
 def test_tombstone_followed_by_a_new_price(lab):
     ex = lab("uebung-tombstone")
     ex.run(starter("topics_tombstone.py", *TOMBSTONE))
-    ex.control("produce", "letzte-kurse", '{"symbol": "DTE", "price": 31.2}', key="DTE")
+    ex.control("produce", "letzte-kurse", '{"symbol": "DTE", "price": 31.2, "currency": "EUR"}', key="DTE")
     ex.advance(40)
     ok, text = ex.check()
     assert not ok and "Nach Ihrem Tombstone" in text

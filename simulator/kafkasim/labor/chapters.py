@@ -171,8 +171,12 @@ def tombstone(cluster, history: History):
         return False, (f"Ihr Tombstone ging an das Topic {elsewhere[0]}, nicht an {COMPACTED}. Er wirkt nur in dem "
                        f"Topic, in dem er liegt – und entfernt dort nur etwas, wenn es kompaktiert wird "
                        "(cleanup.policy=compact).")
-    return False, (f"Im Topic {COMPACTED} liegen noch {_count(len(live), 'Kurs', 'Kurse')} von DTE. Schreiben Sie mit "
-                   "dem Skript im Editor einen Datensatz, der den Schlüssel DTE löscht, und lassen Sie dann die Zeit "
+    newest = max((r for _p, r in live), key=lambda r: r[0], default=None)
+    shown = f" – der neueste bei Offset {newest[0]}: {_text(newest[3])}" if newest else ""
+    return False, (f"Im Topic {COMPACTED} {'liegt' if len(live) == 1 else 'liegen'} noch "
+                   f"{_count(len(live), 'Kurs', 'Kurse')} von DTE{shown}. Ein neuer Kurs, auch einer zum Preis 0, "
+                   "löscht nichts: Die Kompaktierung behält je Schlüssel den neuesten Wert. Schreiben Sie mit dem "
+                   "Skript im Editor einen Datensatz, der den Schlüssel DTE löscht, und lassen Sie dann die Zeit "
                    "laufen. Welchen Wert hat er?")
 
 
