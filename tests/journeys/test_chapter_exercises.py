@@ -308,7 +308,7 @@ def test_guarantees_a_clean_end_is_judged_wrong(chapters):
 
 # -- Ausfälle im Experiment ----------------------------------------------------------------------
 
-FAILURES = ("theorie/ausfaelle/", "Übung: zwei von drei Brokern stürzen ab")
+FAILURES = ("theorie/ausfaelle/", "Selbst ausprobieren")
 
 
 def test_failures_two_crashed_brokers_time_out_acks_all(chapters):
