@@ -52,7 +52,7 @@ LISTINGS = [
     Listing("docs_src/theorie/kompression.py", r"^100 von 100 gzip-komprimierten Kursen gelesen\.$"),
     # Only Anna's shares are shown, although her group reads every price.
     Listing("docs_src/theorie/eigene_aktien.py",
-            r"\A(?:(?:SAP|BMW): [\d.]+ EUR\n)+[1-9]\d* Kurse aus Annas Depot angezeigt\.\n\Z"),
+            r"\A(?:(?:SAP|BMW): [\d.]+ EUR\n)+[1-9]\d* Kurse der eigenen Aktien angezeigt\.\n\Z"),
     # The listener hears the join and close(), which gives up every partition before leaving.
     Listing("backend/labs/kursalarm_dienst.py",
             r"\AÜbernommen: \[0, 1, 2\]\n(?s:.*)^Kursalarm: SAP steht bei [\d.]+ EUR$"
