@@ -38,8 +38,10 @@ class JavaDrivers:
         return ["java", "-Xmx256m", f"-Dlog4j2.configurationFile={self.log4j_config}",
                 "-cp", f"{self.class_path}:{self.classes}", main_class, *args]
 
-    def run(self, main_class: str, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
-        return subprocess.run(self.command(main_class, *args), capture_output=True, text=True, timeout=timeout)
+    def run(self, main_class: str, *args: str, input: str | None = None,
+            timeout: float = 180) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(main_class, *args), input=input, capture_output=True, text=True,
+                              timeout=timeout)
 
 
 def compile_drivers(kafka_class_path: str, out: Path) -> JavaDrivers:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.kafka
 def test_there_are_share_and_consumer_protocol_scenarios():
     names = {s.stem for s in SCENARIOS}
     assert {"share_work_queue", "share_lock_expiry", "share_poison_record", "share_assignment",
-            "consumer_uniform", "consumer_range"} <= names
+            "share_member_leaves", "consumer_uniform", "consumer_range"} <= names
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.stem)

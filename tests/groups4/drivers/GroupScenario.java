@@ -2,6 +2,12 @@
 // observes, one per line, in the same form as kafkasim's groups4 scenario runner. Compiled at test
 // time against the jars of the Kafka distribution the suite resolved (tests/groups4/java.py).
 //
+// Share-group members speak the share protocol themselves (ShareGroupHeartbeat, ShareFetch,
+// ShareAcknowledge over a socket, with the request classes of kafka-clients): one `poll` step is
+// exactly one ShareFetch. KafkaShareConsumer fetches ahead in its background thread, so which of
+// several members gets which records would depend on timing. Consumer-protocol members are
+// KafkaConsumers with group.protocol=consumer; `settle` waits until they have reconciled.
+//
 // Usage: java GroupScenario <bootstrap> <name-suffix> <scenario.steps>
 // Topic and group names get <name-suffix> appended on the broker, but are printed without it, so
 // the output does not depend on the run.
@@ -17,23 +23,47 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.clients.admin.ShareMemberDescription;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
-import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicIdPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.message.ShareAcknowledgeRequestData;
+import org.apache.kafka.common.message.ShareAcknowledgeResponseData;
+import org.apache.kafka.common.message.ShareFetchRequestData;
+import org.apache.kafka.common.message.ShareFetchResponseData;
+import org.apache.kafka.common.message.ShareGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.ShareGroupHeartbeatResponseData;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.Records;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.requests.ShareAcknowledgeRequest;
+import org.apache.kafka.common.requests.ShareAcknowledgeResponse;
+import org.apache.kafka.common.requests.ShareFetchRequest;
+import org.apache.kafka.common.requests.ShareFetchResponse;
+import org.apache.kafka.common.requests.ShareGroupHeartbeatRequest;
+import org.apache.kafka.common.requests.ShareGroupHeartbeatResponse;
+import org.apache.kafka.common.requests.ShareRequestMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,10 +87,9 @@ public class GroupScenario {
     final String bootstrap;
     final String suffix;
     final Admin admin;
-    final Map<String, KafkaShareConsumer<String, String>> shareMembers = new LinkedHashMap<>();
+    final Map<String, ShareMember> shareMembers = new LinkedHashMap<>();
     final Map<String, KafkaConsumer<String, String>> consumers = new LinkedHashMap<>();
     final Map<String, String> groupOf = new LinkedHashMap<>();
-    final Map<String, List<ConsumerRecord<String, String>>> unacked = new LinkedHashMap<>();
     final Map<String, List<String>> callbacks = new LinkedHashMap<>();
     // Per member: how many callback entries belong to earlier steps and are never merged into.
     final Map<String, int[]> frozen = new LinkedHashMap<>();
@@ -172,86 +201,213 @@ public class GroupScenario {
         }
     }
 
-    void share(String[] w) {
+    // A share-group member as the driver plays it: its member id and epoch, the partitions its last
+    // heartbeat assigned, its share session, and the records it holds but has not acknowledged.
+    final class ShareMember {
+        final String name, group, topic;
+        final Uuid memberId = Uuid.randomUuid();
+        final int maxRecords;
+        final byte acquireMode;
+        final Wire wire;
+        int memberEpoch = 0;
+        int sessionEpoch = ShareRequestMetadata.INITIAL_EPOCH;
+        List<TopicIdPartition> assigned = new ArrayList<>();
+        final Set<TopicIdPartition> inSession = new java.util.LinkedHashSet<>();
+        final TreeMap<String, Long> held = new TreeMap<>();              // "p<partition>@<offset>" -> offset
+        final Map<TopicIdPartition, List<ShareAcknowledgeRequestData.AcknowledgementBatch>> acks = new LinkedHashMap<>();
+
+        ShareMember(String name, String group, String topic, Map<String, String> options) throws IOException {
+            this.name = name;
+            this.group = group;
+            this.topic = topic;
+            this.maxRecords = Integer.parseInt(options.getOrDefault("max.poll.records", "500"));
+            this.acquireMode = options.getOrDefault("share.acquire.mode", "batch_optimized").equals("record_limit") ? (byte) 1 : (byte) 0;
+            this.wire = new Wire(bootstrap, name);
+        }
+
+        void heartbeat() throws IOException {
+            ShareGroupHeartbeatRequestData data = new ShareGroupHeartbeatRequestData()
+                .setGroupId(real(group)).setMemberId(memberId.toString()).setMemberEpoch(memberEpoch);
+            if (memberEpoch == 0) data.setSubscribedTopicNames(List.of(real(topic)));
+            ShareGroupHeartbeatResponseData response = ((ShareGroupHeartbeatResponse) wire.send(
+                new ShareGroupHeartbeatRequest.Builder(data).build(ApiKeys.SHARE_GROUP_HEARTBEAT.latestVersion()))).data();
+            if (response.errorCode() != 0) throw new IllegalStateException(name + ": heartbeat " + Errors.forCode(response.errorCode()));
+            memberEpoch = response.memberEpoch();
+            if (response.assignment() != null) {
+                List<TopicIdPartition> partitions = new ArrayList<>();
+                for (var tp : response.assignment().topicPartitions())
+                    for (int p : tp.partitions()) partitions.add(new TopicIdPartition(tp.topicId(), p, real(topic)));
+                partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+                assigned = partitions;
+            }
+        }
+
+        // Heart-beats until the member has partitions to fetch from (a new share group's partitions
+        // become assignable once the share coordinator has initialized their state).
+        void awaitAssignment() throws Exception {
+            long deadline = System.currentTimeMillis() + POLL_BOUND_MS;
+            heartbeat();
+            while (assigned.isEmpty()) {
+                if (System.currentTimeMillis() > deadline) throw new IllegalStateException(name + " got no partitions");
+                Thread.sleep(100);
+                heartbeat();
+            }
+        }
+
+        List<String> fetch(int maxWaitMs) throws IOException {
+            List<TopicIdPartition> add = new ArrayList<>();
+            for (TopicIdPartition tp : assigned) if (!inSession.contains(tp)) add.add(tp);
+            List<TopicIdPartition> forget = new ArrayList<>();
+            for (TopicIdPartition tp : inSession) if (!assigned.contains(tp)) forget.add(tp);
+            ShareFetchRequest request = ShareFetchRequest.Builder.forConsumer(real(group),
+                new ShareRequestMetadata(memberId, sessionEpoch), maxWaitMs, 1, 1 << 20, maxRecords, maxRecords,
+                acquireMode, false, add, forget, Map.of()).build(ApiKeys.SHARE_FETCH.latestVersion());
+            ShareFetchResponseData response = ((ShareFetchResponse) wire.send(request)).data();
+            if (response.errorCode() != 0) throw new IllegalStateException(name + ": share fetch " + Errors.forCode(response.errorCode()));
+            sessionEpoch = ShareRequestMetadata.nextEpoch(sessionEpoch);
+            inSession.addAll(add);
+            forget.forEach(inSession::remove);
+            TreeMap<Long, String> shown = new TreeMap<>();
+            for (ShareFetchResponseData.ShareFetchableTopicResponse topicResponse : response.responses()) {
+                for (ShareFetchResponseData.PartitionData pd : topicResponse.partitions()) {
+                    if (pd.errorCode() != 0) throw new IllegalStateException(name + ": share fetch p" + pd.partitionIndex() + " " + Errors.forCode(pd.errorCode()));
+                    Map<Long, String> values = new LinkedHashMap<>();
+                    if (pd.records() instanceof Records records) {
+                        for (Record r : records.records()) values.put(r.offset(), StandardCharsets.UTF_8.decode(r.value()).toString());
+                    }
+                    for (ShareFetchResponseData.AcquiredRecords acquired : pd.acquiredRecords()) {
+                        for (long o = acquired.firstOffset(); o <= acquired.lastOffset(); o++) {
+                            String where = "p" + pd.partitionIndex() + "@" + o;
+                            held.put(where, o);
+                            // Sorted by partition, then offset.
+                            shown.put(pd.partitionIndex() * 1_000_000L + o, where + "#" + acquired.deliveryCount() + "=" + values.get(o));
+                        }
+                    }
+                }
+            }
+            return new ArrayList<>(shown.values());
+        }
+
+        String commit(int epoch) throws IOException {
+            ShareAcknowledgeRequest request = ShareAcknowledgeRequest.Builder.forConsumer(real(group),
+                new ShareRequestMetadata(memberId, epoch), false, acks).build(ApiKeys.SHARE_ACKNOWLEDGE.latestVersion());
+            ShareAcknowledgeResponseData response = ((ShareAcknowledgeResponse) wire.send(request)).data();
+            if (response.errorCode() != 0) throw new IllegalStateException(name + ": share acknowledge " + Errors.forCode(response.errorCode()));
+            sessionEpoch = ShareRequestMetadata.nextEpoch(sessionEpoch);
+            TreeMap<Integer, String> shown = new TreeMap<>();
+            for (var topicResponse : response.responses())
+                for (ShareAcknowledgeResponseData.PartitionData pd : topicResponse.partitions())
+                    shown.put(pd.partitionIndex(), pd.errorCode() == 0 ? "ok" : Errors.forCode(pd.errorCode()).name());
+            acks.clear();
+            List<String> parts = new ArrayList<>();
+            shown.forEach((p, outcome) -> parts.add("p" + p + "=" + outcome));
+            return parts.isEmpty() ? "-" : String.join(" ", parts);
+        }
+
+        void leave() throws IOException {
+            if (!inSession.isEmpty()) commit(ShareRequestMetadata.FINAL_EPOCH);
+            memberEpoch = -1;
+            heartbeat();
+            wire.close();
+        }
+    }
+
+    // Kafka's framing on a plain socket: int32 size, request header, request body; the same back.
+    static final class Wire implements AutoCloseable {
+        final Socket socket;
+        final DataInputStream in;
+        final DataOutputStream out;
+        final String clientId;
+        int correlationId = 0;
+
+        Wire(String bootstrap, String clientId) throws IOException {
+            String[] hostPort = bootstrap.split(",")[0].split(":");
+            socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+            socket.setSoTimeout(60_000);
+            in = new DataInputStream(socket.getInputStream());
+            out = new DataOutputStream(socket.getOutputStream());
+            this.clientId = clientId;
+        }
+
+        AbstractResponse send(AbstractRequest request) throws IOException {
+            RequestHeader header = new RequestHeader(request.apiKey(), request.version(), clientId, ++correlationId);
+            ByteBuffer bytes = request.serializeWithHeader(header);
+            out.writeInt(bytes.remaining());
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            out.flush();
+            byte[] answer = new byte[in.readInt()];
+            in.readFully(answer);
+            return AbstractResponse.parseResponse(ByteBuffer.wrap(answer), header);
+        }
+
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    void share(String[] w) throws Exception {
         String member = w[1], group = w[2], topic = w[3];
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", real(group));
-        props.put("client.id", member);
-        props.put("share.acknowledgement.mode", "explicit");
-        props.putAll(options(w, 4));
-        KafkaShareConsumer<String, String> consumer =
-            new KafkaShareConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(real(topic)));
-        shareMembers.put(member, consumer);
+        ShareMember m = new ShareMember(member, group, topic, options(w, 4));
+        m.heartbeat();
+        shareMembers.put(member, m);
         groupOf.put(member, group);
         topicOf.put(member, topic);
-        unacked.put(member, new ArrayList<>());
     }
 
-    static String record(ConsumerRecord<String, String> r) {
-        return "p" + r.partition() + "@" + r.offset() + "#" + r.deliveryCount().orElse((short) -1) + "=" + r.value();
+    ShareMember shareMember(String name) {
+        ShareMember m = shareMembers.get(name);
+        if (m == null) throw new IllegalArgumentException("no share member " + name);
+        return m;
     }
 
-    void poll(String member) {
-        KafkaShareConsumer<String, String> consumer = shareMembers.get(member);
+    // One ShareFetch that waits up to 5 s for records; repeated (bounded) only while the
+    // share-partition is still loading and returns nothing.
+    void poll(String member) throws Exception {
+        ShareMember m = shareMember(member);
+        if (!m.acks.isEmpty()) throw new IllegalStateException(member + " polls with acknowledgements not committed");
+        m.awaitAssignment();
         long deadline = System.currentTimeMillis() + POLL_BOUND_MS;
         while (System.currentTimeMillis() < deadline) {
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+            List<String> records = m.fetch(5_000);
             if (!records.isEmpty()) {
-                List<String> shown = new ArrayList<>();
-                for (ConsumerRecord<String, String> r : records) {
-                    shown.add(record(r));
-                    unacked.get(member).add(r);
-                }
-                say("poll " + member + ": " + String.join(" ", shown));
+                say("poll " + member + ": " + String.join(" ", records));
                 return;
             }
+            m.heartbeat();
         }
         say("poll " + member + ": timeout");
     }
 
-    void pollNothing(String member, long ms) {
-        KafkaShareConsumer<String, String> consumer = shareMembers.get(member);
-        long deadline = System.currentTimeMillis() + ms;
-        List<String> shown = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline && shown.isEmpty()) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                shown.add(record(r));
-                unacked.get(member).add(r);
-            }
-        }
-        say("poll " + member + ": " + (shown.isEmpty() ? "-" : String.join(" ", shown)));
+    void pollNothing(String member, long ms) throws Exception {
+        ShareMember m = shareMember(member);
+        m.awaitAssignment();
+        List<String> records = m.fetch((int) ms);
+        say("poll " + member + ": " + (records.isEmpty() ? "-" : String.join(" ", records)));
     }
 
+    // ack <member> p<partition>@<offset> accept|release|reject|renew
     void ack(String member, String where, String type) {
-        String[] parts = where.substring(1).split("@");
-        int partition = Integer.parseInt(parts[0]);
-        long offset = Long.parseLong(parts[1]);
-        for (ConsumerRecord<String, String> r : new ArrayList<>(unacked.get(member))) {
-            if (r.partition() == partition && r.offset() == offset) {
-                shareMembers.get(member).acknowledge(r, AcknowledgeType.valueOf(type.toUpperCase()));
-                unacked.get(member).remove(r);
-                return;
-            }
-        }
-        throw new IllegalStateException(member + " holds no record " + where);
+        ShareMember m = shareMember(member);
+        Long offset = m.held.remove(where);
+        if (offset == null) throw new IllegalStateException(member + " holds no record " + where);
+        int partition = Integer.parseInt(where.substring(1, where.indexOf('@')));
+        TopicIdPartition tp = null;
+        for (TopicIdPartition candidate : m.inSession) if (candidate.partition() == partition) tp = candidate;
+        byte ackType = switch (type) {
+            case "accept" -> 1; case "release" -> 2; case "reject" -> 3; case "renew" -> 4;
+            default -> throw new IllegalArgumentException(type);
+        };
+        m.acks.computeIfAbsent(tp, k -> new ArrayList<>()).add(new ShareAcknowledgeRequestData.AcknowledgementBatch()
+            .setFirstOffset(offset).setLastOffset(offset).setAcknowledgeTypes(List.of(ackType)));
     }
 
     void ackAll(String member, String type) {
-        for (ConsumerRecord<String, String> r : unacked.get(member)) {
-            shareMembers.get(member).acknowledge(r, AcknowledgeType.valueOf(type.toUpperCase()));
-        }
-        unacked.get(member).clear();
+        for (String where : new ArrayList<>(shareMember(member).held.keySet())) ack(member, where, type);
     }
 
-    void commit(String member) {
-        Map<TopicIdPartition, Optional<KafkaException>> result = shareMembers.get(member).commitSync(Duration.ofSeconds(20));
-        TreeMap<Integer, String> shown = new TreeMap<>();
-        result.forEach((tp, error) -> shown.put(tp.partition(), error.map(e -> e.getClass().getSimpleName()).orElse("ok")));
-        List<String> parts = new ArrayList<>();
-        shown.forEach((p, outcome) -> parts.add("p" + p + "=" + outcome));
-        say("commit " + member + ": " + (parts.isEmpty() ? "-" : String.join(" ", parts)));
+    void commit(String member) throws IOException {
+        ShareMember m = shareMember(member);
+        say("commit " + member + ": " + m.commit(m.sessionEpoch));
     }
 
     void waitLock(String group) throws InterruptedException {
@@ -281,6 +437,8 @@ public class GroupScenario {
         long expected = groupOf.entrySet().stream()
             .filter(e -> e.getValue().equals(group) && shareMembers.containsKey(e.getKey())).count();
         while (true) {
+            // The driver's members heartbeat only when it lets them.
+            for (ShareMember m : shareMembers.values()) if (m.group.equals(group)) m.heartbeat();
             try {
                 description = admin.describeShareGroups(List.of(real(group))).describedGroups().get(real(group)).get();
             } catch (ExecutionException e) {
@@ -420,7 +578,13 @@ public class GroupScenario {
     }
 
     void close(String member) {
-        if (shareMembers.containsKey(member)) shareMembers.remove(member).close();
+        if (shareMembers.containsKey(member)) {
+            try {
+                shareMembers.remove(member).leave();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         if (consumers.containsKey(member)) consumers.remove(member).close();
     }
 
