@@ -13,8 +13,8 @@ import random
 import pytest
 
 from kafkasim.groups4.broker import assignors
-from kafkasim.groups4.broker.assignors import GroupSpec, MemberSpec
-from kafkasim.groups4.broker.ids import TopicIdPartition, Uuid
+from kafkasim.groups4.broker.assignors import GroupSpec, MemberSpec, TopicIdPartition
+from kafkasim.groups4.ids import Uuid
 from kafkasim.groups4.broker.javaorder import HashMap, HashSet, string_hash
 
 CASES = 300

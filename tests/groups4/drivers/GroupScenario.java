@@ -364,7 +364,7 @@ public class GroupScenario {
     // share-partition is still loading and returns nothing.
     void poll(String member) throws Exception {
         ShareMember m = shareMember(member);
-        if (!m.acks.isEmpty()) throw new IllegalStateException(member + " polls with acknowledgements not committed");
+        checkAcknowledged(m);
         m.awaitAssignment();
         long deadline = System.currentTimeMillis() + POLL_BOUND_MS;
         while (System.currentTimeMillis() < deadline) {
@@ -378,8 +378,16 @@ public class GroupScenario {
         say("poll " + member + ": timeout");
     }
 
+    // As KafkaShareConsumer in explicit mode: every record of the last poll is acknowledged, and
+    // the acknowledgements are committed, before the next poll.
+    static void checkAcknowledged(ShareMember m) {
+        if (!m.held.isEmpty()) throw new IllegalStateException(m.name + " polls with records not acknowledged");
+        if (!m.acks.isEmpty()) throw new IllegalStateException(m.name + " polls with acknowledgements not committed");
+    }
+
     void pollNothing(String member, long ms) throws Exception {
         ShareMember m = shareMember(member);
+        checkAcknowledged(m);
         m.awaitAssignment();
         List<String> records = m.fetch((int) ms);
         say("poll " + member + ": " + (records.isEmpty() ? "-" : String.join(" ", records)));

@@ -17,11 +17,34 @@ from __future__ import annotations
 
 import math
 
-from .ids import TopicIdPartition
-from .javaorder import HashMap, HashSet
+from .javaorder import HashMap, HashSet, int32, record_hash
 
 HOMOGENEOUS = "HOMOGENEOUS"
 HETEROGENEOUS = "HETEROGENEOUS"
+
+
+class TopicIdPartition:
+    """org.apache.kafka.server.common.TopicIdPartition, a Java record of (topicId, partitionId); the
+    assignors key HashMaps by it."""
+
+    __slots__ = ("topic_id", "partition")
+
+    def __init__(self, topic_id: Uuid, partition: int) -> None:
+        self.topic_id = topic_id
+        self.partition = partition
+
+    def java_hash(self) -> int:
+        return record_hash(self.topic_id.java_hash(), int32(self.partition))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, TopicIdPartition) and (self.topic_id, self.partition) == (
+            other.topic_id, other.partition)
+
+    def __hash__(self) -> int:
+        return hash((self.topic_id, self.partition))
+
+    def __repr__(self) -> str:
+        return f"{self.topic_id}-{self.partition}"
 
 
 class PartitionAssignorError(Exception):

@@ -1,10 +1,13 @@
-"""Kafka's Uuid (topic ids, member ids) and the (topic id, partition) pair the assignors use."""
+"""Kafka's Uuid: topic ids and the member ids the new group clients choose themselves."""
 
 from __future__ import annotations
 
 import base64
 
-from .javaorder import int32, record_hash
+
+def _int32(value: int) -> int:
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value & 0x80000000 else value
 
 
 class Uuid:
@@ -28,7 +31,7 @@ class Uuid:
 
     def java_hash(self) -> int:
         h = self.most ^ self.least
-        return int32((h >> 32) ^ h)
+        return _int32((h >> 32) ^ h)
 
     def __str__(self) -> str:
         raw = self.most.to_bytes(8, "big") + self.least.to_bytes(8, "big")
@@ -44,26 +47,3 @@ class Uuid:
 
     def __lt__(self, other: "Uuid") -> bool:
         return str(self) < str(other)
-
-
-class TopicIdPartition:
-    """org.apache.kafka.server.common.TopicIdPartition, a Java record of (topicId, partitionId)."""
-
-    __slots__ = ("topic_id", "partition")
-
-    def __init__(self, topic_id: Uuid, partition: int) -> None:
-        self.topic_id = topic_id
-        self.partition = partition
-
-    def java_hash(self) -> int:
-        return record_hash(self.topic_id.java_hash(), int32(self.partition))
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, TopicIdPartition) and (self.topic_id, self.partition) == (
-            other.topic_id, other.partition)
-
-    def __hash__(self) -> int:
-        return hash((self.topic_id, self.partition))
-
-    def __repr__(self) -> str:
-        return f"{self.topic_id}-{self.partition}"
