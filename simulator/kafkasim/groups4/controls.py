@@ -102,6 +102,11 @@ class GroupsSimulator:
         if group_id in self.broker.consumer_coordinator.groups:
             raise GroupsControlError(f"{group_id} ist schon eine Consumer-Gruppe; eine Share-Gruppe braucht "
                                      "einen eigenen Namen.")
+        others = {c.topic for c in self.share_consumers.values() if c.group_id == group_id and not c.closed}
+        if others and others != {topic}:
+            raise GroupsControlError(f"Die Share-Gruppe {group_id} liest {', '.join(sorted(others))}. Mitglieder, die "
+                                     "verschiedene Topics lesen, verteilt der Simulator nicht; bitte dasselbe Topic "
+                                     "wählen oder eine eigene Gruppe anlegen.")
         consumer = ShareConsumer(self.kernel, self.broker, name, group_id, topic,
                                  max_poll_records=max_poll_records, acquire_mode=acquire_mode)
         consumer.join()
@@ -180,6 +185,13 @@ class GroupsSimulator:
         if group_id in self.broker.share_coordinator.groups:
             raise GroupsControlError(f"{group_id} ist schon eine Share-Gruppe; eine Consumer-Gruppe braucht "
                                      "einen eigenen Namen.")
+        others = [c for c in self.consumers.values() if c.group_id == group_id and not c.closed]
+        wishes = [c.assignor for c in others] + [assignor]
+        uses_range = max(set(wishes), key=wishes.count) == "range" if any(wishes) else False
+        if others and any(set(c.topics) != set(topics) for c in others) and not uses_range:
+            raise GroupsControlError(
+                f"Die Mitglieder von {group_id} abonnieren andere Topics. Verschiedene Abonnements in einer "
+                "Gruppe rechnet der Simulator nur mit dem Assignor range nach, nicht mit uniform.")
         names = {t.topic_id: t.name for t in self.topics.by_name.values()}
         consumer = ProtocolConsumer(self.kernel, self.broker, name, group_id, topics, names,
                                     assignor=assignor, instance_id=instance_id)
