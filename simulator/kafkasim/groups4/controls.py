@@ -78,7 +78,7 @@ class GroupsSimulator:
         if not 0 <= partition < len(logs):
             raise GroupsControlError(f"Das Topic {topic} hat keine Partition {partition}.")
         logs[partition].append(values)
-        self.broker._changed()
+        self.broker.records_changed()
 
     # --- configuration --------------------------------------------------------------------------
 

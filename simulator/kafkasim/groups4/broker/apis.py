@@ -23,7 +23,7 @@ class GroupsBroker:
         self.listeners = []
         self.share_coordinator = ShareCoordinator(clock, topics, configs, on_member_gone=self._share_member_gone)
         self.share_partitions = SharePartitionManager(clock, topics, configs, self.share_coordinator,
-                                                      on_change=self._changed)
+                                                      on_change=self.records_changed)
         self.consumer_coordinator = ConsumerCoordinator(clock, topics, configs)
 
     def handle(self, request, client_id: str = ""):
@@ -42,8 +42,9 @@ class GroupsBroker:
         self.share_partitions.sessions.pop((group_id, member_id), None)
         self.share_partitions.release_member(group_id, member_id)
 
-    def _changed(self) -> None:
-        """A share-partition changed state: clients waiting in a fetch may find records now."""
+    def records_changed(self) -> None:
+        """New records, or a share-partition changed state: clients waiting in a fetch may find
+        records now."""
         for listener in list(self.listeners):
             listener()
 
