@@ -270,7 +270,8 @@ def test_share_group_work_queue(kafka, tool):
                     stdin="Bestätigung an Kundin 17\nDepotauszug 2026-11\nBestätigung an Kunde 4\n")
     assert produced.returncode == 0, produced.stderr
     consumed = tool(command("bin/kafka-console-share-consumer.sh --bootstrap-server localhost:9092 --topic auftraege "
-                            "--group lager --formatter")[0], replace=names, extra=["--timeout-ms", "30000"])
+                            "--group lager --formatter")[0], replace=names,
+                    extra=["--max-messages", "3", "--timeout-ms", "30000"])
     assert share_lines(consumed.stdout) == ["Offset:0\tDelivery:1\tBestätigung an Kundin 17",
                                             "Offset:1\tDelivery:1\tDepotauszug 2026-11",
                                             "Offset:2\tDelivery:1\tBestätigung an Kunde 4"], consumed.stdout
@@ -300,10 +301,16 @@ def test_a_released_record_is_archived_after_the_delivery_limit(kafka, tool, new
                     stdin="kaputtes JSON {\n")
     assert produced.returncode == 0, produced.stderr
     consumed = tool(command("bin/kafka-console-share-consumer.sh --bootstrap-server localhost:9092 --topic auftraege "
-                            "--group giftig --release")[0], replace=names, extra=["--timeout-ms", "30000"])
+                            "--group giftig --release")[0], replace=names,
+                    extra=["--max-messages", "5", "--timeout-ms", "30000"])
     # share.delivery.count.limit=5: five deliveries, then the record is archived and stays away.
     assert share_lines(consumed.stdout) == [f"Offset:0\tDelivery:{n}\tkaputtes JSON {{" for n in range(1, 6)], \
         consumed.stdout
+    # Archived counts as done: nothing is left for the group.
+    described = tool(command("bin/kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group lager")[0],
+                     replace={"--group lager": f"--group {group}"})
+    rows = [line.split() for line in described.stdout.splitlines() if line.startswith(group)]
+    assert len(rows) == 1 and rows[0][-1] == "0", described.stdout + described.stderr
 
 
 def test_the_record_lock_duration_is_a_group_config_bounded_by_the_broker(kafka, tool):
