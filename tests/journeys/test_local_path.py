@@ -24,7 +24,9 @@ from tests.backend.kafka_tools import Admin, read_topic
 from tests.docs.test_shell_commands import TOOL_CLASSES
 from tests.journeys.promised_output import PRAXIS, Promise, promise_for, terminals
 
-pytestmark = pytest.mark.kafka
+# The page's own waits add up to about five minutes (a 45 s session timeout, 20 s and 30 s readers,
+# each beside a ten-second Börse); the suite's 300 s limit would cut it short on a busy machine.
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(900)]
 
 BOERSE, AKTIONAERE = "boerse.md", "aktionaere.md"
 LAB_BOERSE = "backend/labs/boerse_producer.py"
