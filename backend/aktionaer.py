@@ -2,8 +2,8 @@
 
     python -m backend.aktionaer --group depot --from-beginning
 
-Commits what it has shown (every second and on exit), so a restarted consumer carries on where it
-stopped.
+Commits what it has shown (within a second, and on exit), so a restarted consumer carries on where
+it stopped. A broker that restarts or stalls is waited for, not a reason to quit.
 Records that are not prices are reported, counted and skipped. Ctrl+C commits and leaves the group.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import time
 
 from backend.board import MalformedPrice, PriceBoard
 from backend.cli import (
-    GermanArgumentParser, StopRequest, argument_type, german_kafka_errors, non_negative_float,
+    CliError, GermanArgumentParser, StopRequest, argument_type, german_kafka_errors, non_negative_float,
     non_negative_int, positive_int, run,
 )
 from backend.connection import add_connection_arguments, parse_client_args
@@ -21,9 +21,16 @@ from backend.dax import parse_symbols
 
 POLL_TIMEOUT_MS = 200
 COMMIT_TIMEOUT_MS = 5000
-# Commit at most once a second (and on exit): after a crash at most one second of prices is shown
-# again, never one skipped. A synchronous commit per batch would wait for the broker every time.
+# Commit what was shown at most a second later (and on exit): after a crash at most one second of
+# prices is shown again, never one skipped. A synchronous commit per batch would wait for the
+# broker every time.
 COMMIT_INTERVAL_S = 1.0
+# The commit on exit waits as long as kafka-python's own close() would (its request_timeout_ms,
+# 30 s by default): a broker that is slow to answer (a busy machine, a restart) must not cost the
+# offsets of everything shown. A second Ctrl+C gives up.
+FINAL_COMMIT_TIMEOUT_S = 30.0
+# Between two attempts after a lost connection (kafka-python's reconnect backoff is at most 1 s).
+RETRY_BACKOFF_S = 0.5
 FETCH_MAX_WAIT_MS = 100
 
 
@@ -104,15 +111,75 @@ class TableView:
             self.live.console.print()  # rich leaves the last line open when writing to a pipe
 
 
-def commit(consumer) -> None:
+def commit(consumer) -> bool:
+    """One commit of what was shown; a failure is reported, and the caller tries again later."""
     from kafka.errors import KafkaError
 
     try:
         consumer.commit(timeout_ms=COMMIT_TIMEOUT_MS)
+        return True
     except KafkaError as error:
         # Not fatal: the next commit includes these offsets; at worst a restart shows them again.
         print(f"Warnung: Offsets nicht gespeichert ({type(error).__name__}), neuer Versuch folgt.",
               file=sys.stderr, flush=True)
+        return False
+
+
+def final_commit(consumer) -> None:
+    """The commit on exit: retried until Kafka has the offsets or FINAL_COMMIT_TIMEOUT_S are up.
+
+    kafka-python's close() commits only with enable_auto_commit, so this CLI commits itself, with
+    the same bound close() uses. Raises CliError when the offsets could not be saved: the reader
+    must not be told they were.
+    """
+    from kafka.errors import KafkaError
+
+    deadline = time.monotonic() + FINAL_COMMIT_TIMEOUT_S
+    announced = False
+    while True:
+        remaining = deadline - time.monotonic()
+        try:
+            consumer.commit(timeout_ms=max(1, int(remaining * 1000)))
+            return
+        except KafkaError as error:
+            if not error.retriable or time.monotonic() >= deadline:
+                raise CliError(
+                    f"Offsets nicht gespeichert ({error}). Ein Neustart der Gruppe "
+                    "beginnt beim zuletzt gespeicherten Offset und zeigt die Kurse danach noch einmal.") from None
+            if not announced:
+                print(f"Kafka antwortet nicht ({type(error).__name__}) – warte bis zu "
+                      f"{FINAL_COMMIT_TIMEOUT_S:.0f} s, um die Offsets zu speichern (Strg+C bricht ab) …",
+                      file=sys.stderr, flush=True)
+                announced = True
+            time.sleep(min(RETRY_BACKOFF_S, max(0.0, deadline - time.monotonic())))
+
+
+def poll(consumer, outage: list) -> dict:
+    """consumer.poll(), which outlives a lost connection to the broker.
+
+    kafka-python 3.0.12 lets a failed connection escape poll() as KafkaConnectionError: when the
+    coordinator lookup fails with it, it refreshes the metadata and does not catch that refresh
+    failing too (coordinator/base.py, ensure_coordinator_ready_async). That happens while a
+    broker stops or restarts. Such retriable errors are reported once and polled through, as
+    Kafka's Java consumer does; `outage` holds the one that is going on.
+    """
+    from kafka.errors import KafkaError
+
+    try:
+        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
+    except KafkaError as error:
+        if not error.retriable:
+            raise
+        if not outage:
+            print(f"Verbindung zu Kafka unterbrochen ({type(error).__name__}) – versuche es weiter "
+                  "(Strg+C beendet) …", file=sys.stderr, flush=True)
+            outage.append(error)
+        time.sleep(RETRY_BACKOFF_S)
+        return {}
+    if outage:
+        outage.clear()
+        print("Verbindung zu Kafka wieder da.", file=sys.stderr, flush=True)
+    return batches
 
 
 def wait_for_topic(consumer, topic: str, stop) -> bool:
@@ -137,10 +204,13 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
     """Read until `count`, idle timeout or stop; returns the seconds from first to last batch."""
     last_record = last_commit = time.monotonic()
     first_batch = last_batch = None
+    uncommitted = False
+    outage: list = []
     while not stop:
-        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
+        batches = poll(consumer, outage)
         if batches:
             first_batch = first_batch or time.monotonic()
+            uncommitted = True
         for records in batches.values():
             for record in records:
                 try:
@@ -154,9 +224,10 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
         view.refresh()
         if batches:
             last_batch = time.monotonic()
-            if last_batch - last_commit >= COMMIT_INTERVAL_S:
-                commit(consumer)
-                last_commit = last_batch
+        # Also after a burst that nothing follows: shown prices are committed within a second.
+        if uncommitted and time.monotonic() - last_commit >= COMMIT_INTERVAL_S:
+            uncommitted = not commit(consumer)
+            last_commit = time.monotonic()
         if batches or not consumer.assignment():
             # Idle time counts only while the group has given us partitions to listen to.
             last_record = time.monotonic()
@@ -201,8 +272,10 @@ def main(argv=None) -> int:
                 seconds = consume(consumer, board, view, stop, args.count, args.idle_timeout)
         finally:
             view.close()
-            commit(consumer)
-            consumer.close(autocommit=False)
+            try:
+                final_commit(consumer)
+            finally:
+                consumer.close(autocommit=False)
     print(f"Offsets gespeichert, Consumer-Gruppe {args.group} verlassen: {board.read} Kurse gelesen, "
           f"{board.skipped} übersprungen, {board.filtered} gefiltert"
           f"{f' ({board.read / seconds:.0f} Kurse/s)' if seconds > 0 else ''}.", flush=True)
