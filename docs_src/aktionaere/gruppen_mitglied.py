@@ -16,7 +16,9 @@ consumer = KafkaConsumer(
     auto_offset_reset="earliest",
     key_deserializer=DefaultSerializer(),
     value_deserializer=JsonSerializer(),
-    consumer_timeout_ms=10_000,  # Ende nach 10 Sekunden ohne neuen Kurs
+    # Ende nach 30 Sekunden ohne neuen Kurs. In Partition 2 liegt nur DTE: Wer nur
+    # sie liest, wartet mitunter zehn Sekunden und länger auf den nächsten Kurs.
+    consumer_timeout_ms=30_000,
 )
 
 meine_partitionen = []

@@ -172,7 +172,7 @@ def instances_share_the_group_and_ctrl_c_leaves_a_member_behind(bootstrap, termi
     waited = time.monotonic() - stopped
     assert SESSION_TIMEOUT_S - 10 < waited < SESSION_TIMEOUT_S + 30, f"übernommen nach {waited:.0f} s"
 
-    boerse.process.send_signal(signal.SIGINT)  # Strg+C: the remaining member ends 10 s later, by itself
+    boerse.process.send_signal(signal.SIGINT)  # Strg+C: the remaining member ends 30 s later, by itself
     assert boerse.finish(timeout=30) == 0, boerse.errors
     # Every price the Börse sent appears in exactly one terminal (the second one's until Strg+C).
     read = [[tuple(map(int, m.groups())) for m in map(MEMBER_RECORD.match, member.lines) if m]
