@@ -2,7 +2,7 @@
 // draws every snapshot it receives and turns the reader's clicks into requests.
 import { REQ, SNAPSHOT_RECORDS, TIMEOUT_MS } from "./protocol.js";
 import { WorkerTimeout, pageRuntime } from "./runtime.js";
-import { DEFAULT_PRESET, PRESETS, presetFor } from "./presets.js";
+import { DEFAULT_PRESET, PRESETS, offeredGroup, presetFor } from "./presets.js";
 import { decodeState, encodeState, shareUrl, stateInUrl } from "./urlstate.js";
 import { h, setText, uniqueId } from "./ui/dom.js";
 import { renderBrokers, renderGroups, renderProducers, renderTopics } from "./ui/views.js";
@@ -242,7 +242,7 @@ class Simulator {
       section("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
       section("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
       section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)])));
+      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))])));
     parts.push(chartDetails);
     if (this.wantsCode) {
       const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
