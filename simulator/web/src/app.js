@@ -8,6 +8,7 @@ import { h, setText, uniqueId } from "./ui/dom.js";
 import { renderBrokers, renderGroups, renderProducers, renderTopics } from "./ui/views.js";
 import { EventLog, formatTime } from "./ui/eventlog.js";
 import { buildControls, syncTopicSelects } from "./ui/controls.js";
+import { draftStore } from "./ui/drafts.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
@@ -247,7 +248,8 @@ class Simulator {
     if (this.wantsCode) {
       const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
       parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
-        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
+        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source),
+          drafts: draftStore(`${location.pathname}|${this.presetName}`) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
