@@ -24,7 +24,8 @@ PRESETS = {
 }
 # Pages that are reference material, not chapters: no quiz needed.
 WITHOUT_QUIZ = {"theorie/index.md", "praxis/index.md", "abschluss/literatur.md",
-                "abschluss/glossar.md", "abschluss/naechste-schritte.md", "simulator.md"}
+                "abschluss/glossar.md", "abschluss/naechste-schritte.md", "simulator.md",
+                "fortschritt.md"}
 
 
 def fences(lang: str):

@@ -10,6 +10,7 @@ export function buildExercisePanel(exercise, context) {
   const show = ({ ok, text }) => {
     verdict.dataset.result = ok ? "success" : "failure";
     verdict.replaceChildren(h("strong", {}, ok ? "Geschafft! " : "Noch nicht: "), text);
+    if (ok) verdict.dispatchEvent(new CustomEvent("kafkasim:exercise-solved", { bubbles: true })); // progress: classroom/browser/progress.js
   };
   const check = () => {
     const result = exercise.check(context());

@@ -1,0 +1,101 @@
+// Builds the course's browser files into a built site (called by classroom/offline.py after
+// `mkdocs build`):  node classroom/browser/build.mjs <site dir> [--no-offline]
+//   assets/kurs/kurs.js  the page script (page.js)
+//   sw.js                the service worker: service-worker.js bundled, with Workbox's list of the
+//                        site's files injected; with --no-offline (`mkdocs serve`) retire-worker.js,
+//                        which removes a worker that a built copy left on the same address
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+import { createHash } from "node:crypto";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [site, flag] = process.argv.slice(2);
+if (!site) {
+  console.error("Aufruf: node classroom/browser/build.mjs <site-Ordner> [--no-offline]");
+  process.exit(2);
+}
+const offline = flag !== "--no-offline";
+
+// What a reader may need without a network. Left out: source maps, the sitemaps, 404.html (its links
+// point at the web server's root), lunr's other languages, and the plain kafkasim wheel when the
+// precompiled archive exists (the simulator then never loads the wheel; see worker.js).
+export const PRECACHE = {
+  globPatterns: ["**/*.{html,css,js,mjs,json,svg,png,wasm,zip,whl,gz,py}"],
+  globIgnores: ["**/*.map", "sitemap.xml*", "404.html", "sw.js",
+    "assets/javascripts/lunr/*.js", "assets/javascripts/lunr/min/lunr.!(de|stemmer.support).min.js"],
+};
+
+async function pageScript() {
+  await build({
+    entryPoints: [path.join(here, "page.js")],
+    outfile: path.join(site, "assets", "kurs", "kurs.js"),
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    logLevel: "warning",
+    legalComments: "none",
+  });
+}
+
+// The manifest names the wheel that the simulator loads (simulator/build_assets.py).
+async function unusedWheel() {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(site, "assets", "kafkasim", "manifest.json"), "utf8"));
+    return manifest.compiled ? [`assets/kafkasim/${manifest.wheel}`] : [];
+  } catch {
+    return [];
+  }
+}
+
+// Subresource integrity for each entry: the service worker refuses a file whose bytes are not
+// this build's, so an install never mixes two builds (e.g. during a deployment).
+function withIntegrity(directory) {
+  return async (entries) => ({
+    manifest: await Promise.all(entries.map(async (entry) => {
+      const bytes = await readFile(path.join(directory, decodeURIComponent(entry.url)));
+      return { ...entry, integrity: `sha384-${createHash("sha384").update(bytes).digest("base64")}` };
+    })),
+    warnings: [],
+  });
+}
+
+async function serviceWorker() {
+  const scratch = await mkdtemp(path.join(tmpdir(), "kurs-sw-"));
+  try {
+    const source = path.join(scratch, "sw.js");
+    await build({
+      entryPoints: [path.join(here, "service-worker.js")],
+      outfile: source,
+      bundle: true,
+      format: "iife",
+      target: "es2022",
+      minify: true,
+      define: { "process.env.NODE_ENV": '"production"' },
+      logLevel: "warning",
+      legalComments: "none",
+    });
+    const { count, size, warnings } = await injectManifest({
+      swSrc: source,
+      swDest: path.join(site, "sw.js"),
+      globDirectory: site,
+      globPatterns: PRECACHE.globPatterns,
+      globIgnores: [...PRECACHE.globIgnores, ...await unusedWheel()],
+      // Pyodide's WebAssembly (9.6 MB) and the memory snapshot (6 MB) are the point of it all.
+      maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      manifestTransforms: [withIntegrity(site)],
+    });
+    for (const warning of warnings) console.warn(`Hinweis (Service Worker): ${warning}`);
+    console.log(`Offline-Cache: ${count} Dateien, ${(size / 1e6).toFixed(1)} MB`);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+await pageScript();
+if (offline) await serviceWorker();
+else await copyFile(path.join(here, "retire-worker.js"), path.join(site, "sw.js"));
