@@ -114,22 +114,6 @@ def server(built_site, tmp_path):
     srv.server_close()
 
 
-@pytest.fixture
-def reader(browser_type, browser_type_launch_args, tmp_path):
-    """A reader's own browser profile: service workers allowed (the suite blocks them elsewhere) and
-    an HTTP cache on disk, as in everyday use (Playwright's throwaway contexts keep it in memory,
-    where Pyodide's 9.6 MB do not fit)."""
-    context = browser_type.launch_persistent_context(
-        str(tmp_path / "profil"), **browser_type_launch_args, service_workers="allow",
-        viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page = context.pages[0] if context.pages else context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, f"Unbehandelte Fehler im Browser: {errors}"
-
-
 def test_second_visit_needs_no_network(reader, server, built_site):
     page = reader
     page.goto(server.url + "labor/")
