@@ -130,7 +130,8 @@ function table(state, root) {
     el("td", {}, chapter.quizfragen ? String(chapter.richtig) : "–"),
     el("td", {}, chapter.uebungen_gesamt ? `${chapter.geloest} von ${chapter.uebungen_gesamt}` : "–")));
   const { summe } = state;
-  return el("table", { class: "kurs-fortschritt__tabelle" },
+  // No class: Material styles a content table only without one.
+  return el("table", {},
     el("caption", {}, "Fortschritt je Kapitel"),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, "Kapitel"), el("th", { scope: "col" }, "Quizfragen beantwortet"),

@@ -48,6 +48,9 @@ class RecordingServer(http.server.ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{self.prefix}"
 
+    def handle_error(self, request, client_address):
+        pass  # a browser that leaves a page drops the downloads it no longer needs
+
     def paths_since(self, start: float) -> list[str]:
         return [path for at, path, _ in self.seen if at >= start]
 

@@ -1,0 +1,110 @@
+"""The page "Ihr Fortschritt": a learner answers quizzes and solves an exercise, then finds them
+counted per chapter, saves the record as a file or prints it, and deletes it. It all stays in the
+browser: the `page` fixture fails a test on any request to another host."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.docs.test_quizzes_browser import answer, url_of
+
+pytestmark = pytest.mark.browser
+
+SIM_READY = "div.kafkasim[data-sim-state=ready]"
+
+
+def open_progress_page(page):
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Ihr Fortschritt").first.click()
+    page.locator("#kurs-fortschritt table").wait_for(timeout=10_000)
+
+
+def row(page, chapter: str) -> list[str]:
+    cells = page.locator("#kurs-fortschritt tbody tr").filter(
+        has=page.get_by_role("rowheader", name=chapter, exact=True)).locator("th, td")
+    return [text.strip() for text in cells.all_inner_texts()]
+
+
+def answer_on(page, site_url, md: str, *correct: bool) -> None:
+    page.goto(url_of(site_url, md), wait_until="load")
+    for i, correctly in enumerate(correct):
+        quiz = page.locator("div.quiz").nth(i)
+        answer(quiz, correctly=correctly)
+        quiz.locator(".quiz-feedback").wait_for(state="visible", timeout=5_000)
+
+
+def solve_sap_exercise(page, site_url) -> None:
+    """Übung 1 of the Simulator-Labor, as its text asks: three SAP prices with the key SAP."""
+    page.goto(url_of(site_url, "labor.md"))
+    simulator = page.locator("div.kafkasim").first
+    page.locator(SIM_READY).first.wait_for(timeout=90_000)
+    produce = simulator.locator("details[data-control=produce]")
+    if produce.get_attribute("open") is None:
+        produce.locator("summary").click()
+    produce.get_by_label("Schlüssel").fill("SAP")
+    for price in ("231.50", "231.70", "231.90"):
+        produce.get_by_label("Wert").fill(price)
+        produce.get_by_role("button", name="Senden").click()
+        simulator.locator(".ksim-status").get_by_text(f"Gesendet an aktienkurse").wait_for(timeout=30_000)
+    simulator.get_by_role("button", name="Prüfen").click()
+    simulator.locator(".ksim-verdict").get_by_text("Geschafft!").wait_for(timeout=30_000)
+
+
+def test_answers_and_a_solved_exercise_are_counted_per_chapter(page, site_url):
+    answer_on(page, site_url, "theorie/replikation.md", True, False)
+    solve_sap_exercise(page, site_url)
+    open_progress_page(page)
+
+    assert row(page, "Replikation") == ["Replikation", "2 von 4", "1", "–"]
+    assert row(page, "Simulator-Labor")[3] == "1 von 6"
+    assert row(page, "Producer")[1:3] == ["0 von 5", "0"]
+    summary = page.locator(".kurs-fortschritt__summe").inner_text()
+    assert "2 von" in summary and "1 von 6 Übungen" in summary
+    solved = page.locator("#kurs-fortschritt ul").inner_text()
+    assert "Übung: alle SAP-Kurse in einer Partition" in solved
+    # Each chapter's name leads back to it.
+    page.get_by_role("link", name="Replikation", exact=True).last.click()
+    assert page.locator("article h1").inner_text().startswith("Replikation")
+
+
+def test_the_record_is_saved_as_a_file_and_prints_with_name_and_date(page, site_url):
+    answer_on(page, site_url, "theorie/producer.md", True)
+    open_progress_page(page)
+    page.get_by_label("Ihr Name").fill("Alex Muster")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Als Datei speichern (JSON)").click()
+    assert download.value.suggested_filename.startswith("kafka-kurs-fortschritt-alex-muster-")
+    record = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert record["name"] == "Alex Muster"
+    assert record["summe"]["beantwortet"] == 1 and record["summe"]["richtig"] == 1
+    producer = next(chapter for chapter in record["kapitel"] if chapter["titel"] == "Producer")
+    assert producer["beantwortet"] == 1 and producer["fragen"][0] == {"id": "quiz-0", "beantwortet": True, "richtig": True}
+    labor = next(chapter for chapter in record["kapitel"] if chapter["titel"] == "Simulator-Labor")
+    assert [u["geloest"] for u in labor["uebungen"]] == [False] * 6
+
+    page.emulate_media(media="print")
+    assert page.get_by_text("Name: Alex Muster").is_visible()
+    assert page.locator(".kurs-fortschritt__stand").inner_text().startswith("Stand: ")
+    assert not page.get_by_role("button", name="Fortschritt löschen").is_visible()
+    assert page.locator("#kurs-fortschritt table").is_visible()
+
+
+def test_reset_asks_first_then_forgets_every_answer(page, site_url):
+    answer_on(page, site_url, "theorie/consumer.md", True, True)
+    open_progress_page(page)
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == "2 von 5"
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Fortschritt löschen").click()
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == "2 von 5"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Fortschritt löschen").click()
+    page.get_by_role("status").get_by_text("wurde gelöscht").wait_for(timeout=5_000)
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == "0 von 5"
+
+    page.goto(url_of(site_url, "theorie/consumer.md"), wait_until="load")
+    first = page.locator("div.quiz").first
+    assert not first.locator("section.content").is_visible()
+    assert first.locator('input[name="answer"]').first.is_enabled()
