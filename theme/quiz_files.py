@@ -1,10 +1,12 @@
-"""MkDocs hook: mkdocs-quiz's stylesheet and script as two cached files instead of ~55 KB inlined
+"""MkDocs hook: mkdocs-quiz's stylesheet and script as cached files instead of ~55 KB inlined
 into every page.
 
 mkdocs-quiz 1.7.1 has no option for this: it appends its CSS in a <style> and its JS in an inline
-<script> to each page's content. Here each page gets a <link> in its head and a deferred <script
-src> in place of the inline one (after the plugin's small inline translation and configuration
-objects, which the script reads); the files are written once per build.
+<script> to each page's content. Here the inline style is dropped and the script becomes a deferred
+<script src> in the same place (after the plugin's small inline translation and configuration
+objects, which the script reads). Both files are written once per build; classroom/browser/build.mjs
+then minifies the script and bundles the stylesheet into the course's one stylesheet,
+assets/kurs/kurs.css (listed in mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if quiz_plugin.style not in output or quiz_plugin.js_script not in output:
         raise PluginError(f"{page.file.src_path}: mkdocs-quiz bettet CSS und JS anders ein als erwartet; "
-                          "classroom/quiz_files.py muss angepasst werden.")
+                          "theme/quiz_files.py muss angepasst werden.")
     base = _relative_root(page) + FOLDER
     output = output.replace(quiz_plugin.style, "")
-    output = output.replace(quiz_plugin.js_script, f'<script src="{base}/quiz.js" defer></script>')
-    return output.replace("</head>", f'<link rel="stylesheet" href="{base}/quiz.css">\n</head>', 1)
+    return output.replace(quiz_plugin.js_script, f'<script src="{base}/quiz.js" defer></script>')
 
 
 def on_post_build(config) -> None:

@@ -1,8 +1,6 @@
 // The page side of offline use: registers the course's service worker (service-worker.js, through
-// Workbox's own window library) once the page has nothing better to do, and says in the footer
+// Workbox's own window library, loaded only then) once the page has nothing better to do, and says in the footer
 // when the course works without a network, or that a newer build is ready.
-import { Workbox } from "workbox-window";
-
 // A simulator that boots keeps the network and both cores to itself: the first visit's simulator
 // must not wait for 20 MB of precaching. It is booting while it is "loading" and no longer shows
 // its start placeholder (simulator/web/src/main.js, app.js).
@@ -85,6 +83,7 @@ export async function startOffline(root) {
   await idle();
   await simulatorsQuiet();
   await idle();
+  const { Workbox } = await import("workbox-window");
   const wb = new Workbox(new URL("sw.js", root).href, { scope: root.pathname });
   wb.addEventListener("installing", (event) => {
     if (!event.isUpdate) show("saving", TEXT.saving);

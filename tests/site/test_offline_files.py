@@ -33,7 +33,7 @@ def test_the_list_holds_pages_search_and_the_simulator(built_site):
     simulator = {f"assets/kafkasim/{manifest[key]}" for key in ("compiled", "snapshot")}
     pyodide = {p.relative_to(built_site).as_posix() for p in (built_site / "assets" / "kafkasim" / "pyodide").iterdir()}
     needed = simulator | pyodide | {
-        "search/search_index.json", "assets/kurs/kurs.js", "assets/kurs/quiz.js", "assets/kurs/fortschritt.json",
+        "search/search_index.json", "assets/kurs/kurs.js", "assets/kurs/kurs.css", "assets/kurs/quiz.js", "assets/kurs/fortschritt.json",
         "assets/javascripts/lunr/min/lunr.de.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/kafkasim/js/worker.js", "assets/kafkasim/manifest.json"}
     assert needed <= listed, sorted(needed - listed)
