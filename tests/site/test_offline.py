@@ -149,7 +149,7 @@ def test_second_visit_needs_no_network(reader, server, built_site):
         produce.locator("summary").click()
     produce.get_by_label("Schlüssel").fill("SAP")
     produce.get_by_role("button", name="Senden").click()
-    simulator.locator(".ksim-status").get_by_text("Gesendet an aktienkurse").wait_for(timeout=30_000)
+    simulator.get_by_role("status").get_by_text("Gesendet an aktienkurse").first.wait_for(timeout=30_000)
 
     assert not failed, f"Offline nicht geladen: {failed}"
     # Only the browser's own update check of the worker script may try the network; offline it fails

@@ -5,9 +5,11 @@ browser: the `page` fixture fails a test on any request to another host."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from tests.docs.sitetext import DOCS
 from tests.docs.test_quizzes_browser import answer, url_of
 
 pytestmark = pytest.mark.browser
@@ -18,6 +20,14 @@ SIM_READY = "div.kafkasim[data-sim-state=ready]"
 def open_progress_page(page):
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Ihr Fortschritt").first.click()
     page.locator("#kurs-fortschritt table").wait_for(timeout=10_000)
+
+
+def quizzes_in(md: str) -> int:
+    return (DOCS / md).read_text(encoding="utf-8").count("<quiz>")
+
+
+def exercises_in(md: str) -> int:
+    return (DOCS / md).read_text(encoding="utf-8").count('data-preset="uebung-')
 
 
 def row(page, chapter: str) -> list[str]:
@@ -43,10 +53,12 @@ def solve_sap_exercise(page, site_url) -> None:
     if produce.get_attribute("open") is None:
         produce.locator("summary").click()
     produce.get_by_label("Schlüssel").fill("SAP")
-    for price in ("231.50", "231.70", "231.90"):
+    for offset, price in enumerate(("231.50", "231.70", "231.90")):
         produce.get_by_label("Wert").fill(price)
         produce.get_by_role("button", name="Senden").click()
-        simulator.locator(".ksim-status").get_by_text(f"Gesendet an aktienkurse").wait_for(timeout=30_000)
+        # The simulator answers next to the form: "Gesendet an aktienkurse: Partition …, Offset …."
+        simulator.get_by_role("status").get_by_text(
+            re.compile(rf"Gesendet an aktienkurse: Partition \d+, Offset {offset}\.")).wait_for(timeout=30_000)
     simulator.get_by_role("button", name="Prüfen").click()
     simulator.locator(".ksim-verdict").get_by_text("Geschafft!").wait_for(timeout=30_000)
 
@@ -56,11 +68,12 @@ def test_answers_and_a_solved_exercise_are_counted_per_chapter(page, site_url):
     solve_sap_exercise(page, site_url)
     open_progress_page(page)
 
-    assert row(page, "Replikation") == ["Replikation", "2 von 4", "1", "–"]
-    assert row(page, "Simulator-Labor")[3] == "1 von 6"
-    assert row(page, "Producer")[1:3] == ["0 von 5", "0"]
+    labor = exercises_in("labor.md")
+    assert row(page, "Replikation") == ["Replikation", f"2 von {quizzes_in('theorie/replikation.md')}", "1", "–"]
+    assert row(page, "Simulator-Labor")[3] == f"1 von {labor}"
+    assert row(page, "Producer")[1:3] == [f"0 von {quizzes_in('theorie/producer.md')}", "0"]
     summary = page.locator(".kurs-fortschritt__summe").inner_text()
-    assert "2 von" in summary and "1 von 6 Übungen" in summary
+    assert "2 von" in summary and f"1 von {labor} Übungen" in summary
     solved = page.locator("#kurs-fortschritt ul").inner_text()
     assert "Übung: alle SAP-Kurse in einer Partition" in solved
     # Each chapter's name leads back to it.
@@ -81,7 +94,7 @@ def test_the_record_is_saved_as_a_file_and_prints_with_name_and_date(page, site_
     producer = next(chapter for chapter in record["kapitel"] if chapter["titel"] == "Producer")
     assert producer["beantwortet"] == 1 and producer["fragen"][0] == {"id": "quiz-0", "beantwortet": True, "richtig": True}
     labor = next(chapter for chapter in record["kapitel"] if chapter["titel"] == "Simulator-Labor")
-    assert [u["geloest"] for u in labor["uebungen"]] == [False] * 6
+    assert [u["geloest"] for u in labor["uebungen"]] == [False] * exercises_in("labor.md")
 
     page.emulate_media(media="print")
     assert page.get_by_text("Name: Alex Muster").is_visible()
@@ -92,17 +105,18 @@ def test_the_record_is_saved_as_a_file_and_prints_with_name_and_date(page, site_
 
 def test_reset_asks_first_then_forgets_every_answer(page, site_url):
     answer_on(page, site_url, "theorie/consumer.md", True, True)
+    total = quizzes_in("theorie/consumer.md")
     open_progress_page(page)
-    assert row(page, "Consumer und Consumer-Gruppen")[1] == "2 von 5"
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == f"2 von {total}"
 
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Fortschritt löschen").click()
-    assert row(page, "Consumer und Consumer-Gruppen")[1] == "2 von 5"
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == f"2 von {total}"
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Fortschritt löschen").click()
     page.get_by_role("status").get_by_text("wurde gelöscht").wait_for(timeout=5_000)
-    assert row(page, "Consumer und Consumer-Gruppen")[1] == "0 von 5"
+    assert row(page, "Consumer und Consumer-Gruppen")[1] == f"0 von {total}"
 
     page.goto(url_of(site_url, "theorie/consumer.md"), wait_until="load")
     first = page.locator("div.quiz").first
