@@ -7,6 +7,12 @@
 // serving the old build whole, then waits; it takes over when every tab of the course is closed or
 // when the reader presses "Neu laden" (the page sends SKIP_WAITING and reloads). On activation
 // the entries of the old build are deleted, so no page ever mixes two builds.
+//
+// What the simulator's worker fetches is served from here as the server sent it: no request of the
+// course asks for a byte range (Pyodide and the package are fetched whole, there is no media), so
+// Workbox's range-request support is not needed; the snapshot is stored gzipped as served
+// (application/gzip, no Content-Encoding) and unpacked by the worker's DecompressionStream, exactly
+// as on a visit without this worker.
 import { clientsClaim } from "workbox-core";
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
 
