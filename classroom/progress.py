@@ -3,7 +3,8 @@ Fortschritt" (classroom/browser/progress.js), written to assets/kurs/fortschritt
 
 A chapter is a page of the navigation with at least one quiz or exercise. Quiz ids are the ones
 mkdocs-quiz gives its <div class="quiz"> (and under which it stores answers); exercises are the
-Simulator-Labor's simulators, whose presets are named uebung-* (simulator/web/src/presets.js).
+simulators whose preset has one: presets.json (simulator/web/build.mjs) names the exercise's id,
+which its "kafkasim:exercise-solved" event carries.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from pathlib import Path
 
 QUIZ = re.compile(r'<div class="quiz"[^>]*\bid="(quiz-\d+)"')
-EXERCISE = re.compile(r'<div class="kafkasim"[^>]*\bdata-preset="(uebung-[^"]+)"')
+SIMULATOR = re.compile(r'<div class="kafkasim"[^>]*\bdata-preset="([^"]+)"')
 OUTPUT = "assets/kurs/fortschritt.json"
 
 _order: list[str] = []
@@ -26,25 +27,28 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _preset_titles(config) -> dict[str, str]:
+def _presets(config) -> dict[str, dict]:
     try:
-        presets = json.loads((Path(config["docs_dir"]) / "assets" / "kafkasim" / "presets.json").read_text("utf-8"))
+        return json.loads((Path(config["docs_dir"]) / "assets" / "kafkasim" / "presets.json").read_text("utf-8"))
     except FileNotFoundError:
-        return {}
-    return {name: preset.get("title", "") for name, preset in presets.items()}
+        return {}  # simulator assets not built: no exercises to count
 
 
 def on_post_page(output: str, page, config) -> str:
     quizzes = QUIZ.findall(output)
-    exercises = list(dict.fromkeys(EXERCISE.findall(output)))
+    presets = _presets(config)
+    exercises = {}
+    for name in SIMULATOR.findall(output):
+        preset = presets.get(name, {})
+        if preset.get("exercise"):
+            exercises.setdefault(preset["exercise"], {"id": preset["exercise"], "title": preset.get("title", "")})
     if page.file.src_uri in _order and (quizzes or exercises):
-        titles = _preset_titles(config)
         _chapters[page.file.src_uri] = {
             "title": page.title,
             "section": page.parent.title if page.parent else "",
             "url": page.url or "./",
             "quizzes": quizzes,
-            "exercises": [{"id": preset, "title": titles.get(preset, "")} for preset in exercises],
+            "exercises": list(exercises.values()),
         }
     return output
 

@@ -5,11 +5,11 @@
 //   quiz_progress_<location.pathname>  →  {"<quiz id>": {answered, correct, selectedValues}}
 // and this file only reads (and, for the reset, removes) those keys.
 //
-// Exercises of the Simulator-Labor: the exercise panel announces a solved exercise with a DOM event
-//   kafkasim:exercise-solved   (bubbles; detail: {exercise?: string})
-// dispatched at (or inside) the simulator element div.kafkasim. The exercise's id is
-// detail.exercise if given, else the data-preset of the closest div.kafkasim. It is stored as
-//   kafkasim_exercises_<location.pathname>  →  {"<exercise id>": {solved: true, at: ISO time}}
+// Exercises (the Simulator-Labor's and each chapter's): the exercise panel announces a solved one
+// with a DOM event on the document (simulator/web/src/ui/exercise.js)
+//   kafkasim:exercise-solved   detail: {id: exercise id, page: location.pathname}
+// and it is stored here as
+//   kafkasim_exercises_<page>  →  {"<exercise id>": {solved: true, at: ISO time}}
 //
 // Which chapters have which quizzes and exercises comes from the build (classroom/progress.py
 // writes assets/kurs/fortschritt.json). Nothing is ever sent anywhere.
@@ -41,8 +41,8 @@ export function recordSolved(id, pathname = location.pathname) {
 
 export function listenForExercises() {
   document.addEventListener(SOLVED_EVENT, (event) => {
-    const id = event.detail?.exercise ?? event.target.closest?.("div.kafkasim")?.dataset.preset;
-    if (id) recordSolved(String(id));
+    const { id, page } = event.detail ?? {};
+    if (id) recordSolved(String(id), typeof page === "string" ? page : location.pathname);
   });
 }
 

@@ -256,6 +256,9 @@ def test_mkdocs_serve_removes_a_worker_left_by_a_build(reader, built_site, tmp_p
         page.goto(address)  # still the build's page, from its worker; the browser checks sw.js anew
         wait_for_js(page, """async () => (await navigator.serviceWorker.getRegistrations()).length === 0
             && (await caches.keys()).length === 0""", seconds=60)
+        # The page that the old worker served while it was being replaced may have missed a file
+        # (Material's search worker loads its own scripts late); from the reload on, all is fresh.
+        page.page_errors.clear()
         page.reload()
         # The development server's page (the build's pages carry the mark for the page script,
         # which therefore registers no worker here).

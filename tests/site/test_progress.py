@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.docs.sitetext import DOCS
+from tests.docs.test_pages_browser import PAGES
 from tests.docs.test_quizzes_browser import answer, url_of
 
 pytestmark = pytest.mark.browser
@@ -27,7 +28,15 @@ def quizzes_in(md: str) -> int:
 
 
 def exercises_in(md: str) -> int:
-    return (DOCS / md).read_text(encoding="utf-8").count('data-preset="uebung-')
+    """Simulators on the page whose preset has a checked exercise (presets.json from `make assets`)."""
+    presets = json.loads((DOCS / "assets" / "kafkasim" / "presets.json").read_text(encoding="utf-8"))
+    names = re.findall(r'data-preset="([^"]+)"', (DOCS / md).read_text(encoding="utf-8"))
+    return len({presets[name]["exercise"] for name in names if presets.get(name, {}).get("exercise")})
+
+
+def exercises_cell(md: str, solved: int = 0) -> str:
+    total = exercises_in(md)
+    return f"{solved} von {total}" if total else "–"
 
 
 def row(page, chapter: str) -> list[str]:
@@ -69,11 +78,13 @@ def test_answers_and_a_solved_exercise_are_counted_per_chapter(page, site_url):
     open_progress_page(page)
 
     labor = exercises_in("labor.md")
-    assert row(page, "Replikation") == ["Replikation", f"2 von {quizzes_in('theorie/replikation.md')}", "1", "–"]
+    assert row(page, "Replikation") == ["Replikation", f"2 von {quizzes_in('theorie/replikation.md')}", "1",
+                                        exercises_cell("theorie/replikation.md")]
     assert row(page, "Simulator-Labor")[3] == f"1 von {labor}"
     assert row(page, "Producer")[1:3] == [f"0 von {quizzes_in('theorie/producer.md')}", "0"]
     summary = page.locator(".kurs-fortschritt__summe").inner_text()
-    assert "2 von" in summary and f"1 von {labor} Übungen" in summary
+    everywhere = sum(exercises_in(md) for md in PAGES)
+    assert "2 von" in summary and f"1 von {everywhere} Übungen" in summary
     solved = page.locator("#kurs-fortschritt ul").inner_text()
     assert "Übung: alle SAP-Kurse in einer Partition" in solved
     # Each chapter's name leads back to it.
