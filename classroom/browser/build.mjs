@@ -1,8 +1,9 @@
 // Builds the course's browser files into a built site (called by classroom/offline.py after
 // `mkdocs build`):  node classroom/browser/build.mjs <site dir> [--no-offline]
 //   assets/kurs/kurs.js  the page script (page.js), with chunks loaded only where needed
-//   assets/kurs/kurs.css the course's one stylesheet: theme/kurs.css, theme/druck.css and
-//                        mkdocs-quiz's quiz.css (written there by theme/quiz_files.py), minified
+//   assets/kurs/kurs.css the course's one stylesheet: the simulator's (simulator/web, copied in by
+//                        `make assets`), mkdocs-quiz's quiz.css (written there by
+//                        theme/quiz_files.py), theme/kurs.css and theme/druck.css, minified
 //   assets/kurs/quiz.js  mkdocs-quiz's script (theme/quiz_files.py), minified in place
 //   sw.js                the service worker: service-worker.js bundled, with Workbox's list of the
 //                        site's files injected; with --no-offline (`mkdocs serve`) retire-worker.js,
@@ -54,18 +55,21 @@ async function pageScript() {
   });
 }
 
-// Fewer, smaller files before the first paint: three stylesheets become one, and the quiz script
-// (44 KB as the plugin ships it) shrinks to a third.
+// Fewer, smaller files before the first paint: four stylesheets become one (each render-blocking
+// file costs a round trip before the first paint), and the quiz script (44 KB as the plugin ships
+// it) shrinks to a third.
 async function stylesAndQuiz(scratch) {
   const quizCss = path.join(out, "quiz.css");
   if (!existsSync(quizCss)) return; // a second run over the same site: done already
   const theme = path.join(here, "..", "..", "theme");
+  const simulatorCss = path.join(site, "assets", "kafkasim", "simulator.css");
   const entry = path.join(scratch, "kurs.css");
-  // mkdocs-quiz's rules first: the course's own (kurs.css) override some of them.
-  const parts = [quizCss, path.join(theme, "kurs.css"), path.join(theme, "druck.css")];
+  // The simulator's and mkdocs-quiz's rules first: the course's own (kurs.css) override some of them.
+  const parts = [simulatorCss, quizCss, path.join(theme, "kurs.css"), path.join(theme, "druck.css")];
   await writeFile(entry, parts.map((file) => `@import ${JSON.stringify(file)};`).join("\n"));
   await build({ entryPoints: [entry], outfile: path.join(out, "kurs.css"), bundle: true, minify: true, logLevel: "warning" });
   await rm(quizCss);
+  await rm(simulatorCss);
   await build({ entryPoints: [path.join(out, "quiz.js")], outfile: path.join(out, "quiz.js"), allowOverwrite: true,
     minify: true, target: "es2020", logLevel: "warning" });
 }
