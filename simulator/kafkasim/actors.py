@@ -54,7 +54,7 @@ class Actors:
             if name not in ("range", "roundrobin", "sticky"):
                 raise ValueError(f"Unbekannter Assignor {name!r}: möglich sind range, roundrobin und sticky.")
         if client_id is None:
-            client_id = self._unused_consumer_name()
+            client_id = self._unused_consumer_name(group_id)
         if client_id in self.actors:
             raise ValueError(f"Einen Consumer {client_id} gibt es schon.")
         self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
@@ -65,11 +65,20 @@ class Actors:
         self.kernel.schedule(0, self._actor_poll, core)
         return client_id
 
-    def _unused_consumer_name(self) -> str:
-        """aktionaer-N for the next N whose name no running consumer has (a preset or the learner
-        may have named theirs aktionaer-1, aktionaer-2 … already)."""
+    def _unused_consumer_name(self, group_id: str) -> str:
+        """A name after the course's rule that no running consumer has (a preset or the learner may
+        have used it already): an Aktionär*in's depot group depot-anna is read by anna (then anna-2,
+        anna-3 …), a service's group such as kursalarm by its instances kursalarm-1, kursalarm-2 …"""
+        owner = group_id[len("depot-"):] if group_id.startswith("depot-") else ""
+        if owner:
+            if owner not in self.actors:
+                return owner
+            n = 2
+            while f"{owner}-{n}" in self.actors:
+                n += 1
+            return f"{owner}-{n}"
         while True:
-            name = self.client_name("aktionaer")
+            name = self.client_name(group_id)
             if name not in self.actors:
                 return name
 

@@ -52,6 +52,7 @@ class ConsumerCore:
         self.error: errors.KafkaError | None = None
         # (revoked, assigned) → None; the facade forwards it to a ConsumerRebalanceListener.
         self.on_rebalance = None
+        self.before_leave = None   # close(): what must reach the coordinator before LeaveGroup
 
     # -- subscription ----------------------------------------------------------------------------
     def subscribe(self, topics: list[str]) -> None:
@@ -74,10 +75,8 @@ class ConsumerCore:
             if t is not None:
                 tps.extend((topic, p.index) for p in t.partitions)
         if tps != self.assignment:
-            old = list(self.assignment)
+            # No group, no rebalance: kafka-python's listener hears nothing of this (only close()).
             self._set_assignment(tps)
-            if self.on_rebalance is not None:
-                self.on_rebalance(old, tps)
 
     def assign(self, tps: list[tuple[str, int]]) -> None:
         if self.subscription:
@@ -126,9 +125,10 @@ class ConsumerCore:
             return False
         if self.state == "STABLE":
             self.maybe_commit_sync()
-            if self.on_rebalance is not None and self.assignment:
-                # Eager rebalancing: everything is revoked before JoinGroup.
-                self.on_rebalance(list(self.assignment), None)
+        if self.on_rebalance is not None:
+            # Eager rebalancing: everything is revoked before JoinGroup. kafka-python 3 tells the
+            # listener before every join, the first one too (with nothing to revoke).
+            self.on_rebalance(list(self.assignment), None)
         self.needs_rejoin = False
         self.state = "JOINING"
         # What the sticky assignor's user data carries: the last assignment and its generation.
@@ -374,10 +374,18 @@ class ConsumerCore:
             return
         if autocommit:
             self.maybe_commit_sync()
-        if self.group_id is not None and self.member_id:
-            self.cluster.coordinator.leave(self.group_id, self.member_id)
-        self._reset_membership()
-        self.closed = True
+        try:
+            if self.on_rebalance is not None and self.subscription is not None and self.assignment:
+                # kafka-python 3 (like Java's onLeavePrepare): before leaving, close() revokes every
+                # partition, so a listener can still act while this consumer owns them.
+                self.on_rebalance(list(self.assignment), None)
+        finally:
+            if self.before_leave is not None:
+                self.before_leave()
+            if self.group_id is not None and self.member_id:
+                self.cluster.coordinator.leave(self.group_id, self.member_id)
+            self._reset_membership()
+            self.closed = True
 
     def abandon(self) -> None:
         """The process ended without close(): heartbeats stop, the session will time out."""

@@ -117,6 +117,9 @@ class KafkaConsumer:
             max_poll_records=cfg["max_poll_records"])
         self._core.on_rebalance = self._on_rebalance
         self._listener = None
+        self._in_listener = False
+        self._listener_error = None
+        self._async_commits = []
         self._closed = False
         self._iterator_buffer: list = []
         self._consumer_timeout_ms = cfg["consumer_timeout_ms"]
@@ -130,8 +133,10 @@ class KafkaConsumer:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        # As kafka-python: a block left by an exception closes without the automatic commit, since
+        # the record in hand may not have been processed.
+        self.close(autocommit=exc_type is None)
 
     def bootstrap_connected(self):
         return True
@@ -167,12 +172,39 @@ class KafkaConsumer:
         self._iterator_buffer.clear()
 
     def _on_rebalance(self, revoked, assigned):
+        """Calls the listener where kafka-python 3 does, inside poll() or close(), on its IO thread.
+
+        A failing revoke stops the join (or ends close() after leaving), so it is raised at once; a
+        failing assignment is already in place and surfaces from the running poll().
+        """
         if self._listener is None:
             return
-        if revoked is not None:
-            self._listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
-        if assigned is not None:
-            self._listener.on_partitions_assigned({TopicPartition(*tp) for tp in assigned})
+        self._in_listener = True
+        try:
+            if revoked is not None:
+                self._listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
+            if assigned is not None:
+                self._listener.on_partitions_assigned({TopicPartition(*tp) for tp in assigned})
+        except Exception as exc:
+            if revoked is not None:
+                raise Errors.KafkaError("User rebalance callback throws an error") from exc
+            self._listener_error = self._listener_error or exc
+        finally:
+            self._in_listener = False
+
+    def _raise_listener_error(self):
+        error, self._listener_error = self._listener_error, None
+        if error is not None:
+            raise Errors.KafkaError("User rebalance callback throws an error") from error
+
+    def _refuse_inside_listener(self):
+        """kafka-python runs the listener on its IO thread, where a blocking call cannot wait for it."""
+        if self._in_listener:
+            raise RuntimeError(
+                "Cannot block on net.run() from the IO thread itself. (kafka-python ruft den "
+                "Rebalance-Listener in seinem IO-Thread auf; blockierende Consumer-Aufrufe wie "
+                "commit(), committed() oder poll() brechen dort ab. Committen Sie nach der "
+                "Verarbeitung in der Schleife oder im Listener mit commit_async().)")
 
     # -- polling -----------------------------------------------------------------------------------
     def _records(self, batches, deserialize=True):
@@ -200,9 +232,11 @@ class KafkaConsumer:
         cluster = self._cluster
         if self._closed:
             raise Errors.IllegalStateError("KafkaConsumer is closed")
+        self._refuse_inside_listener()
         _binding.charge(POLL_COST_US)
         while True:
             batches = core.poll_once(max_records)
+            self._raise_listener_error()
             if self._paused and batches:
                 batches = [b for b in batches if b[0] not in self._paused]
             if batches:
@@ -215,6 +249,7 @@ class KafkaConsumer:
             wake_at = min(deadline, core.next_wakeup())
             cluster.block(wake_at if wake_at > now else deadline,
                           lambda: cluster.data_version != data_version or core.version != version)
+            self._raise_listener_error()
 
     def poll(self, timeout_ms=0, max_records=None, update_offsets=True):
         if timeout_ms is None:
@@ -263,6 +298,8 @@ class KafkaConsumer:
         tp = (partition.topic, partition.partition)
         if tp not in self._core.positions:
             raise Errors.IllegalStateError("Partition is not assigned")
+        if self._core.positions[tp] is None:
+            self._refuse_inside_listener()  # an unknown position needs the broker: it blocks
         self._core._init_positions()
         return self._core.positions[tp]
 
@@ -395,6 +432,7 @@ class KafkaConsumer:
 
     def commit(self, offsets=None, timeout_ms=None):
         self._require_group()
+        self._refuse_inside_listener()
         requested = self._offsets_arg(offsets)
         error = self._retrying(lambda: self._core.commit_positions(requested), timeout_ms)
         if error is not None:
@@ -409,6 +447,9 @@ class KafkaConsumer:
         requested = offsets
 
         def do_commit():
+            if do_commit not in self._async_commits:
+                return   # already sent by close()
+            self._async_commits.remove(do_commit)
             error = self._core.commit_positions(self._offsets_arg(requested))
             if callback is not None:
                 callback(requested, error)
@@ -417,12 +458,20 @@ class KafkaConsumer:
             else:
                 future.failure(error)
 
+        self._async_commits.append(do_commit)
         self._cluster.kernel.schedule(NET_MS, do_commit)
         return future
+
+    def _send_async_commits(self):
+        """Commits already on their way reach the coordinator before the LeaveGroup that follows
+        them on the same connection."""
+        for do_commit in list(self._async_commits):
+            do_commit()
 
     def committed(self, partition, metadata=False, timeout_ms=None):
         self._require_group()
         self._check_tp(partition)
+        self._refuse_inside_listener()
         coordinator = self._cluster.coordinator
         group_id = self.config["group_id"]
         self._retrying(lambda: coordinator.committed(group_id, partition.topic, partition.partition), timeout_ms)
@@ -441,8 +490,9 @@ class KafkaConsumer:
     def close(self, autocommit=True, timeout_ms=None):
         if self._closed:
             return
-        self._core.close(autocommit=autocommit and self.config["enable_auto_commit"])
         self._closed = True
+        self._core.before_leave = self._send_async_commits
+        self._core.close(autocommit=autocommit and self.config["enable_auto_commit"])
 
     def metrics(self, raw=False):
         return {"consumer-fetch-manager-metrics": {"records-consumed-total": self._core.consumed}}
