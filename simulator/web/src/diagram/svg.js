@@ -1,0 +1,196 @@
+// The laid-out diagram (layout.js) as SVG text. Pure: the browser sets it as markup, the build
+// writes it to a file. Every state is drawn with a shape, a line style or a word as well as a
+// colour; the colours come from CSS classes (diagram.css), so light and dark mode both work.
+import { partitionColor } from "../ui/palette.js";
+import { ROLE, escapeXml as esc, int } from "./text.js";
+import { SIZE } from "./layout.js";
+
+const n = (v) => Math.round(v * 10) / 10;
+const attrs = (a) => Object.entries(a).filter(([, v]) => v != null && v !== false)
+  .map(([k, v]) => ` ${k}="${esc(typeof v === "number" ? n(v) : v)}"`).join("");
+const rect = (a) => `<rect${attrs(a)}/>`;
+const text = (a, content) => `<text${attrs(a)}>${esc(content)}</text>`;
+const tip = (content) => `<title>${esc(content)}</title>`;
+
+// Shapes of the committed-offset marks, one per group, so two groups differ without colour.
+export function commitMark(index, x, y) {
+  switch (index % 4) {
+    case 0: return `M${n(x)} ${n(y - 5)}L${n(x + 4)} ${n(y + 1)}L${n(x - 4)} ${n(y + 1)}Z`; // triangle
+    case 1: return `M${n(x)} ${n(y - 5)}L${n(x + 3.5)} ${n(y - 2)}L${n(x)} ${n(y + 1)}L${n(x - 3.5)} ${n(y - 2)}Z`; // diamond
+    case 2: return `M${n(x - 3)} ${n(y - 4)}h6v5h-6Z`; // square
+    default: return `M${n(x - 4)} ${n(y - 4)}L${n(x + 4)} ${n(y - 4)}L${n(x)} ${n(y + 1)}Z`; // inverted triangle
+  }
+}
+const leoMark = (x, y) => `M${n(x - 3.5)} ${n(y - 4)}L${n(x + 3.5)} ${n(y - 4)}L${n(x)} ${n(y)}Z`;
+
+function shortValue(value) {
+  if (value == null) return "null";
+  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
+}
+
+function cellTitle(c, row) {
+  const what = { committed: "committed", uncommitted: "über der High Watermark, für Consumer noch nicht sichtbar",
+    missing: `auf Broker ${row.broker} noch nicht angekommen` }[c.state];
+  return `Offset ${int(c.offset)}, Schlüssel ${c.key ?? "null"}, Wert ${shortValue(c.value)} (${what})`;
+}
+
+function drawRow(row, hatch) {
+  const out = [];
+  const offline = row.role === "offline" || row.role === "leader-offline";
+  const { x, y, w, h } = row;
+  out.push(`<g class="kd-row role-${row.role}" data-row="${esc(`${row.topic}/${row.partition}/${row.broker}`)}">`);
+  out.push(tip(`${row.topic}-${row.partition} auf Broker ${row.broker}: ${ROLE[row.role]}, LEO ${int(row.leo)}` +
+    (row.leader ? `, High Watermark ${int(row.hw)}, Leader-Epoche ${row.epoch}, ISR [${row.isr.join(", ")}]` : "")));
+  out.push(rect({ class: "kd-row-box", x, y, width: w, height: h, rx: 2 }));
+  if (offline) out.push(rect({ class: "kd-hatch", x, y, width: w, height: h, rx: 2, fill: `url(#${hatch})` }));
+  if (row.leader) out.push(rect({ class: "kd-leader-bar", x, y, width: 3.5, height: h }));
+  const baseline = y + h / 2 + 3.5;
+  if (row.cellText) {
+    out.push(text({ class: "kd-label", x: x + 7, y: baseline }, row.label));
+    const [one, two] = row.headRole;
+    if (two) {
+      out.push(text({ class: "kd-role", x: x + 28, y: y + 10 }, one), text({ class: "kd-role", x: x + 28, y: y + 19.5 }, two));
+    } else {
+      out.push(text({ class: "kd-role", x: x + 28, y: baseline }, one));
+    }
+  } else {
+    out.push(text({ class: "kd-label kd-compact", x: x + 6, y: baseline - 0.5 }, `${row.label} ${row.headRole[0]}`));
+  }
+  if (row.ellipsis) {
+    const e = row.ellipsis;
+    out.push(`<g class="kd-older">${tip(`ältere Datensätze: Offset ${int(e.from)} bis ${int(e.to)}`)}` +
+      `${text({ class: "kd-ellipsis", x: e.x + e.w / 2, y: baseline, "text-anchor": "middle" }, "…")}</g>`);
+  }
+  if (row.empty) out.push(text({ class: "kd-empty", x: row.stripX + (row.ellipsis ? 16 : 2), y: baseline }, row.cellText ? "leer" : ""));
+  for (const c of row.cells) {
+    const color = partitionColor(row.partition).color;
+    out.push(`<g class="kd-cell is-${c.state}" data-offset="${c.offset}">${tip(cellTitle(c, row))}` +
+      rect({ x: c.x, y: row.cellY, width: c.w, height: row.cellH, rx: 1.5, style: c.state === "committed" ? `--kd-part:${color}` : null }) +
+      (row.cellText ? text({ x: c.x + c.w / 2, y: baseline - 0.5, "text-anchor": "middle" }, int(c.offset)) : "") + "</g>");
+  }
+  const top = row.cellY - 2;
+  const bottom = row.cellY + row.cellH + 2;
+  out.push(`<line class="kd-hw" x1="${n(row.hwX)}" x2="${n(row.hwX)}" y1="${n(top)}" y2="${n(bottom)}"/>`);
+  out.push(`<path class="kd-leo" d="${leoMark(row.leoX, row.cellY)}"/>`);
+  for (const m of row.marks) out.push(`<path class="kd-commit mark-${m.index % 4}" d="${commitMark(m.index, m.x, y + h + 0.5)}"/>`);
+  if (row.endText?.length === 2) {
+    const [hw, leo] = row.endText;
+    if (hw) out.push(text({ class: "kd-end", x: row.endX, y: y + 10 }, hw));
+    out.push(text({ class: "kd-end", x: row.endX, y: y + 19.5 }, leo));
+  } else if (row.endText) {
+    out.push(text({ class: "kd-end", x: row.x + row.w - 3, y: baseline - 0.5, "text-anchor": "end" }, row.endText[0]));
+  }
+  out.push("</g>");
+  return out.join("");
+}
+
+function drawTile(t, hatch) {
+  const offline = t.role === "offline";
+  return `<g class="kd-row kd-tile role-${t.role}" data-row="${esc(`${t.topic}/${t.partition}/${t.broker}`)}">` +
+    tip(`${t.topic}-${t.partition} auf Broker ${t.broker}: ${ROLE[t.role]}, LEO ${int(t.leo)}`) +
+    rect({ class: "kd-row-box", x: t.x, y: t.y, width: t.w, height: t.h, rx: 2 }) +
+    (offline ? rect({ class: "kd-hatch", x: t.x, y: t.y, width: t.w, height: t.h, rx: 2, fill: `url(#${hatch})` }) : "") +
+    text({ class: "kd-label", x: t.x + 4, y: t.y + t.h / 2 + 3 }, t.label) + "</g>";
+}
+
+function drawBroker(b, hatch) {
+  const out = [`<g class="kd-broker state-${b.state}" data-broker="${b.id}">${tip(b.full)}`];
+  out.push(rect({ class: "kd-box kd-broker-box", x: b.x, y: b.y, width: b.w, height: b.h, rx: 5 }));
+  if (!b.running) out.push(rect({ class: "kd-hatch", x: b.x, y: b.y, width: b.w, height: b.h, rx: 5, fill: `url(#${hatch})` }));
+  out.push(text({ class: "kd-title", x: b.x + 8, y: b.y + 15 }, b.title));
+  out.push(text({ class: "kd-state", x: b.stateX, y: b.y + 15 }, b.stateText));
+  if (b.controllerText) out.push(text({ class: "kd-small", x: b.x + b.w - 8, y: b.y + 15, "text-anchor": "end" }, b.controllerText));
+  for (const s of b.sections) out.push(text({ class: "kd-small kd-muted", x: s.x, y: s.y }, s.text));
+  for (const row of b.rows) out.push(drawRow(row, hatch));
+  for (const t of b.tiles) out.push(drawTile(t, hatch));
+  out.push("</g>");
+  return out.join("");
+}
+
+function drawProducer(p) {
+  const out = [`<g class="kd-producer kind-${p.kind}${p.active ? "" : " is-idle"}" data-producer="${esc(p.id)}">${tip(p.full)}`];
+  out.push(rect({ class: "kd-box", x: p.x, y: p.y, width: p.w, height: p.h, rx: 5 }));
+  out.push(text({ class: "kd-title", x: p.x + 6, y: p.y + 14 }, p.title));
+  p.lines.forEach((line, i) => out.push(text({ class: "kd-small", x: p.x + 6, y: p.y + 14 + (i + 1) * SIZE.line }, line)));
+  out.push("</g>");
+  return out.join("");
+}
+
+function drawChip(c) {
+  if (c.none) return text({ class: "kd-small kd-muted", x: c.x, y: c.y + 9.5 }, c.text);
+  const what = c.lag == null ? "noch kein committeter Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
+  return `<g class="kd-chip${c.lag ? " has-lag" : ""}">${tip(`${c.topic}-${c.partition}: ${what}`)}` +
+    rect({ x: c.x, y: c.y, width: c.w, height: SIZE.line, rx: 6 }) +
+    text({ x: c.x + 4, y: c.y + 9.5 }, c.text) + "</g>";
+}
+
+function drawGroup(g) {
+  const out = [`<g class="kd-group state-${g.state}" data-group="${esc(g.id)}">`];
+  out.push(rect({ class: "kd-box kd-group-box", x: g.x, y: g.y, width: g.w, height: g.h, rx: 5 }));
+  out.push(text({ class: "kd-title", x: g.x + 8, y: g.y + 14 }, g.title));
+  g.lines.forEach((line, i) => out.push(text({ class: "kd-small", x: g.x + 8, y: g.y + 14 + (i + 1) * SIZE.line }, line)));
+  for (const m of g.members) {
+    out.push(`<g class="kd-member" data-member="${esc(m.clientId)}">${tip(`${m.clientId}${m.isGroupLeader ? " (Gruppen-Leader: berechnet die Zuteilung)" : ""}`)}`);
+    out.push(rect({ class: "kd-member-box", x: m.x, y: m.y, width: m.w, height: m.h, rx: 4 }));
+    out.push(text({ class: "kd-member-name", x: m.x + 6, y: m.y + 13 }, m.title));
+    out.push(...m.chips.map(drawChip), "</g>");
+  }
+  out.push(...(g.chips ?? []).map(drawChip), "</g>");
+  return out.join("");
+}
+
+function legendSample(item, x, y, hatch) {
+  const box = (cls, extra = "") => rect({ class: cls, x, y: y - 8, width: 16, height: 10, rx: 1.5 }) + extra;
+  switch (item.kind) {
+    case "leader": return `<g class="kd-row role-leader">${box("kd-row-box")}${rect({ class: "kd-leader-bar", x, y: y - 8, width: 3, height: 10 })}</g>`;
+    case "follower": return `<g class="kd-row role-follower">${box("kd-row-box")}</g>`;
+    case "out-of-isr": return `<g class="kd-row role-out-of-isr">${box("kd-row-box")}</g>`;
+    case "offline": return `<g class="kd-row role-offline">${box("kd-row-box")}${rect({ class: "kd-hatch", x, y: y - 8, width: 16, height: 10, fill: `url(#${hatch})` })}</g>`;
+    case "committed": return `<g class="kd-cell is-committed">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5, style: `--kd-part:${partitionColor(0).color}` })}</g>`;
+    case "uncommitted": return `<g class="kd-cell is-uncommitted">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 })}</g>`;
+    case "missing": return `<g class="kd-cell is-missing">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 })}</g>`;
+    case "hw": return `<line class="kd-hw" x1="${x + 8}" x2="${x + 8}" y1="${y - 10}" y2="${y + 3}"/>`;
+    case "leo": return `<path class="kd-leo" d="${leoMark(x + 8, y - 2)}"/>`;
+    case "commit": return `<path class="kd-commit mark-${item.index % 4}" d="${commitMark(item.index, x + 8, y)}"/>`;
+    default: return text({ class: "kd-small kd-legend-offset", x: x + 8, y, "text-anchor": "middle" }, "12");
+  }
+}
+
+function drawLegend(legend, hatch) {
+  const out = [`<g class="kd-legend"><line class="kd-rule" x1="${legend.x}" x2="${legend.x + legend.w}" y1="${legend.y}" y2="${legend.y}"/>`];
+  for (const item of legend.items) {
+    out.push(legendSample(item, item.x, item.y, hatch));
+    out.push(text({ class: "kd-small", x: item.x + 20, y: item.y }, item.text));
+  }
+  out.push("</g>");
+  return out.join("");
+}
+
+/** The picture without its <svg> element: what the live diagram swaps on every snapshot. */
+export function renderBody(layout, { id = "kd" } = {}) {
+  const hatch = `${id}-hatch`;
+  const out = [`<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<line class="kd-hatch-line" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>`];
+  for (const hd of layout.headings) out.push(text({ class: "kd-heading", x: hd.x, y: hd.y }, hd.text));
+  for (const note of layout.notes ?? []) out.push(text({ class: "kd-small kd-muted", x: note.x, y: note.y }, note.text));
+  out.push(...layout.producers.map(drawProducer));
+  if (layout.moreProducers) out.push(text({ class: "kd-small kd-muted", x: layout.moreProducers.x, y: layout.moreProducers.y }, layout.moreProducers.text));
+  out.push(...layout.brokers.map((b) => drawBroker(b, hatch)));
+  out.push(...layout.groups.map(drawGroup));
+  if (layout.legend) out.push(drawLegend(layout.legend, hatch));
+  return out.join("");
+}
+
+/**
+ * The whole <svg>: named (title) and described (desc) for assistive technology.
+ * `standalone` adds the style sheet and a background, for the build's files (print, README).
+ */
+export function renderSvg(layout, { id = "kd", title, description, css = "", standalone = false } = {}) {
+  const head = `<svg xmlns="http://www.w3.org/2000/svg" class="ksim-diagram" viewBox="0 0 ${layout.width} ${layout.height}" ` +
+    `width="${layout.width}" height="${layout.height}" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
+    `data-orientation="${layout.orientation}"${layout.compact ? ' data-compact=""' : ""}>` +
+    `<title id="${id}-title">${esc(title ?? "Cluster-Diagramm")}</title><desc id="${id}-desc">${esc(description ?? "")}</desc>`;
+  const style = standalone && css ? `<style>${css}</style>` : "";
+  const bg = standalone ? rect({ class: "kd-bg", width: layout.width, height: layout.height }) : "";
+  return `${head}${style}${bg}<g class="kd-base">${renderBody(layout, { id })}</g></svg>`;
+}
