@@ -10,6 +10,7 @@ import { EventLog, formatTime } from "./ui/eventlog.js";
 import { buildControls, syncTopicSelects } from "./ui/controls.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
+import { LiveDiagram } from "./diagram/live.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -110,7 +111,9 @@ class Simulator {
   showProgress() {
     this.bar = h("progress", { max: 1, value: 0, "aria-label": "Simulator wird geladen" });
     this.barLabel = h("span", {}, "Simulator wird geladen …");
-    this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar));
+    // The build's picture of the preset (main.js) stays while Python loads.
+    const predrawn = this.root.querySelector(".ksim-predrawn");
+    this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar), predrawn ?? "");
     // The runtime download is one long stage: creep towards its end so the bar never looks stuck.
     this.barTarget = 0.85;
     const creep = setInterval(() => {
@@ -209,13 +212,16 @@ class Simulator {
       this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkContext());
       parts.push(this.exercisePanel);
     }
-    parts.push(h("div", { class: "ksim-grid" },
+    // The picture first; the panels below are its text alternative and hold the buttons.
+    this.diagram = new LiveDiagram({ title, ...this.preset.diagram }, this.root.querySelector(".ksim-predrawn svg"));
+    parts.push(h("div", { class: "ksim-panel ksim-diagram-panel" }, this.diagram.element));
+    parts.push(h("details", { class: "ksim-text-view", open: true }, h("summary", {}, "Als Tabellen und Listen (mit Schaltflächen)"), h("div", { class: "ksim-grid" },
       section("brokers", ["Broker", this.brokerList]),
       section("producers", ["Producer und Börse", this.producerList]),
       section("topics", ["Topics und Partitionen", this.topicBox]),
       section("groups", ["Consumer-Gruppen", this.groupBox]),
       section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)])));
+      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]))));
     parts.push(chartDetails);
     if (this.wantsCode) {
       parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
@@ -247,6 +253,7 @@ class Simulator {
       renderGroups(this.groupBox, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
+      this.diagram?.update(s, reply.events ?? [], this.journal);
       this.exercisePanel?.watch();
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
@@ -327,6 +334,7 @@ class Simulator {
     this.exercisePanel?.reset();
     this.log.clear();
     this.charts?.reset();
+    this.diagram?.reset();
     this.applyView(reply);
     this.status(`Szenario mit Seed ${seed} neu gestartet.`);
   }
@@ -397,6 +405,7 @@ class Simulator {
       if (!reply.ok) await this.init(null);
       this.pendingEvents = [];
       this.log.clear();
+      this.diagram?.reset();
       this.applyView(this.lastInit);
       this.root.dataset.simState = "ready";
       this.status(message, "error");

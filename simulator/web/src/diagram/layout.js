@@ -24,7 +24,8 @@ const MAX_CELLS = 12; // the snapshot carries the newest 12 records per partitio
 // --- producers ------------------------------------------------------------------------------
 
 function producerLines(entry) {
-  const { producer: p, ticker: t } = entry;
+  const { producer: p, ticker: t, form } = entry;
+  if (form) return ["„Datensatz senden“", `gesendet ${int(form.sent)}`, ...(form.failed ? [`abgelehnt ${int(form.failed)}`] : [])];
   const lines = t
     ? [`→ ${t.topic}`, t.running ? `Börse · ${dec(t.rate_per_s)} / s` : "Börse · gestoppt"]
     : [p ? `Producer, acks=${p.acks}` : "Producer"];
@@ -39,9 +40,10 @@ function layoutProducer(entry, x, y, w) {
   const title = fit(entry.id, w - 12, SIZE.font, true);
   const lines = producerLines(entry).map((text) => fit(text, w - 12, SIZE.small));
   const h = 20 + lines.length * SIZE.line;
-  return { id: entry.id, kind: entry.ticker ? "ticker" : "producer", active: entry.ticker ? entry.ticker.running : true,
-    topicName: entry.ticker?.topic ?? null,
-    x, y, w, h, title, lines, full: entry.ticker ? `Börse ${entry.id}` : `Producer ${entry.id}` };
+  const kind = entry.form ? "form" : entry.ticker ? "ticker" : "producer";
+  const full = { form: "Ihr Formular „Datensatz senden“ auf dieser Seite", ticker: `Börse ${entry.id}`, producer: `Producer ${entry.id}` }[kind];
+  return { id: entry.id, kind, active: entry.ticker ? entry.ticker.running : true, topicName: entry.ticker?.topic ?? null,
+    x, y, w, h, title, lines, full };
 }
 
 // --- brokers and replica rows ---------------------------------------------------------------

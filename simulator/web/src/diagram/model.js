@@ -13,7 +13,11 @@ export function roleOf(partition, brokerId, running) {
   return partition.isr.includes(brokerId) ? "follower" : "out-of-isr";
 }
 
-function producersOf(snapshot, topicShown) {
+// The page's "Datensatz senden" form is a producer too, though not a client in the cluster: the
+// page counts its sends (options.formSends = {sent, failed}) and it is drawn as one.
+export const FORM_PRODUCER = "Formular";
+
+function producersOf(snapshot, topicShown, formSends) {
   const tickers = new Map(snapshot.tickers.map((t) => [t.id, t]));
   const entries = snapshot.producers.map((p) => ({ id: p.client_id, producer: p, ticker: tickers.get(p.client_id) ?? null }));
   for (const t of snapshot.tickers) {
@@ -23,8 +27,9 @@ function producersOf(snapshot, topicShown) {
   // Running Börse tickers always, then the newest other producers (learner scripts make many).
   const running = relevant.filter((e) => e.ticker?.running);
   const others = relevant.filter((e) => !e.ticker?.running);
+  if (formSends?.sent) running.unshift({ id: FORM_PRODUCER, form: formSends, producer: null, ticker: null });
   const kept = new Set([...running, ...others.slice(-Math.max(0, MAX_PRODUCERS - running.length))].slice(0, MAX_PRODUCERS));
-  return { entries: relevant.filter((e) => kept.has(e)), hidden: relevant.length - kept.size };
+  return { entries: [...running, ...others].filter((e) => kept.has(e)), hidden: running.length + others.length - kept.size };
 }
 
 function groupsOf(snapshot, topicShown) {
@@ -93,7 +98,7 @@ export function buildModel(snapshot, options = {}) {
       replicas,
     };
   });
-  const producers = producersOf(snapshot, topicShown);
+  const producers = producersOf(snapshot, topicShown, options.formSends);
   return {
     now: snapshot.now_ms,
     parts,

@@ -72,7 +72,9 @@ function drawRow(row, hatch) {
   const bottom = row.cellY + row.cellH + 2;
   out.push(`<line class="kd-hw" x1="${n(row.hwX)}" x2="${n(row.hwX)}" y1="${n(top)}" y2="${n(bottom)}"/>`);
   out.push(`<path class="kd-leo" d="${leoMark(row.leoX, row.cellY)}"/>`);
-  for (const m of row.marks) out.push(`<path class="kd-commit mark-${m.index % 4}" d="${commitMark(m.index, m.x, y + h + 0.5)}"/>`);
+  for (const m of row.marks) {
+    out.push(`<path class="kd-commit mark-${m.index % 4}" data-group="${esc(m.group)}" data-offset="${m.offset}" d="${commitMark(m.index, m.x, y + h + 0.5)}"/>`);
+  }
   if (row.endText?.length === 2) {
     const [hw, leo] = row.endText;
     if (hw) out.push(text({ class: "kd-end", x: row.endX, y: y + 10 }, hw));
