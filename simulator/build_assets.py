@@ -97,8 +97,8 @@ def copy_labs(out: Path) -> None:
 
 def initial_states(out: Path) -> Path:
     """Each preset's initial state, set up by kafkasim here on CPython through the worker's own
-    bridge.py (the same code and seed the page runs on Pyodide), as diagrams/<preset>.json."""
-    dest = out / "diagrams"
+    bridge.py (the same code and seed the page runs on Pyodide), as bilder/<preset>.json."""
+    dest = out / "bilder"
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     presets_js = (ROOT / "simulator" / "web" / "src" / "presets.js").as_uri()

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "simulator" / "web"
-DIAGRAMS = ROOT / "docs" / "assets" / "kafkasim" / "diagrams"
+DIAGRAMS = ROOT / "docs" / "assets" / "kafkasim" / "bilder"
 SVG = "{http://www.w3.org/2000/svg}"
 
 

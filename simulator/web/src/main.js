@@ -44,7 +44,7 @@ async function predraw(root) {
   root.dataset.ksimPicture = "loading";
   const preset = root.dataset.preset || DEFAULT_PRESET;
   try {
-    const response = await fetch(new URL(`../diagrams/${encodeURIComponent(preset)}.svg`, import.meta.url));
+    const response = await fetch(new URL(`../bilder/${encodeURIComponent(preset)}.svg`, import.meta.url));
     const slot = root.querySelector(".ksim-predrawn");
     if (!response.ok || !slot) return;
     // Ids inside the file are unique per preset; a page may show the same preset twice.

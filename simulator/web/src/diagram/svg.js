@@ -120,7 +120,7 @@ function drawProducer(p) {
 
 function drawChip(c) {
   if (c.none) return text({ class: "kd-small kd-muted", x: c.x, y: c.y + 9.5 }, c.text);
-  const what = c.lag == null ? "noch kein committeter Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
+  const what = c.lag == null ? "noch kein committed Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
   return `<g class="kd-chip${c.lag ? " has-lag" : ""}">${tip(`${c.topic}-${c.partition}: ${what}`)}` +
     rect({ x: c.x, y: c.y, width: c.w, height: SIZE.line, rx: 6 }) +
     text({ x: c.x + 4, y: c.y + 9.5 }, c.text) + "</g>";
@@ -151,7 +151,7 @@ function legendSample(item, x, y, hatch) {
     case "committed": return `<g class="kd-cell is-committed">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5, style: `--kd-part:${partitionColor(0).color}` })}</g>`;
     case "uncommitted": return `<g class="kd-cell is-uncommitted">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 })}</g>`;
     case "missing": return `<g class="kd-cell is-missing">${rect({ x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 })}</g>`;
-    case "hw": return `<line class="kd-hw" x1="${x + 8}" x2="${x + 8}" y1="${y - 10}" y2="${y + 3}"/>`;
+    case "hw": return `<line class="kd-hw" x1="${n(x + 8)}" x2="${n(x + 8)}" y1="${n(y - 10)}" y2="${n(y + 3)}"/>`;
     case "leo": return `<path class="kd-leo" d="${leoMark(x + 8, y - 2)}"/>`;
     case "commit": return `<path class="kd-commit mark-${item.index % 4}" d="${commitMark(item.index, x + 8, y)}"/>`;
     default: return text({ class: "kd-small kd-legend-offset", x: x + 8, y, "text-anchor": "middle" }, "12");
