@@ -12,7 +12,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const FLIGHT_MS = 520;
 const SPREAD_MS = 450; // the events of one answer are spread over this much wall time
 const RING_MS = 2600;
-const MAX_TOKENS = 36; // per answer; at 10x speed the rest would only be noise
+const MAX_TOKENS = 24; // per answer; at 10x speed the rest would only be noise
 
 function el(tag, attrs = {}, text = null) {
   const node = document.createElementNS(SVG_NS, tag);

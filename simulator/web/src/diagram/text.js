@@ -52,9 +52,22 @@ export function textWidth(text, size, bold = false) {
   return em * size * (bold ? 1.08 : 1);
 }
 
+// The same labels come back with every snapshot: fitting each once is enough.
+const fitted = new Map();
+
 /** `text` shortened with "…" so that it fits `width` px at `size` px. */
 export function fit(text, width, size, bold = false) {
-  const s = String(text);
+  const key = `${text}\u0000${width}\u0000${size}\u0000${bold}`;
+  let result = fitted.get(key);
+  if (result === undefined) {
+    result = fitUncached(String(text), width, size, bold);
+    if (fitted.size > 5000) fitted.clear();
+    fitted.set(key, result);
+  }
+  return result;
+}
+
+function fitUncached(s, width, size, bold) {
   if (textWidth(s, size, bold) <= width) return s;
   const chars = [...s];
   while (chars.length > 1 && textWidth(`${chars.join("")}…`, size, bold) > width) chars.pop();
