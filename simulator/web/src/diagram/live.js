@@ -3,7 +3,7 @@
 // Drawing waits for the next frame, so a burst of answers costs one drawing, in its own task.
 import { buildModel } from "./model.js";
 import { layoutDiagram } from "./layout.js";
-import { renderBody } from "./svg.js";
+import { renderPieces } from "./svg.js";
 import { describe } from "./describe.js";
 import { diagramTitle } from "./index.js";
 import { Flow } from "./flow.js";
@@ -104,11 +104,7 @@ export class LiveDiagram {
     const animate = this.drawn && this.inView();
     const model = buildModel(snapshot, { ...this.options, formSends: this.formSends });
     const layout = layoutDiagram(model, { width: this.width() });
-    const body = renderBody(layout, { id: this.id });
-    if (body !== this.body) {
-      this.body = body;
-      this.base.innerHTML = body; // built from escaped text only (svg.js)
-    }
+    this.patch(renderPieces(layout, { id: this.id }));
     if (!this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height) {
       this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
       this.svg.setAttribute("data-orientation", layout.orientation);
@@ -130,6 +126,30 @@ export class LiveDiagram {
     this.layout = layout;
     this.drawn = snapshot;
     this.drawnSends = this.formSends?.sent ?? 0;
+  }
+
+  // Replaces the pieces whose markup changed, drops the stale ones, keeps the drawing order.
+  patch(pieces) {
+    this.pieces ??= new Map();
+    this.scratch ??= document.createElementNS(SVG_NS, "g");
+    const next = new Map();
+    for (const [key, markup] of pieces) {
+      let entry = this.pieces.get(key);
+      if (!entry || entry.markup !== markup) {
+        this.scratch.innerHTML = markup; // built from escaped text only (svg.js)
+        const el = this.scratch.firstElementChild;
+        entry?.el.replaceWith(el);
+        entry = { markup, el };
+      }
+      next.set(key, entry);
+    }
+    for (const [key, entry] of this.pieces) if (!next.has(key)) entry.el.remove();
+    let cursor = this.base.firstElementChild;
+    for (const { el } of next.values()) {
+      if (el === cursor) cursor = cursor.nextElementSibling;
+      else this.base.insertBefore(el, cursor);
+    }
+    this.pieces = next;
   }
 
   destroy() {

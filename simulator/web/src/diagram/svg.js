@@ -112,8 +112,6 @@ function drawBroker(b, hatch) {
   out.push(text({ class: "kd-state", x: b.stateX, y: b.y + 15 }, b.stateText));
   if (b.controllerText) out.push(text({ class: "kd-small", x: b.x + b.w - 8, y: b.y + 15, "text-anchor": "end" }, b.controllerText));
   for (const s of b.sections) out.push(text({ class: "kd-small kd-muted", x: s.x, y: s.y }, s.text));
-  for (const row of b.rows) out.push(drawRow(row, hatch));
-  for (const t of b.tiles) out.push(drawTile(t, hatch));
   out.push("</g>");
   return out.join("");
 }
@@ -177,19 +175,38 @@ function drawLegend(legend, hatch) {
   return out.join("");
 }
 
-/** The picture without its <svg> element: what the live diagram swaps on every snapshot. */
-export function renderBody(layout, { id = "kd" } = {}) {
+/**
+ * The picture as pieces, each one element with a key, in drawing order: the live diagram
+ * replaces only the pieces whose markup changed (usually a few partition rows per snapshot).
+ */
+export function renderPieces(layout, { id = "kd" } = {}) {
   const hatch = `${id}-hatch`;
-  const out = [`<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-    `<line class="kd-hatch-line" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>`];
-  for (const hd of layout.headings) out.push(text({ class: "kd-heading", x: hd.x, y: hd.y }, hd.text));
-  for (const note of layout.notes ?? []) out.push(text({ class: "kd-small kd-muted", x: note.x, y: note.y }, note.text));
-  out.push(...layout.producers.map(drawProducer));
-  if (layout.moreProducers) out.push(text({ class: "kd-small kd-muted", x: layout.moreProducers.x, y: layout.moreProducers.y }, layout.moreProducers.text));
-  out.push(...layout.brokers.map((b) => drawBroker(b, hatch)));
-  out.push(...layout.groups.map(drawGroup));
-  if (layout.legend) out.push(drawLegend(layout.legend, hatch));
-  return out.join("");
+  const pieces = [["defs", `<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<line class="kd-hatch-line" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>`]];
+  const labels = layout.headings.map((hd) => text({ class: "kd-heading", x: hd.x, y: hd.y }, hd.text));
+  for (const note of layout.notes ?? []) labels.push(text({ class: "kd-small kd-muted", x: note.x, y: note.y }, note.text));
+  if (layout.moreProducers) labels.push(text({ class: "kd-small kd-muted", x: layout.moreProducers.x, y: layout.moreProducers.y }, layout.moreProducers.text));
+  pieces.push(["labels", `<g class="kd-labels">${labels.join("")}</g>`]);
+  for (const p of layout.producers) pieces.push([`p:${p.id}`, drawProducer(p)]);
+  for (const b of layout.brokers) pieces.push([`b:${b.id}`, drawBroker(b, hatch)]);
+  for (const b of layout.brokers) {
+    for (const row of b.rows) pieces.push([`r:${row.topic}/${row.partition}/${row.broker}`, drawRow(row, hatch)]);
+    for (const t of b.tiles) pieces.push([`t:${t.topic}/${t.partition}/${t.broker}`, drawTile(t, hatch)]);
+  }
+  for (const g of layout.groups) pieces.push([`g:${g.id}`, drawGroup(g)]);
+  if (layout.legend) pieces.push(["legend", drawLegend(layout.legend, hatch)]);
+  // Learner scripts may name two producers alike: keys stay unique.
+  const seen = new Map();
+  return pieces.map(([key, markup]) => {
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    return [count ? `${key}#${count}` : key, markup];
+  });
+}
+
+/** The picture without its <svg> element. */
+export function renderBody(layout, options = {}) {
+  return renderPieces(layout, options).map(([, markup]) => markup).join("");
 }
 
 /**
