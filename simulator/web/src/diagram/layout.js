@@ -319,9 +319,9 @@ function stackColumn(items, layoutOne, x, y, w, gap) {
   return { placed, bottom: cy - (items.length ? gap : 0) };
 }
 
-function flowBoxes(items, layoutOne, x, y, width, minW, gap) {
+function flowBoxes(items, layoutOne, x, y, width, minW, gap, maxW = Infinity) {
   const perRow = Math.max(1, Math.min(items.length, Math.floor((width + gap) / (minW + gap))));
-  const w = Math.floor((width - (perRow - 1) * gap) / perRow);
+  const w = Math.min(maxW, Math.floor((width - (perRow - 1) * gap) / perRow));
   const placed = [];
   let cy = y;
   for (let i = 0; i < items.length; i += perRow) {
@@ -394,7 +394,7 @@ export function layoutDiagram(model, { width = 680 } = {}) {
     let y = margin;
     if (pw) {
       heading("Producer", x, y, w);
-      const row = flowBoxes(producerItems, placeProducer, x, y + colHead, w, 130, 8);
+      const row = flowBoxes(producerItems, placeProducer, x, y + colHead, w, 130, 8, 220);
       out.producers = row.placed;
       if (!producerItems.length) out.notes = [...(out.notes ?? []), { text: "noch keiner", x, y: y + colHead + 11 }];
       y = (producerItems.length ? row.bottom : y + colHead + 14) + gap;
