@@ -89,6 +89,7 @@ bench: $(VENV)/.test assets chromium kafka-dist
 	$(PY) bench/bench_web.py
 	$(PY) bench/bench_backend.py
 	$(PY) bench/bench_kafka_cluster.py
+	$(PY) bench/bench_labor.py
 	$(PY) bench/bench_print.py
 
 clean:

@@ -146,7 +146,7 @@ class Partition:
                     topic=self.topic.name, partition=self.index, broker=self.leader, offset=dup)
                 respond(None, dup)
                 return
-        base = self.append(batch, timestamp)
+        base = self.append(batch, timestamp, acks)
         if producer_id >= 0:
             history = self.producers.setdefault(producer_id, [])
             history.append((base_seq, base_seq + len(batch) - 1, base))
@@ -182,7 +182,7 @@ class Partition:
             waiter.respond(errors.RequestTimedOutError(
                 f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
 
-    def append(self, batch: list, timestamp: int) -> int:
+    def append(self, batch: list, timestamp: int, acks: int | None = None) -> int:
         cluster = self.cluster
         now = cluster.kernel.now
         config = self.topic.config
@@ -201,7 +201,7 @@ class Partition:
                         f"Offsets {base} bis {leo - 1}.")
             cluster.trace.emit("record.appended", text, topic=self.topic.name, partition=self.index,
                                 broker=self.leader, offset=base, count=len(batch),
-                                key=display(key), value=display(value))
+                                key=display(key), value=display(value), acks=acks)
         if len(self.isr) == 1 and self.isr[0] == self.leader:
             self._recompute_hw()
         if not self._repl_pending and len(self.replicas) > 1:

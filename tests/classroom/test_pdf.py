@@ -20,7 +20,8 @@ def control_texts() -> list[str]:
     means a control was printed)."""
     prose = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     labels = [label for label in CONTROL_TEXTS if label not in prose]
-    assert len(labels) >= 4
+    # The first hands-on page names the buttons a reader clicks; three labels stay unique to controls.
+    assert len(labels) >= 3
     return labels
 
 
@@ -64,9 +65,9 @@ def test_pdf_shows_simulators_as_notes_and_no_controls(pdf):
     assert text.count("Interaktiver Simulator") == simulators_in_docs()
     assert "Interaktiver Simulator „Schlüssel bestimmen die Partition“" in text
     # Quiz questions stay, their answers too (as boxes to tick), the explanations do not.
-    assert "Was gibt producer.send(...) in kafka-python zurück?" in text
-    assert "ein Future, das später die RecordMetadata oder einen Fehler liefert" in text
-    assert "ist asynchron: Es legt den Datensatz in den Puffer" not in text
+    assert "Sie übergeben einen str als Wert, haben aber keinen value_serializer eingestellt." in text
+    assert "kafka-python wandelt den Text automatisch in UTF-8 um." in text
+    assert "Ein str fällt schon im Client auf" not in text
 
 
 def test_pdf_page_count_is_sane(pdf):
@@ -93,5 +94,6 @@ def test_a_chapter_printed_from_the_browser_has_notes_instead_of_simulators(page
     assert "theorie/producer/" in text
     for label in control_texts():
         assert label not in text
-    # 11 A4 pages before the print stylesheet, 6 with it.
-    assert len(printed.pages) <= 7
+    # 11 A4 pages before the print stylesheet, 6 with it; 9 since the chapter teaches headers,
+    # timestamps and compression with listings of their own.
+    assert len(printed.pages) <= 10

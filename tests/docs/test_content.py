@@ -17,7 +17,7 @@ QUIZ = re.compile(r"<quiz>\n(?P<body>.*?)</quiz>", re.S)
 
 # The presets the simulator front-end defines (briefs/embedding-contract.md).
 PRESETS = {
-    "cluster-ueberblick", "topic-partitionen", "schluessel-partition", "replikation", "producer-acks",
+    "cluster-ueberblick", "erste-schritte", "topic-partitionen", "schluessel-partition", "replikation", "producer-acks",
     "consumer-gruppe", "zwei-gruppen", "offsets-commit", "retention", "zustellgarantien",
     "labor-producer", "labor-consumer", "uebung-sap-partition", "uebung-zweiter-consumer",
     "uebung-zwei-gruppen", "uebung-leader-crash", "uebung-neustart-offset", "uebung-retention",
@@ -167,3 +167,19 @@ def test_quiz_texts_address_the_reader_formally(built_site):
     html = (built_site / "theorie" / "consumer" / "index.html").read_text(encoding="utf-8")
     assert "Möchten Sie das Quiz wirklich zurücksetzen?" in html
     assert not re.search(r"\b(du|Du|dein|deinen)\b", html.split("mkdocsQuizTranslations", 1)[-1][:4000])
+
+
+def test_the_right_answer_has_no_favourite_position():
+    """Without JavaScript (or in print) the answers keep the Markdown order: the right one must not
+    give itself away by its place. No position holds more than 40 % of the single-choice answers."""
+    from collections import Counter
+
+    positions = Counter()
+    for page in PAGES:
+        for body in quizzes(page):
+            answers = re.findall(r"^- \[([ x])\] ", body, re.M)
+            if answers.count("x") == 1:
+                positions[answers.index("x")] += 1
+    total = sum(positions.values())
+    assert total >= 30
+    assert max(positions.values()) <= 0.4 * total, f"Position der richtigen Antwort: {dict(positions)}"

@@ -55,8 +55,13 @@ class Simulator {
     return presetFor(this.presetName);
   }
 
+  // The lab script of a preset, or the starter script of its exercise.
+  get script() {
+    return this.preset.code || this.preset.exercise?.script || null;
+  }
+
   get wantsCode() {
-    return Boolean(this.preset.code || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
+    return Boolean(this.script || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
   }
 
   async start() {
@@ -99,7 +104,17 @@ class Simulator {
     this.bootPhases = { ...this.bootPhases, initialised: performance.timeOrigin + performance.now() };
     this.root.dataset.simState = "ready";
     if (this.preset.autoplay && !restored) this.setPlaying(true);
+    this.pauseOffScreen();
     this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  // A simulator scrolled out of view (or in a hidden tab) stops its clock – it would only cost
+  // CPU – and plays on when it comes back; the play button keeps the learner's choice.
+  pauseOffScreen() {
+    this.onScreen = true;
+    new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+    }).observe(this.root);
   }
 
   fail(message) {
@@ -157,7 +172,8 @@ class Simulator {
 
   async init(state) {
     const payload = state ? { state } : { preset: { ...this.preset, seed: this.seed, exercise: undefined } };
-    const reply = await this.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
+    const exercise = this.preset.exercise?.id ?? null;
+    const reply = await this.send(REQ.INIT, { ...payload, exercise, maxRecords: SNAPSHOT_RECORDS });
     this.lastInit = reply;
     return reply;
   }
@@ -209,7 +225,7 @@ class Simulator {
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
-      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkContext());
+      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise());
       parts.push(this.exercisePanel);
     }
     // The picture first; the panels below are its text alternative and hold the buttons.
@@ -224,8 +240,9 @@ class Simulator {
       section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]))));
     parts.push(chartDetails);
     if (this.wantsCode) {
-      parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
-        buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
+      const starter = this.preset.exercise ? [this.preset.exercise.script, "Startskript der Übung"] : null;
+      parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
+        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
@@ -245,6 +262,7 @@ class Simulator {
   // The small panels are drawn at once; the partition logs and the event log, the biggest part,
   // follow in their own task, so no single task on the main thread grows long.
   applyView(reply) {
+    if (reply.exercise) this.exercisePanel?.watch(reply.exercise);
     if (reply.events?.length) this.pendingEvents = this.pendingEvents.concat(reply.events).slice(-200);
     if (reply.snapshot) {
       const s = (this.snapshot = reply.snapshot);
@@ -254,7 +272,6 @@ class Simulator {
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
       this.diagram?.update(s, reply.events ?? [], this.journal);
-      this.exercisePanel?.watch();
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
@@ -287,9 +304,9 @@ class Simulator {
   }
 
   async act(op, args = [], kwargs = {}) {
-    const before = this.snapshot;
     const reply = await this.request(REQ.CONTROL, { op, args, kwargs });
-    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error, before });
+    // The reader's actions, for tests; the exercises judge the cluster itself (kafkasim.labor).
+    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error });
     this.applyView(reply);
     if (reply.ok) this.status(DONE[op]?.(args, reply.result) ?? "Erledigt.");
     else this.status(`Nicht möglich: ${reply.error}`, "error");
@@ -297,7 +314,7 @@ class Simulator {
   }
 
   async tick() {
-    if (!this.playing || this.scriptRunning || this.runtime.busy) return;
+    if (!this.playing || !this.onScreen || document.hidden || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
 
@@ -414,7 +431,11 @@ class Simulator {
     }
   }
 
-  checkContext() {
-    return { snapshot: this.snapshot, journal: this.journal };
+  // "Prüfen": the worker judges the cluster as it is now.
+  async checkExercise() {
+    const reply = await this.request(REQ.CHECK, {});
+    if (!reply.ok) return { ok: false, text: `Prüfen war nicht möglich: ${reply.error}` };
+    this.applyView(reply);
+    return reply.exercise;
   }
 }

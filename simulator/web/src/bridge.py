@@ -6,7 +6,7 @@ change carries a fresh snapshot plus the events since the previous answer.
 import json
 import random
 
-from kafkasim import Cluster
+from kafkasim import Cluster, labor
 
 # Mirrors CONTROL_OPS in protocol.js: the only Cluster methods a page may call.
 CONTROL_OPS = frozenset({
@@ -23,11 +23,13 @@ MAX_OUTPUT_CHARS = 100_000
 class Session:
     def __init__(self):
         self.cluster = None
+        self.exercise = None   # the Labor exercise judging this cluster, if the preset has one
         self.last_seq = -1
         self.max_records = 12
 
-    def start(self, cluster):
+    def start(self, cluster, exercise=None):
         self.cluster = cluster
+        self.exercise = exercise
         self.last_seq = -1
 
     def new_events(self):
@@ -37,7 +39,10 @@ class Session:
         return fresh[-MAX_EVENTS_PER_REPLY:]
 
     def view(self):
-        return {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+        view = {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+        if self.exercise is not None:
+            view["exercise"] = self.exercise.verdict()
+        return view
 
 
 # One session per simulator on the page; requests name theirs with "sim".
@@ -71,12 +76,14 @@ def _apply(cluster, action):
 
 def _init(msg, session):
     session.max_records = int(msg.get("maxRecords", session.max_records))
+    exercise = msg.get("exercise")
     if msg.get("state"):
-        session.start(Cluster.from_state(msg["state"]))
+        session.start(*labor.start(exercise, state=msg["state"]))
         return {}
     preset = msg["preset"]
-    cluster = Cluster(brokers=preset.get("brokers", 3), seed=preset.get("seed", 0), config=preset.get("config"))
-    session.start(cluster)
+    cluster, watch = labor.start(exercise, brokers=preset.get("brokers", 3), seed=preset.get("seed", 0),
+                                 config=preset.get("config"))
+    session.start(cluster, watch)
     for action in preset.get("setup", []):
         _apply_setup(cluster, action)
     return {}
@@ -123,6 +130,13 @@ def _run_script(msg, session):
     }}
 
 
+def _check(msg, session):
+    """ "Prüfen": the view that follows carries the exercise's verdict."""
+    if session.exercise is None:
+        raise ValueError("Zu diesem Simulator gehört keine Übung.")
+    return {}
+
+
 def _get_state(msg, session):
     return {"state": session.cluster.to_state(), "noView": True}
 
@@ -134,7 +148,7 @@ def _get_all_states(msg, session):
 
 HANDLERS = {
     "init": _init, "control": _control, "advance": _advance, "step": _step,
-    "runScript": _run_script, "getState": _get_state, "getAllStates": _get_all_states,
+    "runScript": _run_script, "check": _check, "getState": _get_state, "getAllStates": _get_all_states,
 }
 
 

@@ -7,15 +7,17 @@
 
 export const REQ = Object.freeze({
   BOOT: "boot",          // {} -> {ok} once Pyodide and kafkasim are loaded
-  INIT: "init",          // {preset: {brokers, seed, config, setup}} | {state} -> snapshot
+  INIT: "init",          // {preset: {brokers, seed, config, setup}} | {state}, exercise? -> snapshot
   CONTROL: "control",    // {op, args, kwargs} -> {result} + snapshot
   ADVANCE: "advance",    // {ms} -> snapshot
   STEP: "step",          // {} -> {stepped: bool} + snapshot
   RUN_SCRIPT: "runScript", // {source} -> {run: {stdout, error, traceback, timed_out}} + snapshot
+  CHECK: "check",        // {} -> snapshot + exercise verdict {ok, text} ("Prüfen")
   GET_STATE: "getState", // {} -> {state}
   GET_ALL_STATES: "getAllStates", // {} -> {states: {sim id: state}} (before a learner script runs)
 });
 // Every request but BOOT names its simulator: {sim: id}. One worker serves all of a page's.
+// A simulator with an exercise gets its verdict {ok, text} as `exercise` in every view.
 
 export const PROGRESS = "progress"; // worker -> page: {type, stage, fraction, label}
 

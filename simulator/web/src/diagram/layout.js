@@ -284,7 +284,7 @@ function legendItems(model, compact) {
   ];
   if (compact) items.push({ kind: "offset", text: "Zahl am Zeilenende: LEO" });
   if (model.parts.has("groups")) {
-    model.groups.forEach((g, index) => items.push({ kind: "commit", index, text: `committed Offset der Gruppe ${g.id}` }));
+    model.groups.forEach((g, index) => items.push({ kind: "commit", index, text: `committeter Offset der Gruppe ${g.id}` }));
   }
   return items;
 }

@@ -127,7 +127,7 @@ function drawProducer(p) {
 
 function drawChip(c) {
   if (c.none) return text({ class: "kd-small kd-muted", x: c.x, y: c.y + 9.5 }, c.text);
-  const what = c.lag == null ? "noch kein committed Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
+  const what = c.lag == null ? "noch kein committeter Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
   return `<g class="kd-chip${c.lag ? " has-lag" : ""}">${tip(`${c.topic}-${c.partition}: ${what}`)}` +
     rect({ x: c.x, y: c.y, width: c.w, height: SIZE.line, rx: 6 }) +
     text({ x: c.x + 4, y: c.y + 9.5 }, c.text) + "</g>";
