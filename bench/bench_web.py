@@ -112,8 +112,13 @@ def build_site(webroot: Path) -> Path:
     return source.parent / "bench-simulator.html"
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser context closed mid-download (the next visit starts cold): not a result
+
+
 def serve(webroot: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
