@@ -197,6 +197,14 @@ def animation_long_tasks(page) -> dict:
           .observe(sim.diagram.element.querySelector('.kd-flow'), {childList: true});
         new MutationObserver(() => { window.drawings += 1; })
           .observe(sim.diagram.element, {attributes: true, attributeFilter: ['data-drawn-at']});
+        // The diagram's own script time per drawing, to tell it from the text panels' work.
+        window.drawMs = [];
+        const draw = sim.diagram.draw.bind(sim.diagram);
+        sim.diagram.draw = () => { const t = performance.now(); draw(); window.drawMs.push(performance.now() - t); };
+        window.frameScripts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.blockingDuration > 0) for (const s of e.scripts) window.frameScripts.push([s.invoker, s.duration]);
+        }).observe({type: 'long-animation-frame'});
         window.longTasks = [];
         window.longFrames = [];
         sim.setPlaying(true);
@@ -209,7 +217,7 @@ def animation_long_tasks(page) -> dict:
         const g = sim.snapshot.groups.find((g) => g.group_id === 'depot24');
         return {tasks: window.longTasks, frames: window.longFrames, partitions: t.partitions.length, members: g.members.length,
                 sim_ms: sim.snapshot.now_ms, records: t.partitions.reduce((s, p) => s + p.log_end_offset, 0),
-                flights: window.flights, drawings: window.drawings};
+                flights: window.flights, drawings: window.drawings, draw_ms: window.drawMs, frame_scripts: window.frameScripts};
     }""")
     return result
 
@@ -296,7 +304,15 @@ def main() -> None:
           f"{animation['records']} Datensätze, {animation['sim_ms'] / 1000:.0f} s simuliert in 10 s")
     print(f"Long Tasks > 50 ms während der Animation: {len(tasks)}, längster {max(tasks, default=0):.0f} ms (Ziel: keiner); "
           f"Frames mit Blockade durch den Simulator: {len(ours)}")
-    print(f"  Diagramm dabei {animation['drawings']}-mal neu gezeichnet, {animation['flights']} Flüge und Markierungen")
+    draws = sorted(animation["draw_ms"]) or [0]
+    print(f"  Diagramm dabei {animation['drawings']}-mal neu gezeichnet (Skript je Zeichnung: Median {med(draws):.0f} ms, "
+          f"längste {draws[-1]:.0f} ms), {animation['flights']} Flüge und Markierungen")
+    by_invoker = {}
+    for invoker, duration in animation["frame_scripts"]:
+        kind = {"FrameRequestCallback": "Diagramm (requestAnimationFrame)", "TimerHandler:setTimeout": "Textpanels (setTimeout)",
+                "Worker.onmessage": "Antwort des Workers (applyView)"}.get(invoker, invoker)
+        by_invoker[kind] = max(by_invoker.get(kind, 0), duration)
+    print("  längste Skripte in blockierenden Frames: " + ", ".join(f"{k} {v:.0f} ms" for k, v in sorted(by_invoker.items())))
     print(f"Startseite bei 1280×800: Simulator beim Laden (Bild aus dem Build) {heights['loading']:.0f} px hoch, "
           f"fertig {heights['live']:.0f} px, davon Diagramm {heights['diagram']:.0f} px")
     print(f"Last der Maschine beim Messen (loadavg 1 min): {os.getloadavg()[0]:.1f} auf {os.cpu_count()} Kernen")
