@@ -27,7 +27,7 @@ export const ROLE_SHORT = { leader: "L", "leader-offline": "L✕", follower: "F"
 export const GROUP_STATE = {
   Stable: "stabil",
   PreparingRebalance: "Rebalancing läuft",
-  CompletingRebalance: "Rebalancing läuft (Zuteilung)",
+  CompletingRebalance: "Rebalancing läuft", // the leader's assignment is on its way (SyncGroup)
   Empty: "leer",
   Dead: "aufgelöst",
 };
