@@ -4,8 +4,8 @@
 const INTEGER = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 const DECIMAL = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
 
-/** Whole numbers with German digit grouping: 12345 -> "12.345". */
-export const int = (n) => INTEGER.format(n);
+/** Whole numbers with German digit grouping: 12345 -> "12.345" (below 1000 nothing to group). */
+export const int = (n) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : INTEGER.format(n));
 /** Rates and the like: 2.5 -> "2,5". */
 export const dec = (n) => DECIMAL.format(n);
 
