@@ -10,7 +10,7 @@ producer = KafkaProducer(
 )
 
 for preis in (231.10, 231.25, 231.40):
-    kurs = {"symbol": "SAP", "price": preis}
+    kurs = {"symbol": "SAP", "price": preis, "currency": "EUR"}
     metadaten = producer.send("aktienkurse", value=kurs).get(timeout=10)
     print(f"SAP {preis:.2f} EUR -> Partition {metadaten.partition}, "
           f"Offset {metadaten.offset}")

@@ -10,7 +10,7 @@ producer = KafkaProducer(
     value_serializer=JsonSerializer(),
 )
 
-kurs = {"symbol": "SAP", "price": 232.00}
+kurs = {"symbol": "SAP", "price": 232.00, "currency": "EUR"}
 metadaten = producer.send("aktienkurse", key="SAP", value=kurs).get(timeout=10)
 print(f"Bestätigt: Partition {metadaten.partition}, Offset {metadaten.offset}")
 producer.close()

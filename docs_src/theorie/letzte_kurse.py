@@ -30,9 +30,10 @@ producer = KafkaProducer(
     key_serializer=DefaultSerializer(),
     value_serializer=JsonSerializer(),  # None bleibt None: so entsteht ein Tombstone
 )
-producer.send("letzte-kurse", key="SAP", value={"symbol": "SAP", "price": 231.40})
+kurs = {"symbol": "SAP", "price": 231.40, "currency": "EUR"}
+producer.send("letzte-kurse", key="SAP", value=kurs)
 # Gleicher Schlüssel: Nach der Kompaktierung bleibt nur dieser Kurs übrig.
-producer.send("letzte-kurse", key="SAP", value={"symbol": "SAP", "price": 232.10})
+producer.send("letzte-kurse", key="SAP", value={**kurs, "price": 232.10})
 # Tombstone: Schlüssel DTE, Wert None (nicht leer!). Die Kompaktierung entfernt DTE.
 metadata = producer.send("letzte-kurse", key="DTE", value=None).get(timeout=10)
 print(f"DTE -> Partition {metadata.partition}, Offset {metadata.offset} (Tombstone)")

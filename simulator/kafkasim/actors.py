@@ -54,7 +54,7 @@ class Actors:
             if name not in ("range", "roundrobin", "sticky"):
                 raise ValueError(f"Unbekannter Assignor {name!r}: möglich sind range, roundrobin und sticky.")
         if client_id is None:
-            client_id = self.client_name("aktionaer")
+            client_id = self._unused_consumer_name()
         if client_id in self.actors:
             raise ValueError(f"Einen Consumer {client_id} gibt es schon.")
         self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
@@ -64,6 +64,14 @@ class Actors:
         self.actors[client_id] = core
         self.kernel.schedule(0, self._actor_poll, core)
         return client_id
+
+    def _unused_consumer_name(self) -> str:
+        """aktionaer-N for the next N whose name no running consumer has (a preset or the learner
+        may have named theirs aktionaer-1, aktionaer-2 … already)."""
+        while True:
+            name = self.client_name("aktionaer")
+            if name not in self.actors:
+                return name
 
     def _actor_poll(self, core: ConsumerCore) -> None:
         if core.closed:

@@ -159,6 +159,13 @@ def make_random_modules(seed: int) -> dict[str, types.ModuleType]:
     return {"random": rand, "uuid": uid}
 
 
+def _no_input(prompt=""):
+    """input() for a script: nothing types behind the simulator (in the browser there is no stdin at
+    all), so it ends as `python skript.py < /dev/null` would, after showing the prompt."""
+    sys.stdout.write(str(prompt))
+    raise EOFError("EOF when reading a line")
+
+
 def _facade_modules() -> dict[str, types.ModuleType]:
     prefix = "kafkasim.kafka"
     return {"kafka" + name[len(prefix):]: mod for name, mod in list(sys.modules.items())
@@ -236,6 +243,8 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
 
     script_builtins = dict(vars(builtins))
     script_builtins["__import__"] = sim_import
+    if stdout is None:  # the page and the tests: nobody can type; `kafkasim run` in a terminal can
+        script_builtins["input"] = _no_input
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": script_builtins}
 
     events = result.events

@@ -19,22 +19,24 @@ STEP_MS = 15_000
 
 
 class Exercise:
-    """The simulator under the heading "Übung N: …" and everything inside it."""
+    """The first simulator under a heading – "Übung N: …" in the Labor, "Übung: …" or the page's
+    title in a chapter – and everything inside it."""
 
-    def __init__(self, page, number: int):
+    def __init__(self, page, number: int | str):
         self.page = page
         self.number = number
-        heading = f"xpath=//h2[starts-with(normalize-space(.), 'Übung {number}:')]"
+        title = f"Übung {number}:" if isinstance(number, int) else number
+        heading = f"xpath=//*[self::h1 or self::h2][starts-with(normalize-space(.), '{title}')]"
         self.heading = page.locator(heading)
         self.root = page.locator(f"{heading}/following-sibling::div[contains(@class, 'kafkasim')][1]")
         self.index = page.evaluate(
-            """(n) => {
-                let el = [...document.querySelectorAll('h2')].find((h) => h.textContent.trim().startsWith(`Übung ${n}:`));
+            """(title) => {
+                let el = [...document.querySelectorAll('h1, h2')].find((h) => h.textContent.trim().startsWith(title));
                 while (el && !el.matches('div.kafkasim')) el = el.nextElementSibling;
                 return [...document.querySelectorAll('div.kafkasim')].indexOf(el);
             }""",
-            number)
-        assert self.index >= 0, f"Kein Simulator unter „Übung {number}“"
+            title)
+        assert self.index >= 0, f"Kein Simulator unter „{title}“"
 
     # -- the page ------------------------------------------------------------------------------
     def js(self, expression: str, arg=None):
@@ -64,8 +66,15 @@ class Exercise:
     def status(self) -> str:
         return self.root.locator(".ksim-status").inner_text()
 
+    # Messages: the line under the toolbar, and each form's and panel's own line next to its buttons.
+    MESSAGES = "sim.querySelectorAll('.ksim-status, .ksim-feedback')"
+
     def wait_status(self, text: str):
-        self.wait_js("sim.querySelector('.ksim-status').textContent.includes(arg)", text)
+        self.wait_js(f"[...{self.MESSAGES}].some((line) => line.textContent.includes(arg))", text)
+
+    def clear_messages(self):
+        """Empties the message lines, so that waiting for the next message cannot match an old one."""
+        self.js(f"({self.MESSAGES}.forEach((line) => {{ line.textContent = ''; }}), true)")
 
     def task(self) -> str:
         return self.root.get_by_role("region", name="Aufgabe").inner_text()
@@ -81,6 +90,7 @@ class Exercise:
         """The exercise's own "Zurücksetzen": the preset's cluster, time stopped for the test."""
         self.show()
         self.pause()
+        self.clear_messages()
         self.button("Zurücksetzen").click()
         self.wait_status("neu gestartet")
         self.pause()
@@ -123,20 +133,23 @@ class Exercise:
             details.locator("summary").click()
         return details
 
-    def produce(self, value: str, key: str = "", acks: str = "all"):
+    def produce(self, value: str, key: str = "", acks: str = "all", expect: str = "Gesendet an") -> str:
+        """Sends with the form; waits for `expect` under its button (a refusal says "Nicht möglich")."""
         form = self.form("Datensatz senden")
         form.get_by_label("Schlüssel").fill(key)
         form.get_by_label("Wert").fill(value)
         form.get_by_label("acks").select_option(acks)
+        self.clear_messages()
         form.get_by_role("button", name="Senden").click()
-        self.wait_status("Gesendet an")
-        self.js("(sim.querySelector('.ksim-status').textContent = '', true)")
+        self.wait_status(expect)
+        return form.locator(".ksim-feedback").inner_text()
 
     def add_consumer(self, group: str, client: str = "", reset: str = "earliest"):
         form = self.form("Consumer hinzufügen")
         form.get_by_label("Consumer-Gruppe").fill(group)
         form.get_by_label("Client-ID").fill(client)
         form.get_by_label("auto_offset_reset").select_option(reset)
+        self.clear_messages()
         form.get_by_role("button", name="Consumer hinzufügen").click()
         self.wait_status(f"tritt der Gruppe {group} bei")
 
@@ -144,14 +157,17 @@ class Exercise:
         form = self.form("Börse (Ticker)")
         form.get_by_label("Symbole").fill(symbols)
         form.get_by_label("Kurse pro Sekunde").fill(rate)
+        self.clear_messages()
         form.get_by_role("button", name="Ticker starten").click()
         self.wait_status("sendet an")
 
     def remove(self, client: str, group: str):
+        self.clear_messages()
         self.button(f"Consumer {client} aus der Gruppe {group} entfernen").click()
         self.wait_status(f"Consumer {client} verlässt seine Gruppe")
 
     def crash(self, broker: int):
+        self.clear_messages()
         self.button(f"Absturz: Broker {broker}").click()
         self.wait_status(f"Broker {broker} ist abgestürzt")
 
@@ -167,8 +183,13 @@ class Exercise:
     def log_start(self, partition: int = 0) -> int:
         return int(re.search(r"Start (\d+)", self.partition_head(partition))[1])
 
+    def stop(self, broker: int):
+        self.clear_messages()
+        self.button(f"Broker {broker} kontrolliert herunterfahren").click()
+        self.wait_status(f"Broker {broker}")
+
     def committed(self, group: str) -> dict[int, int | None]:
-        """The column "Committed" of the group's offset table, by partition."""
+        """The column "Committet" of the group's offset table, by partition."""
         table = self.root.get_by_role("table", name=f"Offsets der Gruppe {group}")
         rows = {}
         for row in table.locator("tbody tr").all():

@@ -10,6 +10,7 @@ import { EventLog, formatTime } from "./ui/eventlog.js";
 import { buildControls, syncTopicSelects } from "./ui/controls.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
+import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 import { LiveDiagram } from "./diagram/live.js";
 
 const TICK_MS = 250;
@@ -18,7 +19,10 @@ const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
 const DONE = {
   create_topic: (a) => `Topic ${a[0]} angelegt.`,
   delete_topic: (a) => `Topic ${a[0]} gelöscht.`,
-  produce: (a, r) => `Gesendet an ${r.topic}: Partition ${r.partition}, Offset ${r.offset}.`,
+  produce: (a, r, kw) => (String(kw.acks) === "0"
+    ? `Gesendet an ${r.topic}, Partition ${r.partition} – ohne Bestätigung (acks=0): der Producer wartet auf keine ` +
+      "Antwort des Brokers und erfährt deshalb keinen Offset. Ob der Datensatz angekommen ist, zeigt das Log der Partition."
+    : `Gesendet an ${r.topic}: Partition ${r.partition}, Offset ${r.offset}.`),
   crash_broker: (a) => `Broker ${a[0]} ist abgestürzt.`,
   stop_broker: (a) => `Broker ${a[0]} wurde kontrolliert heruntergefahren.`,
   restart_broker: (a) => `Broker ${a[0]} startet neu.`,
@@ -42,13 +46,14 @@ class Simulator {
     this.presetName = root.dataset.preset || DEFAULT_PRESET;
     this.index = [...document.querySelectorAll("div.kafkasim")].indexOf(root);
     this.playing = false;
+    this.ticks = 0;
     this.speed = 1;
     this.journal = [];
     this.snapshot = null;
     this.id = uniqueId("sim");
     this.runtime = pageRuntime();
     this.pendingEvents = [];
-    this.actFn = (op, args, kwargs) => this.act(op, args, kwargs);
+    this.actFn = (op, args, kwargs, origin) => this.act(op, args, kwargs, origin);
   }
 
   get preset() {
@@ -182,10 +187,11 @@ class Simulator {
 
   buildLayout() {
     const title = this.root.dataset.title || this.preset.title;
-    const section = (name, children, extra = {}) => {
+    // Panels with buttons answer a click in their own message line, right under the heading.
+    const section = (name, children, { feedback = false } = {}) => {
       const id = uniqueId("ksim-h");
-      return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id, ...extra },
-        h("h3", { id }, children[0]), ...children.slice(1));
+      return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id },
+        h("h3", { id }, children[0]), feedback ? feedbackLine() : null, ...children.slice(1));
     };
     this.playButton = h("button", { type: "button", class: "ksim-play", "aria-pressed": "false", onclick: () => this.setPlaying(!this.playing) }, "Abspielen");
     this.speedSelect = h("select", { "aria-label": "Tempo der simulierten Zeit", onchange: (e) => { this.speed = Number(e.target.value); } },
@@ -219,28 +225,33 @@ class Simulator {
       h("summary", {}, "Diagramme: Durchsatz und Lag je Partition"), this.chartBox);
     chartDetails.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
 
-    const act = (op, args, kwargs) => this.act(op, args, kwargs);
     const parts = [
       h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
-      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise());
+      // The verdict follows "Prüfen"; on a small screen it may lie below the edge, so it is revealed
+      // once shown (a success noticed by itself is not: the reader may be working further down).
+      const reveals = (result) => {
+        setTimeout(() => reveal(this.exercisePanel.querySelector(".ksim-verdict")));
+        return result;
+      };
+      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise().then(reveals));
       parts.push(this.exercisePanel);
     }
     // The picture first; the panels below are its text alternative and hold the buttons.
     this.diagram = new LiveDiagram({ title, ...this.preset.diagram }, this.root.querySelector(".ksim-predrawn svg"));
     parts.push(h("div", { class: "ksim-panel ksim-diagram-panel" }, this.diagram.element));
     parts.push(h("details", { class: "ksim-text-view", open: true }, h("summary", {}, "Als Tabellen und Listen (mit Schaltflächen)"), h("div", { class: "ksim-grid" },
-      section("brokers", ["Broker", this.brokerList]),
-      section("producers", ["Producer und Börse", this.producerList]),
-      section("topics", ["Topics und Partitionen", this.topicBox]),
-      section("groups", ["Consumer-Gruppen", this.groupBox]),
+      section("brokers", ["Broker", this.brokerList], { feedback: true }),
+      section("producers", ["Producer und Börse", this.producerList], { feedback: true }),
+      section("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
+      section("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
       section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)]))));
+      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)]))));
     parts.push(chartDetails);
     if (this.wantsCode) {
-      const starter = this.preset.exercise ? [this.preset.exercise.script, "Startskript der Übung"] : null;
+      const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
       parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
         buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
     }
@@ -283,9 +294,14 @@ class Simulator {
     }, 0);
   }
 
-  status(text, kind = "ok") {
-    this.statusLine.dataset.kind = kind;
-    setText(this.statusLine, text);
+  // The line under the toolbar: answers to the toolbar's buttons and notices about the simulator.
+  status(text, kind = "ok", about = "") {
+    say(this.statusLine, text, kind, about);
+  }
+
+  // A notice that the worker was restarted is stale once the reader acts again.
+  clearRestartNotice() {
+    if (this.statusLine?.dataset.about === "restart") this.status("");
   }
 
   // --- requests -------------------------------------------------------------------------------
@@ -303,17 +319,22 @@ class Simulator {
     }
   }
 
-  async act(op, args = [], kwargs = {}) {
+  // `origin` is the button or form the reader used: the answer appears next to it.
+  async act(op, args = [], kwargs = {}, origin = null) {
+    const line = feedbackFor(origin, this.statusLine); // now: the drawing below may remove the button
     const reply = await this.request(REQ.CONTROL, { op, args, kwargs });
     // The reader's actions, for tests; the exercises judge the cluster itself (kafkasim.labor).
     this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error });
     this.applyView(reply);
-    if (reply.ok) this.status(DONE[op]?.(args, reply.result) ?? "Erledigt.");
-    else this.status(`Nicht möglich: ${reply.error}`, "error");
+    this.clearRestartNotice();
+    if (reply.ok) say(line, DONE[op]?.(args, reply.result, kwargs) ?? "Erledigt.");
+    else say(line, `Nicht möglich: ${reply.error}`, "error");
     return reply;
   }
 
+  // Counted even while paused, so a test can watch a pause over the simulator's own clock.
   async tick() {
+    this.ticks += 1;
     if (!this.playing || !this.onScreen || document.hidden || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
@@ -322,11 +343,20 @@ class Simulator {
     this.applyView(await this.request(REQ.ADVANCE, { ms }));
   }
 
+  // One step runs the simulation up to the next event the log shows, and says which it was.
   async step() {
     this.setPlaying(false);
     const reply = await this.request(REQ.STEP, {});
     this.applyView(reply);
-    if (reply.ok && !reply.stepped) this.status("Kein Ereignis geplant: die Zeit steht still, bis Sie etwas tun.");
+    if (!reply.ok) this.status(`Einzelschritt nicht möglich: ${reply.error}`, "error");
+    else if (!reply.stepped) this.status("Einzelschritt: kein Ereignis geplant – die Zeit steht still, bis Sie etwas tun.");
+    else if (!reply.happened.length) {
+      this.status(`Einzelschritt bis ${formatTime(reply.snapshot.now_ms)}: nur interne Abläufe (z. B. Heartbeats), ` +
+        "nichts, was das Ereignisprotokoll zeigt.");
+    } else {
+      const more = reply.happened.length > 1 ? ` (und ${reply.happened.length - 1} weitere Ereignisse, siehe „Ereignisse“)` : "";
+      this.status(`Einzelschritt bis ${formatTime(reply.snapshot.now_ms)}: ${reply.happened[0]}${more}`);
+    }
   }
 
   setPlaying(on) {
@@ -353,7 +383,15 @@ class Simulator {
     this.charts?.reset();
     this.diagram?.reset();
     this.applyView(reply);
+    this.forgetSharedState();
     this.status(`Szenario mit Seed ${seed} neu gestartet.`);
+  }
+
+  // After a reset the address must not bring the shared state back on the next reload.
+  forgetSharedState() {
+    this.shareRow.hidden = true;
+    this.shareBox.value = "";
+    if (stateInUrl(this.index) !== null) history.replaceState(null, "", `${location.pathname}${location.search}`);
   }
 
   async share() {
@@ -380,6 +418,7 @@ class Simulator {
   async runScript(source) {
     if (this.scriptRunning) return null;
     this.scriptRunning = true;
+    this.clearRestartNotice();
     const wasPlaying = this.playing;
     this.setPlaying(false);
     try {
@@ -410,7 +449,7 @@ class Simulator {
     if (!this.statusLine) return;
     this.root.dataset.simState = "loading";
     this.restartMessage ??= "Der Simulator wurde neu gestartet, weil ein Skript nicht mehr antwortete.";
-    this.status(`${this.restartMessage} Python wird neu geladen …`, "error");
+    this.status(`${this.restartMessage} Python wird neu geladen …`, "error", "restart");
   }
 
   async reinit(state) {
@@ -425,7 +464,7 @@ class Simulator {
       this.diagram?.reset();
       this.applyView(this.lastInit);
       this.root.dataset.simState = "ready";
-      this.status(message, "error");
+      this.status(message, "error", "restart");
     } catch (error) {
       this.fail(`Der Simulator konnte nicht neu starten: ${error.message}`);
     }

@@ -243,10 +243,15 @@ class KafkaConsumer:
             batches = self._fetch(deadline, self.config["max_poll_records"])
             if not batches:
                 raise StopIteration()
-            for records in self._records(batches).values():
+            for tp, records in self._records(batches).items():
                 self._iterator_buffer.extend(records)
+                # kafka-python's iterator polls with update_offsets=False and moves the position
+                # one record at a time: commit() mid-batch commits only what was handed out.
+                self._core.positions[(tp.topic, tp.partition)] = records[0].offset
             self._iterator_buffer.reverse()
-        return self._iterator_buffer.pop()
+        record = self._iterator_buffer.pop()
+        self._core.positions[(record.topic, record.partition)] = record.offset + 1
+        return record
 
     # -- positions -----------------------------------------------------------------------------------
     def _check_tp(self, partition):

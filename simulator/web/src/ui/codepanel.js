@@ -1,6 +1,7 @@
 // The code panel: a script chooser, the editor preloaded with a course lab script, "Ausführen",
 // and the output, German error and traceback beside it.
 import { h, uniqueId } from "./dom.js";
+import { reveal } from "./feedback.js";
 
 const LABS = [
   ["boerse_producer.py", "Börse (Producer)"],
@@ -63,7 +64,12 @@ export function buildCodePanel({ initial, run, starter = null }) {
     } else {
       state.textContent = result.stdout ? "Fertig." : "Fertig (keine Ausgabe).";
     }
+    if (result.stdout_cut) {
+      state.textContent += ` Die Ausgabe ist gekürzt: die ersten ${result.stdout_cut.toLocaleString("de-DE")} Zeichen ` +
+        "fehlen, zu sehen ist das Ende.";
+    }
     state.dataset.done = String(Date.now());
+    reveal(error.hidden ? state : error);
   };
   runButton.addEventListener("click", execute);
   chooser.addEventListener("change", () => showLab(chooser.value));

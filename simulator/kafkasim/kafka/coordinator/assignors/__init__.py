@@ -9,7 +9,7 @@ def assignor_name(assignor) -> str:
         if name == "cooperative-sticky":
             raise KafkaConfigurationError(
                 "CooperativeStickyPartitionAssignor (inkrementelles Rebalancing) kann der Simulator nicht; "
-                "nimm StickyPartitionAssignor, RangePartitionAssignor oder RoundRobinPartitionAssignor.")
+                "nehmen Sie StickyPartitionAssignor, RangePartitionAssignor oder RoundRobinPartitionAssignor.")
         raise KafkaConfigurationError(
             f"Unbekannter Partition-Assignor {assignor!r}: der Simulator kennt range, roundrobin und sticky.")
     return name
