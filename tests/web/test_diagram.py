@@ -74,28 +74,28 @@ def test_a_crash_draws_the_broker_offline_and_then_the_new_leader(sim):
 def test_a_second_consumer_rebalances_the_group_and_commits_move_the_marks(sim):
     sim.mount("uebung-zweiter-consumer")
     sim.pause()
-    sim.advance(6)  # aktionaer-1 has joined, owns all three partitions and has committed
-    depot = group_box(sim, "depot")
-    expect(depot.locator("text").nth(1)).to_have_text(re.compile("✓ stabil"), timeout=5_000)
-    assert depot.locator("g.kd-member").count() == 1
+    sim.advance(6)  # kursalarm-1 has joined, owns all three partitions and has committed
+    group = group_box(sim, "kursalarm")
+    expect(group.locator("text").nth(1)).to_have_text(re.compile("✓ stabil"), timeout=5_000)
+    assert group.locator("g.kd-member").count() == 1
     committed = {o["partition"]: o["committed"] for o in sim.snapshot()["groups"][0]["offsets"]}
-    mark = diagram(sim).locator("g.kd-row.role-leader[data-row='aktienkurse/0/1'] path.kd-commit[data-group='depot']")
+    mark = diagram(sim).locator("g.kd-row.role-leader[data-row='aktienkurse/0/1'] path.kd-commit[data-group='kursalarm']")
     expect(mark).to_have_attribute("data-offset", str(committed[0]), timeout=5_000)
 
-    sim.add_consumer("depot", "aktionaer-2")
+    sim.add_consumer("kursalarm", "kursalarm-2")
     for _ in range(5):  # its JoinGroup reaches the coordinator once simulated time passes
         if sim.snapshot()["groups"][0]["state"] != "Stable":
             break
         sim.root.locator(".ksim-step").click()
         sim.page.wait_for_function("() => !document.querySelector('div.kafkasim').kafkasim.runtime.busy", timeout=5_000)
-    expect(depot).to_have_class(re.compile(r"state-(Preparing|Completing)Rebalance"), timeout=5_000)
-    expect(depot.locator("text").nth(1)).to_have_text(re.compile("⟳ Rebalancing läuft"))
+    expect(group).to_have_class(re.compile(r"state-(Preparing|Completing)Rebalance"), timeout=5_000)
+    expect(group.locator("text").nth(1)).to_have_text(re.compile("⟳ Rebalancing läuft"))
     for _ in range(20):
         if sim.snapshot()["groups"][0]["state"] == "Stable":
             break
         sim.advance(1)
-    expect(depot.locator("text").nth(1)).to_have_text(re.compile("✓ stabil · Generation 2"), timeout=5_000)
-    members = depot.locator("g.kd-member")
+    expect(group.locator("text").nth(1)).to_have_text(re.compile("✓ stabil · Generation 2"), timeout=5_000)
+    members = group.locator("g.kd-member")
     expect(members).to_have_count(2)
     chips = " ".join(members.locator("g.kd-chip text").all_text_contents())
     assert sorted(re.findall(r"P(\d)", chips)) == ["0", "1", "2"]  # every partition, once
@@ -110,7 +110,7 @@ def test_a_second_consumer_rebalances_the_group_and_commits_move_the_marks(sim):
     expect(mark).to_have_attribute("data-offset", str(after[0]), timeout=5_000)
     assert str(after[0]) != before
     lag = next(o["lag"] for o in sim.snapshot()["groups"][0]["offsets"] if o["partition"] == 0)
-    expect(depot.locator("g.kd-chip text", has_text=re.compile(r"^P0 · "))).to_have_text(f"P0 · Lag {lag}")
+    expect(group.locator("g.kd-chip text", has_text=re.compile(r"^P0 · "))).to_have_text(f"P0 · Lag {lag}")
 
 
 def record_tokens(sim):

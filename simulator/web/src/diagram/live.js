@@ -76,6 +76,7 @@ export class LiveDiagram {
 
   /** After a reset: the next picture starts afresh, nothing flies. */
   reset() {
+    this.tallest = 0;
     this.events = [];
     this.drawn = null;
     this.formSends = null;
@@ -105,8 +106,13 @@ export class LiveDiagram {
     const model = buildModel(snapshot, { ...this.options, formSends: this.formSends });
     const layout = layoutDiagram(model, { width: this.width() });
     this.patch(renderPieces(layout, { id: this.id }));
-    if (!this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height) {
-      this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
+    // The picture grows but does not shrink while the learner works (a deleted topic would pull
+    // the controls below it away from under the pointer); a reset or a new width starts afresh.
+    if (this.layout?.width !== layout.width) this.tallest = 0;
+    this.tallest = Math.max(this.tallest ?? 0, layout.height);
+    if (this.layout?.width !== layout.width || this.shownHeight !== this.tallest) {
+      this.shownHeight = this.tallest;
+      this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${this.tallest}`);
       this.svg.setAttribute("data-orientation", layout.orientation);
     }
     this.svg.toggleAttribute("data-compact", layout.compact);
