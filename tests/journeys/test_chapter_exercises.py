@@ -276,6 +276,22 @@ def test_consumer_client_id_in_the_group_field_is_judged_wrong(chapters):
     assert result == "failure" and "„kursalarm-3“" in text and "Client-ID" in text, text
 
 
+# -- Share-Gruppen -------------------------------------------------------------------------------
+
+SHARE_GROUPS = ("theorie/share-gruppen/", "Übung: wo die Consumer-Gruppe aufhört")
+
+
+def test_share_groups_the_limit_of_a_consumer_group(chapters):
+    """The chapter starts from the consumer group's limit: a fourth member of three partitions idles."""
+    ex = chapters.exercise(*SHARE_GROUPS)
+    ex.add_consumer("kursalarm", "kursalarm-3")
+    ex.seconds(5)
+    ex.add_consumer("kursalarm", "kursalarm-4")
+    text = ex.check_until("success", 10)
+    assert "kursalarm-4 bekam keine" in text
+    assert any(m.startswith("kursalarm-4") and "keine Partition" in m for m in ex.members("kursalarm"))
+
+
 # -- Zustellgarantien ----------------------------------------------------------------------------
 
 GUARANTEES = ("theorie/zustellgarantien/", "Übung: Absturz zwischen Verarbeitung und Commit")
