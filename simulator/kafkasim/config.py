@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from .errors import InvalidConfigurationError, KafkaConfigurationError
+from .groups4.broker.configs import BROKER_DEFAULTS as GROUP_PROTOCOL_DEFAULTS
+from .groups4.broker.configs import ConfigError, GroupConfigs
 
 BROKER_DEFAULTS: dict[str, object] = {
     "auto.create.topics.enable": True,
@@ -67,7 +69,18 @@ def coerce(name: str, value, default):
 
 def broker_config(overrides: dict | None) -> dict:
     config = dict(BROKER_DEFAULTS)
+    # The share-group and consumer-protocol (KIP-848) settings only concern groups kafka-python
+    # cannot join; they are validated as Kafka does and kept, so a broker configured like the
+    # course's test broker starts here too.
+    group_protocols = GroupConfigs()
     for name, value in (overrides or {}).items():
+        if name in GROUP_PROTOCOL_DEFAULTS:
+            try:
+                group_protocols.set_broker(name, value)
+            except ConfigError as error:
+                raise InvalidConfigurationError(str(error)) from None
+            config[name] = group_protocols.broker[name]
+            continue
         if name == "log.retention.hours":
             name, value = "log.retention.ms", int(value) * 3600 * 1000
         elif name == "log.roll.hours":

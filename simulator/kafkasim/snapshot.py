@@ -25,7 +25,7 @@ one produced record and one background consumer (abridged)::
         "group_id": "depot", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
         "leader": "aktionaer-1-6f1c…", 
         "members": [{"member_id": "aktionaer-1-6f1c…", "client_id": "aktionaer-1",
-                     "assignment": [["boerse", 0], ["boerse", 1]]}],
+                     "assignment": [["boerse", 0], ["boerse", 1]], "origin": "page", "expires_ms": null}],
         "offsets": [{"topic": "boerse", "partition": 0, "committed": 1, "end_offset": 1, "lag": 0},
                     {"topic": "boerse", "partition": 1, "committed": null, "end_offset": 0, "lag": null}]
       }],
@@ -68,9 +68,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
             "generation": group.generation,
             "protocol": group.protocol,
             "leader": group.leader,
-            "members": [{"member_id": m.member_id, "client_id": m.client_id,
-                         "assignment": [[t, p] for t in sorted(m.assignment) for p in m.assignment[t]]}
-                        for m in group.members.values()],
+            "members": [_member(cluster, m) for m in group.members.values()],
             "offsets": offsets,
         })
     return {
@@ -85,6 +83,18 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "metrics": {"records_produced": cluster.metrics_produced,
                     "records_consumed": cluster.metrics_consumed},
     }
+
+
+def _member(cluster, m) -> dict:
+    """One member; `origin` "page" when the page's controls added it (only those can remove it),
+    "script" for a learner's KafkaConsumer. A script that ended without close() left its member
+    behind: `expires_ms` is when the coordinator drops it (its session.timeout.ms runs out)."""
+    page = m.owner is not None and cluster.actors.get(m.client_id) is m.owner
+    abandoned = not page and m.owner is not None and m.owner.closed and m.session_timer is not None
+    return {"member_id": m.member_id, "client_id": m.client_id,
+            "assignment": [[t, p] for t in sorted(m.assignment) for p in m.assignment[t]],
+            "origin": "page" if page else "script",
+            "expires_ms": m.session_timer.at if abandoned else None}
 
 
 STATE_VERSION = 1

@@ -9,7 +9,6 @@ TRANSACTIONS = "transactions: transactional_id refused (NotSimulatedError) altho
 DATA_LOSS = "silent data loss: records or positions lost (pause/resume, poll(update_offsets=False), acks=0)"
 TIMESTAMPS = "timestamps: every record of a batch gets the first record's timestamp_ms"
 WARNINGS_IN_OUTPUT = "client behaviour: kafkasim prints kafka-python's logging warnings into the script's stdout"
-ITERATOR_POSITION = "client behaviour: iterating a consumer moves position() to the end of the fetched batch"
 VALIDATION = "client behaviour: argument/config validation differs (accepted vs refused, or late timeout)"
 METADATA = "client behaviour: metadata answers differ (highwater before a fetch, unknown topic)"
 LISTENER = "rebalance listener: on_partitions_revoked missing before the first join / on close"
@@ -26,7 +25,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "admin/010_alter_configs_validation": TOPIC_CONFIGS,
     "admin/014_delete_records": MISSING_API + " (delete_records)",
     "admin/017_topic_config_defaults_created": TOPIC_CONFIGS,
-    "consumer/002_seek_to_offset": ITERATOR_POSITION,
     "consumer/004_position_and_end_offsets": METADATA,
     "consumer/007_pause_resume_keeps_records": DATA_LOSS,
     "consumer/010_auto_offset_reset_none": VALIDATION,
@@ -34,7 +32,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "consumer/016_poll_update_offsets_false": DATA_LOSS,
     "consumer/018_subscribe_assign_exclusive": VALIDATION,
     "consumer/020_partitions_for_topic": METADATA,
-    "consumer/025_iterator_keeps_position": ITERATOR_POSITION,
     "errors/003_invalid_topic_names_on_send": VALIDATION,
     "errors/004_consumer_config_errors": VALIDATION,
     "errors/005_get_timeout_and_errors": TOPIC_CONFIGS,
@@ -42,8 +39,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "groups/001_single_member_listener_first_join": LISTENER,
     "groups/002_listener_on_close": LISTENER,
     "groups/009_cooperative_sticky": GROUP_FEATURES,
-    "groups/011_auto_commit_on_close": ITERATOR_POSITION,
-    "groups/012_close_without_autocommit": ITERATOR_POSITION,
     "producer/008_own_timestamps_in_one_batch": TIMESTAMPS,
     "producer/009_log_append_time": TOPIC_CONFIGS,
     "producer/016_acks_zero": DATA_LOSS,
