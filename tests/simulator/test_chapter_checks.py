@@ -514,3 +514,10 @@ def test_commit_without_close_the_member_stays(lab):
     ex.run(source.replace("    consumer.close()", "    pass"))
     ok, text = ex.check()
     assert not ok and "close()" in text and "45 s" in text, text
+
+
+def test_commit_in_another_group_is_judged_wrong(lab):
+    ex = lab("uebung-manuell-committen")
+    ex.run(committing().replace('group_id="depot-anna"', 'group_id="Depot-Anna"'))
+    ok, text = ex.check()
+    assert not ok and "„Depot-Anna“" in text and "Groß- und Kleinschreibung" in text, text
