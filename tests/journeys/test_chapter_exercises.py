@@ -344,3 +344,50 @@ def test_failures_crashing_the_leader_is_judged_wrong(chapters):
     ex.crash(followers(ex)[0])
     result, text = ex.check()
     assert result == "failure" and "nicht den Leader" in text, text
+
+
+# -- Praxis: die Börse ---------------------------------------------------------------------------
+
+BOERSE = ("praxis/boerse/", "Übung: eine siebte Aktie")
+SHARES = '"BAS": 45.00, "BMW": 80.00, "DTE": 31.00}'
+IFX_WITHOUT_KEY = 'producer.send(TOPIC, value={"symbol": "IFX", "price": 35.00, "currency": "EUR"}).get(timeout=10)\n'
+
+
+def test_praxis_boerse_the_seventh_share_lands_keyed(chapters):
+    ex = chapters.exercise(*BOERSE)
+    script = ex.starter()
+    # A plausible slip: one extra send for IFX, without the key the loop gives the others.
+    ex.write(edited(script, "producer.flush()", IFX_WITHOUT_KEY + "producer.flush()"))
+    ex.run()
+    result, text = ex.check()
+    assert result == "failure" and "ohne Schlüssel" in text and "key=symbol" in text, text
+    ex.reset()
+    ex.write(edited(script, SHARES, SHARES[:-1] + ', "IFX": 35.00}'))
+    output = ex.run()
+    assert "IFX" in output, output
+    result, text = ex.check()
+    assert result == "success" and "mit dem Schlüssel IFX" in text, text
+
+
+# -- Praxis: die Aktionär*innen ------------------------------------------------------------------
+
+AKTIONAERE = ("praxis/aktionaere/", "Übung: selbst committen, sauber beenden")
+AUTO = 'group_id="depot-anna",'
+MANUAL = 'group_id="depot-anna",\n    enable_auto_commit=False,'
+PRINTED = "{kurs['currency']}\")"
+COMMITTED = "{kurs['currency']}\")\n        consumer.commit()"
+
+
+def test_praxis_aktionaere_manual_commit_and_clean_end(chapters):
+    ex = chapters.exercise(*AKTIONAERE)
+    script = ex.starter()
+    # A plausible slip: auto-commit switched off, but no commit() – close() then commits nothing.
+    ex.write(edited(script, AUTO, MANUAL))
+    ex.run()
+    result, text = ex.check()
+    assert result == "failure" and "committet nichts" in text and "consumer.commit()" in text, text
+    ex.reset()
+    ex.write(edited(edited(script, AUTO, MANUAL), PRINTED, COMMITTED))
+    ex.run()
+    result, text = ex.check()
+    assert result == "success" and "committete selbst" in text and "kein Mitglied mehr" in text, text

@@ -37,7 +37,8 @@ def test_every_chapter_has_its_exercise(presets):
     from kafkasim.labor import CHECKS
     chapter = ["uebung-entkopplung", "uebung-broker-absturz", "uebung-tombstone", "erste-schritte",
                "uebung-min-insync", "uebung-schluessel-header", "uebung-kursalarm-skalieren",
-               "uebung-absturz-vor-commit", "uebung-zwei-broker"]
+               "uebung-absturz-vor-commit", "uebung-zwei-broker",
+               "uebung-boerse-ifx", "uebung-manuell-committen"]   # and the two Praxis pages
     for name in chapter:
         assert presets[name]["exercise"]["id"] in CHECKS, name
 
@@ -430,3 +431,93 @@ def test_zwei_broker_acks_1_does_not_wait(lab):
     assert produce_error(ex, 1) is None
     ok, text = ex.check()
     assert not ok and "acks=1" in text and "Senden Sie einen Kurs mit acks=all" in text
+
+
+# -- Praxis: die Börse bekommt eine siebte Aktie -------------------------------------------------
+
+SHARES = '"BAS": 45.00, "BMW": 80.00, "DTE": 31.00}'
+SEVEN = '"BAS": 45.00, "BMW": 80.00, "DTE": 31.00, "IFX": 35.00}'
+IFX_WITHOUT_KEY = ('producer.flush()', 'producer.send(TOPIC, value={"symbol": "IFX", "price": 35.00, '
+                   '"currency": "EUR"}).get(timeout=10)\nproducer.flush()')
+
+
+def test_boerse_the_seventh_share_with_its_key(lab):
+    ex = lab("uebung-boerse-ifx")
+    out = ex.run(starter("boerse_producer.py", SHARES, SEVEN))
+    assert "IFX" in out, out
+    ok, text = ex.check()
+    assert ok and "mit dem Schlüssel IFX" in text and "murmur2" in text, text
+
+
+def test_boerse_the_unchanged_boerse_has_no_ifx(lab):
+    ex = lab("uebung-boerse-ifx")
+    ok, text = ex.check()
+    assert not ok and "noch kein Kurs" in text
+    ex.run(starter("boerse_producer.py"))
+    ok, text = ex.check()
+    assert not ok and "keiner von IFX" in text, text
+
+
+def test_boerse_ifx_without_key_is_judged_wrong(lab):
+    ex = lab("uebung-boerse-ifx")
+    ex.run(starter("boerse_producer.py", *IFX_WITHOUT_KEY))
+    ok, text = ex.check()
+    assert not ok and "ohne Schlüssel" in text and "key=symbol" in text, text
+
+
+def test_boerse_ifx_with_a_lower_case_key_is_judged_wrong(lab):
+    ex = lab("uebung-boerse-ifx")
+    ex.run(starter("boerse_producer.py", *IFX_WITHOUT_KEY).replace('send(TOPIC, value={"symbol": "IFX"',
+                                                                    'send(TOPIC, key="ifx", value={"symbol": "IFX"'))
+    ok, text = ex.check()
+    assert not ok and "„ifx“" in text, text
+
+
+# -- Praxis: Annas Consumer committet selbst und endet sauber ------------------------------------
+
+AUTO = 'group_id="depot-anna",'
+MANUAL = 'group_id="depot-anna",\n    enable_auto_commit=False,'
+PRINTED = "{kurs['currency']}\")"
+COMMITTED = "{kurs['currency']}\")\n        consumer.commit()  # nach der Verarbeitung jedes poll()"
+
+
+def committing() -> str:
+    return starter("aktionaer_consumer.py", AUTO, MANUAL).replace(PRINTED, COMMITTED)
+
+
+def test_commit_manual_commit_and_close(lab):
+    ex = lab("uebung-manuell-committen")
+    ex.run(committing())
+    ok, text = ex.check()
+    assert ok and "committete selbst" in text and "kein Mitglied mehr" in text, text
+
+
+def test_commit_the_starter_commits_automatically(lab):
+    ex = lab("uebung-manuell-committen")
+    ok, text = ex.check()
+    assert not ok and "Noch hat kein Consumer" in text
+    ex.run(starter("aktionaer_consumer.py"))
+    ok, text = ex.check()
+    assert not ok and "enable_auto_commit=True" in text, text
+
+
+def test_commit_without_commit_close_commits_nothing(lab):
+    ex = lab("uebung-manuell-committen")
+    ex.run(starter("aktionaer_consumer.py", AUTO, MANUAL))
+    ok, text = ex.check()
+    assert not ok and "committet nichts;" in text and "consumer.commit()" in text, text
+
+
+def test_commit_without_close_the_member_stays(lab):
+    ex = lab("uebung-manuell-committen")
+    source = committing()
+    ex.run(source.replace("    consumer.close()", "    pass"))
+    ok, text = ex.check()
+    assert not ok and "close()" in text and "45 s" in text, text
+
+
+def test_commit_in_another_group_is_judged_wrong(lab):
+    ex = lab("uebung-manuell-committen")
+    ex.run(committing().replace('group_id="depot-anna"', 'group_id="Depot-Anna"'))
+    ok, text = ex.check()
+    assert not ok and "„Depot-Anna“" in text and "Groß- und Kleinschreibung" in text, text

@@ -25,7 +25,9 @@ def test_every_embedded_scenario_exists_and_every_scenario_is_embedded():
     assert set(NAMES) <= used, f"nie eingebettet: {set(NAMES) - used}"
     exercises = [name for name in NAMES if name.startswith("uebung-")]
     assert len(exercises) >= 6 and all("exercise" in presets()[n] for n in exercises)
-    chapters = {page.name: embedded(page) for page in (DOCS / "theorie").glob("*.md") if page.name != "index.md"}
+    # Every theory chapter and every Praxis page has a checked exercise in its simulator.
+    chapters = {f"{page.parent.name}/{page.name}": embedded(page)
+                for part in ("theorie", "praxis") for page in (DOCS / part).glob("*.md") if page.name != "index.md"}
     checked = {name for name in NAMES if "exercise" in presets()[name]}
     assert all(names & checked for names in chapters.values()), \
         f"Kapitel ohne Übung: {[page for page, names in chapters.items() if not names & checked]}"

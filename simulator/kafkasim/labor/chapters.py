@@ -7,8 +7,11 @@ offsets and broker states, never the way the learner got there.
 
 from __future__ import annotations
 
+import json
+
 from .checks import (ANNA, BEN, NO_TOPIC, SCALED, TOPIC, Return, _and, _count, _groupless, _groups, _in_partitions,
                      _members, _other_group, restart)
+from ..murmur2 import partition_for_key
 from .history import History, Keyed
 
 # kafka-python 3.0.12's defaults, named in the verdicts.
@@ -531,6 +534,112 @@ def two_brokers_down(cluster, history: History):
                    f"Broker {p0.leader}) und senden Sie dann einen Kurs mit acks=all.")
 
 
+# -- Praxis, die Börse: eine siebte Aktie ----------------------------------------------------------
+
+NEW_SHARE = "IFX"
+
+
+def _symbol(value: bytes | None) -> str | None:
+    """The symbol of a price as the Börse writes it (JSON with "symbol"), else None."""
+    try:
+        data = json.loads(value) if value is not None else None
+    except ValueError:
+        return None
+    return data.get("symbol") if isinstance(data, dict) else None
+
+
+def seventh_share(cluster, history: History):
+    topic = cluster.topics.get(TOPIC)
+    if topic is None:
+        return NO_TOPIC
+    prices = [(p.index, r) for p in topic.partitions for r in _records(p)]
+    new = [(p, r) for p, r in prices if _symbol(r[3]) == NEW_SHARE]
+    if not new:
+        if not prices:
+            return False, ("Im Topic aktienkurse liegt noch kein Kurs. Nehmen Sie IFX in AKTIEN auf und führen Sie "
+                           "die Börse im Editor aus.")
+        return False, (f"Im Topic liegen {_count(len(prices), 'Kurs', 'Kurse')}, aber keiner von {NEW_SHARE}. Die "
+                       f"Börse wählt jeden Kurs zufällig aus AKTIEN: Steht dort der Eintrag \"{NEW_SHARE}\": 35.00? "
+                       "Führen Sie die Börse dann noch einmal aus.")
+    keyless = [r[0] for _p, r in new if r[2] is None]
+    if keyless:
+        return False, (f"{_count(len(keyless), 'Kurs', 'Kurse')} von {NEW_SHARE} ohne Schlüssel (Offset "
+                       f"{_and(keyless[:3])}{' …' if len(keyless) > 3 else ''}): Ohne Schlüssel wählt kafka-python "
+                       f"für jeden Kurs zufällig eine Partition, und die Kurse von {NEW_SHARE} verlieren ihre "
+                       "Reihenfolge. Senden Sie sie wie die anderen Aktien mit key=symbol.")
+    wrong = sorted({_text(r[2]) for _p, r in new if r[2] != NEW_SHARE.encode()})
+    if wrong:
+        return False, (f"Ein Kurs von {NEW_SHARE} hat den Schlüssel „{wrong[0]}“. Der Schlüssel sind Bytes, Groß- und "
+                       f"Kleinschreibung zählt: Nur mit genau {NEW_SHARE} landen alle Kurse der Aktie in derselben "
+                       "Partition – Schlüssel und Kürzel gehören zusammen.")
+    places = sorted({p for p, _r in new})
+    home = partition_for_key(NEW_SHARE.encode(), len(topic.partitions))
+    if places != [home]:
+        return False, (f"Die Kurse von {NEW_SHARE} liegen {_in_partitions(places)}; murmur2 wählt für den Schlüssel "
+                       f"{NEW_SHARE} Partition {home}. Geben Sie send() keine eigene Partition vor und setzen Sie die "
+                       "Übung zurück.")
+    offsets = [r[0] for _p, r in new]
+    others = sorted({s for _p, r in prices if (s := _symbol(r[3])) and s != NEW_SHARE})
+    return True, (
+        f"Richtig: {_count(len(new), 'Kurs', 'Kurse')} von {NEW_SHARE} mit dem Schlüssel {NEW_SHARE}, alle in "
+        f"Partition {home} (Offset {_and(offsets[:5])}{' …' if len(offsets) > 5 else ''}), neben "
+        f"{_and(others) if others else 'keiner anderen Aktie'}. Der Producer rechnet die Partition aus dem "
+        "Schlüssel (murmur2); eine neue Aktie braucht kein neues Topic und keine neue Partition, nur einen neuen "
+        "Schlüssel. Ihre Kurse bleiben in ihrer Partition in der Reihenfolge des Sendens.")
+
+
+# -- Praxis, die Aktionär*innen: selbst committen, sauber beenden ----------------------------------
+
+def manual_commit(cluster, history: History):
+    topic = cluster.topics.get(TOPIC)
+    if topic is None:
+        return NO_TOPIC
+    reads = history.reads(ANNA, TOPIC)
+    if not reads:
+        foreign = [g for g in history.groups_that_read(TOPIC) if g != ANNA]
+        if foreign:
+            return False, f"{_other_group(foreign[-1], ANNA)} Die Aufgabe gilt Annas Gruppe."
+        clients = history.groupless_readers(TOPIC)
+        if clients:
+            return False, _groupless(clients, ANNA)
+        return False, (f"Noch hat kein Consumer der Gruppe {ANNA} gelesen. Ändern Sie das Skript im Editor und "
+                       "führen Sie es aus.")
+    last = max((run for runs in reads.values() for run in runs), key=lambda run: run.t)
+    runs = {p: [r for r in rs if r.client_id == last.client_id][-1] for p, rs in reads.items()
+            if any(r.client_id == last.client_id for r in rs)}
+    members = _members(cluster, ANNA)
+    if members:
+        return False, (f"Die Gruppe {ANNA} hat noch {_count(len(members), 'Mitglied', 'Mitglieder')} "
+                       f"({_and(members)}), obwohl Ihr Skript zu Ende ist: Ohne close() meldet sich der Consumer "
+                       f"nicht ab, und der Gruppen-Koordinator wartet session_timeout_ms ({SESSION_TIMEOUT_S} s), "
+                       "bevor er ihn entfernt. Beenden Sie den Consumer mit close() – in finally oder mit with –, "
+                       "auch wenn das Skript mit einem Fehler endet.")
+    if getattr(last.reader, "enable_auto_commit", False):
+        return False, ("Ihr Consumer committet noch automatisch (enable_auto_commit=True ist die Voreinstellung): "
+                       "kafka-python speichert die Position alle 5 s und beim close(), egal ob die Kurse schon "
+                       "verarbeitet sind. Schalten Sie das mit enable_auto_commit=False ab und rufen Sie "
+                       "consumer.commit() selbst auf, nachdem Sie die Kurse eines poll() verarbeitet haben.")
+    behind = []
+    for p, run in sorted(runs.items()):
+        read = run.handed_out(TOPIC, p)
+        committed = history.committed(ANNA, TOPIC, p)
+        if committed is None or committed < read:
+            behind.append((p, committed, read))
+    if behind:
+        where = "; ".join(f"Partition {p}: gelesen bis Offset {r - 1}, committet "
+                          + ("nichts" if c is None else f"bis Offset {c}") for p, c, r in behind)
+        return False, (f"Die Gruppe {ANNA} hat nicht committet, was Ihr Consumer gelesen hat ({where}). Mit "
+                       "enable_auto_commit=False committet auch close() nichts: Rufen Sie consumer.commit() nach "
+                       "der Verarbeitung jedes poll() auf – dann liest ein Nachfolger genau hinter dem letzten "
+                       "verarbeiteten Kurs weiter.")
+    done = _and(f"{TOPIC}-{p}: {history.committed(ANNA, TOPIC, p)}" for p in sorted(runs))
+    return True, (
+        f"Richtig: Ihr Consumer ({last.client_id}) committete selbst, und die committeten Offsets der Gruppe {ANNA} "
+        f"stehen genau hinter dem letzten gelesenen Kurs ({done}). Danach verließ er die Gruppe mit close(): "
+        "Sie hat kein Mitglied mehr, ein Nachfolger bekäme die Partitionen sofort, ohne session_timeout_ms "
+        f"abzuwarten, und läse dort weiter – „mindestens einmal“, kein Kurs ungeprüft.")
+
+
 CHECKS = {
     "entkopplung": pause_without_loss,
     "broker-absturz": broker_crash,
@@ -541,4 +650,6 @@ CHECKS = {
     "kursalarm-skalieren": scale_out,
     "absturz-vor-commit": reread_after_crash,
     "zwei-broker": two_brokers_down,
+    "boerse-ifx": seventh_share,
+    "manuell-committen": manual_commit,
 }

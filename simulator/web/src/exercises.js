@@ -138,4 +138,23 @@ export const EXERCISES = {
       "Lassen Sie beide Follower von Partition 0 abstürzen und senden Sie dann einen Kurs mit acks=all. Welchen Fehler meldet der Producer – und warum nicht NotEnoughReplicasError?",
     ],
   },
+  // -- one exercise per Praxis page ---------------------------------------------------------
+
+  boerseIfx: {
+    id: "boerse-ifx",
+    script: "boerse_producer.py",
+    task: [
+      "Im Editor steht die Börse mit ihren sechs Aktien. Das Topic aktienkurse hat drei Partitionen.",
+      "Nehmen Sie Infineon (Kürzel IFX, Startkurs 35.00 EUR) als siebte Aktie auf und führen Sie die Börse aus. Die Kurse von IFX sollen wie die der anderen Aktien mit ihrem Kürzel als Schlüssel im Topic landen. In welcher Partition?",
+    ],
+  },
+
+  manuellCommitten: {
+    id: "manuell-committen",
+    script: "aktionaer_consumer.py",
+    task: [
+      "Im Editor steht Annas Depot: ein Consumer der Gruppe depot-anna, der automatisch committet. Die Börse läuft schon.",
+      "Ändern Sie ihn so, dass er selbst committet (enable_auto_commit=False und consumer.commit() nach jedem poll()) und am Ende sauber die Gruppe verlässt. Führen Sie ihn aus: Die committeten Offsets der Gruppe sollen genau hinter dem letzten gelesenen Kurs stehen, und die Gruppe soll danach kein Mitglied mehr haben.",
+    ],
+  },
 };

@@ -196,6 +196,18 @@ export const PRESETS = {
     setup: [topic(TOPIC, 1, 1), ticker(), advance(10_000)],
     open: ["consumers"], exercise: EXERCISES.absturzVorCommit,
   },
+  "uebung-boerse-ifx": {
+    ...base, title: "Übung: eine siebte Aktie", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 3, 1)], open: [], exercise: EXERCISES.boerseIfx,
+    panels: WITHOUT_CONSUMERS.filter((p) => p !== "brokers"),
+  },
+  // Like Labor 2: the Börse is running, prices are waiting; Anna's consumer is the learner's script.
+  "uebung-manuell-committen": {
+    ...base, title: "Übung: selbst committen, sauber beenden", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
+    open: ["consumers"], exercise: EXERCISES.manuellCommitten,
+    panels: FOR_CONSUMERS,
+  },
   "uebung-zwei-broker": {
     ...base, title: "Übung: zwei von drei Brokern stürzen ab", autoplay: false,
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
