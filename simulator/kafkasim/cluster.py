@@ -54,7 +54,6 @@ class Cluster(BrokerControl, LogTasks, Actors):
         self.actions: list[list] = []
         self._next_pid = 1000
         self._client_seq = {}
-        self._guard = None
         self._key_cache = KeyPartitionCache()
         self.trace.emit("cluster.started",
                          f"Cluster mit {brokers} Broker(n) gestartet; Broker {self.controller_id} ist aktiver Controller.",
@@ -95,30 +94,8 @@ class Cluster(BrokerControl, LogTasks, Actors):
             self._record(action, amount)
 
     def block(self, deadline: float, wake=None) -> bool:
-        """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False).
-
-        This is how a blocking client call (poll, flush, sleep, future.get) lets the rest of the
-        cluster work meanwhile. The runner's guard stops runaway scripts on their budget.
-        """
-        kernel = self.kernel
-        guard = self._guard
-        if wake is not None and wake():
-            return True
-        while True:
-            t = kernel.next_time()
-            if t is None or t > deadline:
-                if deadline != float("inf") and deadline > kernel.now:
-                    if guard is not None:
-                        guard(int(deadline))
-                    kernel.now = int(deadline)
-                elif t is None and guard is not None:
-                    guard(None)
-                return False
-            if guard is not None:
-                guard(t)
-            kernel.step()
-            if wake is not None and wake():
-                return True
+        """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False)."""
+        return self.kernel.block(deadline, wake)
 
     def uuid(self) -> str:
         """A UUID4-shaped id from the seeded RNG, so member ids repeat with the seed."""

@@ -242,10 +242,10 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
     listener = events.append
     cluster.trace.listeners.append(listener)
     saved_modules = {name: sys.modules.get(name) for name in aliases if name != "time"}
-    saved_guard = cluster._guard
+    saved_guard = cluster.kernel.guard
     saved_binding = (_binding._current, _binding._context)
     start_now = cluster.kernel.now
-    cluster._guard = _budget_guard(cluster, start_now + time_budget_ms, cluster.kernel.steps + event_budget,
+    cluster.kernel.guard = _budget_guard(cluster, start_now + time_budget_ms, cluster.kernel.steps + event_budget,
                                    filename)
     saved_trace = sys.gettrace()
     buffer = io.StringIO()
@@ -299,7 +299,7 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
             else:
                 sys.modules[name] = mod
         _binding._current, _binding._context = saved_binding
-        cluster._guard = saved_guard
+        cluster.kernel.guard = saved_guard
         cluster.trace.listeners.remove(listener)
         linecache.cache.pop(filename, None)
     result.stdout = buffer.getvalue()
