@@ -1,0 +1,24 @@
+"""What a Produce request carries and a Fetch response returns.
+
+A producer sends a `RecordBatch` per partition; its `records` are (timestamp_ms, key, value,
+headers) tuples with key and value as bytes or None. The log stores (offset, timestamp_ms, key,
+value, headers) and a Fetch response returns those tuples unchanged.
+"""
+
+from __future__ import annotations
+
+from .api import struct
+
+# Bytes a record costs on disk besides key and value (record header in a v2 batch, roughly).
+RECORD_OVERHEAD = 20
+
+RecordBatch = struct("RecordBatch", "records producer_id producer_epoch base_sequence is_transactional size",
+                     producer_id=-1, producer_epoch=-1, base_sequence=-1, is_transactional=False, size=0)
+
+# Timestamp types of a record (Kafka's TimestampType): set by the producer, or by the broker.
+CREATE_TIME = 0
+LOG_APPEND_TIME = 1
+
+
+def record_size(key, value) -> int:
+    return RECORD_OVERHEAD + (len(key) if key is not None else 0) + (len(value) if value is not None else 0)
