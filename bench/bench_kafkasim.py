@@ -24,7 +24,7 @@ except ImportError:  # running from a checkout without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "simulator"))
 
 from kafkasim import Cluster
-from kafkasim.boerse import DAX
+from kafkasim.scenarios.boerse import DAX
 
 
 def boerse_cluster(rate: float) -> Cluster:

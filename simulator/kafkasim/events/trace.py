@@ -1,7 +1,8 @@
-"""The event trace: every state change, with a German explanation for the learner.
+"""The event trace: every state change as a structured event, with its German narration.
 
 Events are plain dicts (JSON-ready) kept in a ring buffer; `seq` keeps counting past the buffer.
-Every event has "seq", "t" (simulated ms), "kind" and "text"; details depend on the kind.
+Every event has "seq", "t" (simulated ms), "kind" and "text"; details depend on the kind. The
+emitter passes kind and details; the text comes from narration.py.
 Record payloads are shown as display strings: UTF-8 text, else the repr of the bytes.
 
 Kinds (details in brackets):
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 from collections import deque
 
+from .narration import narrate, short  # noqa: F401 - short is part of this module's interface
+
 MAX_EVENTS = 5000
 
 
@@ -42,12 +45,6 @@ def display(data) -> str | None:
         return repr(bytes(data))
 
 
-def short(text: str | None, limit: int = 60) -> str:
-    if text is None:
-        return "null"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class EventLog:
     __slots__ = ("_buffer", "seq", "_clock", "listeners")
 
@@ -58,8 +55,10 @@ class EventLog:
         # Callables receiving each event as it happens (the runner collects a script's events).
         self.listeners: list = []
 
-    def emit(self, kind: str, text: str, **details) -> dict:
+    def emit(self, kind: str, text: str | None = None, **details) -> dict:
         self.seq += 1
+        if text is None:
+            text = narrate(kind, details)
         event = {"seq": self.seq, "t": self._clock.now, "kind": kind, "text": text}
         event.update(details)
         self._buffer.append(event)

@@ -1,7 +1,9 @@
+"""kafka.admin"""
+
 from ._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType
-from .client import KafkaAdminClient
 from ._partitions import NewPartitions, OffsetSpec, OffsetTimestamp
 from ._topics import NewTopic
+from .client import KafkaAdminClient
 
 __all__ = ["KafkaAdminClient", "AlterConfigOp", "ConfigFilterType", "ConfigResource", "ConfigResourceType",
-           "OffsetSpec", "OffsetTimestamp"]
+           "NewPartitions", "NewTopic", "OffsetSpec", "OffsetTimestamp"]

@@ -1,3 +1,5 @@
+"""kafka.partitioner"""
+
 from .abc import Partitioner
 from .default import DefaultPartitioner, murmur2
 
