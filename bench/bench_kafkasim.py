@@ -69,6 +69,39 @@ def baseline(n: int) -> float:
     return n / (time.perf_counter() - t0)
 
 
+PING_PONG = """
+import threading, queue
+ping, pong = queue.Queue(), queue.Queue()
+def echo():
+    while True:
+        item = ping.get()
+        if item is None:
+            return
+        pong.put(item)
+t = threading.Thread(target=echo)
+t.start()
+for i in range(ROUNDS):
+    ping.put(i)
+    pong.get()
+ping.put(None)
+t.join()
+"""
+
+
+def thread_switches(rounds: int = 5000) -> float | None:
+    """Switches per second between two learner threads handing items through queues (each round
+    trip is two switches); None where Python has no threads (Pyodide)."""
+    if sys.platform == "emscripten":
+        return None
+    cluster = Cluster(brokers=1, seed=1)
+    t0 = time.perf_counter()
+    result = cluster.run_script(PING_PONG.replace("ROUNDS", str(rounds)))
+    wall = time.perf_counter() - t0
+    if result.error:
+        raise RuntimeError(result.error)
+    return 2 * rounds / wall
+
+
 def peak_memory(sim_seconds: float, rate: float) -> tuple[float, float]:
     """Peak traced memory (MiB) over a run, and at half of it: flat when retention bounds the log."""
     tracemalloc.start()
@@ -103,6 +136,9 @@ def main(argv=None) -> None:
     print(f"baseline records/s:     {base:,.0f}  (plain loop appending the same records to a list)")
     print(f"ratio sim/baseline:     {result['records_per_s'] / base:.3f}")
     print(f"records kept (retention): {result['stored_records']}; events emitted: {result['events']}")
+    switches = thread_switches()
+    if switches is not None:
+        print(f"thread switches/s:      {switches:,.0f}  (two learner threads ping-ponging through queues)")
     if args.memory:
         half, peak = peak_memory(args.memory_seconds, args.rate / 20)
         print(f"peak tracemalloc:       {half:.1f} MiB after {args.memory_seconds / 2:g} s, "

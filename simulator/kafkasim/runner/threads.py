@@ -27,6 +27,7 @@ NO_THREADS = ("Threads (threading.Thread) kann der Simulator im Browser nicht au
 def make_threading_modules(kernel, report_error) -> dict[str, types.ModuleType]:
     """`threading` and `queue` bound to `kernel`; report_error(thread, exc) prints an uncaught error."""
     processes = kernel.processes
+    counter = [0]           # thread names count per script, as in a fresh interpreter
 
     def deadline_for(timeout) -> float:
         if timeout is None or timeout < 0:
@@ -35,6 +36,14 @@ def make_threading_modules(kernel, report_error) -> dict[str, types.ModuleType]:
 
     class Thread(_real.Thread):
         _sim_process = None
+
+        def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+            if name is None:
+                counter[0] += 1
+                name = f"Thread-{counter[0]}"
+                if target is not None and hasattr(target, "__name__"):
+                    name += f" ({target.__name__})"
+            super().__init__(group, target, name, args, kwargs, daemon=daemon)
 
         def start(self):
             if self._sim_process is not None:
