@@ -11,7 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 # Built simulator assets (Pyodide runtime, kafkasim wheel, bundles): generated, never committed.
 ASSETS := docs/assets/kafkasim
 
-.PHONY: serve build test assets chromium kafka-dist kafka kafka-cluster boerse aktionaer bench clean
+.PHONY: serve build test assets chromium kafka-dist kafka kafka-cluster boerse aktionaer bench clean \
+        bundle moodle pdf
 
 serve: $(VENV)/.base assets
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -39,6 +40,18 @@ node_modules/.stamp: package.json package-lock.json
 
 assets: $(VENV)/.base node_modules/.stamp
 	$(PY) simulator/build_assets.py --out $(ASSETS)
+
+# For teachers (classroom/): the course as one archive to serve anywhere with Python, every quiz
+# for Moodle (XML) and Canvas/ILIAS (QTI 1.2), and the whole course as one PDF; all into dist/.
+bundle: $(VENV)/.base assets
+	$(PY) -m classroom.bundle --out dist/kafka-kurs-klassenzimmer.zip
+
+# KURS_URL=https://… makes links in the questions point to the published course.
+moodle: $(VENV)/.base
+	$(PY) -m classroom.moodle --out dist/quizfragen $(if $(KURS_URL),--kurs-url $(KURS_URL))
+
+pdf: $(VENV)/.test assets chromium
+	$(PY) -m classroom.pdf --out dist/kafka-kurs.pdf
 
 # Debian's Chromium drives the browser tests; Playwright must never download its own browser.
 chromium:
@@ -76,6 +89,8 @@ bench: $(VENV)/.test assets chromium kafka-dist
 	$(PY) bench/bench_web.py
 	$(PY) bench/bench_backend.py
 	$(PY) bench/bench_kafka_cluster.py
+	$(PY) bench/bench_labor.py
+	$(PY) bench/bench_print.py
 
 clean:
-	rm -rf site $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data
+	rm -rf site dist $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
+from backend.dax import company
+
 
 class MalformedPrice(ValueError):
     """A record whose value is not a price; the message (German) says why."""
@@ -93,9 +95,11 @@ class PriceBoard:
         previous = self.quotes.get(symbol)
         value = float(price["price"])
         # Positional: this runs for every record, and keywords would cost a tenth of apply().
+        # The company is looked up, not read: a price names only its symbol.
         quote = self.quotes[symbol] = Quote(
-            symbol, str(price.get("name", "")), value, str(price.get("currency", "")),
-            None if previous is None else value - previous.price, partition, offset)
+            symbol, previous.name if previous is not None else company(symbol), value,
+            str(price.get("currency", "")), None if previous is None else value - previous.price,
+            partition, offset)
         self.read += 1
         return quote
 

@@ -20,7 +20,7 @@ from backend.cli import (
     non_negative_float, non_negative_int, positive_int, run,
 )
 from backend.connection import add_connection_arguments, parse_client_args
-from backend.dax import DAX, DEFAULT_SYMBOLS, Market, parse_symbols
+from backend.dax import DAX, DEFAULT_SYMBOLS, SEQUENCE_FIELD, Market, parse_symbols
 from backend.topics import ensure_topic
 
 FLUSH_TIMEOUT_S = 30
@@ -94,7 +94,7 @@ class DeliveryReport:
     def _failed(self, price, error):
         with self._lock:
             self.failed += 1
-            print(f"Kurs Nr. {price['sequence']} ({price['symbol']}) nicht bestätigt: "
+            print(f"Kurs Nr. {price[SEQUENCE_FIELD]} ({price['symbol']}) nicht bestätigt: "
                   f"{type(error).__name__}: {error}", file=sys.stderr, flush=True)
 
 
@@ -120,29 +120,27 @@ class SymbolPartitioner(DefaultPartitioner):
         return self._known[known]
 
 
-_TEMPLATES: dict[tuple, str] = {}
+_TEMPLATES: dict[str, str] = {}
 
 
 def encode(price: dict) -> bytes:
     """The price as compact JSON, exactly what json.dumps(price, separators=(",", ":")) gives.
 
     At full speed (--rate 0) json.dumps would cost about a tenth of the producer's throughput;
-    a template per share fills in only the three fields that change.
+    a template per share fills in only the two fields that change.
     """
-    constant = (price["symbol"], price["name"], price["currency"])
-    template = _TEMPLATES.get(constant)
+    template = _TEMPLATES.get(price["symbol"])
     if template is None:
-        symbol, name, currency = (json.dumps(value) for value in constant)
-        template = _TEMPLATES[constant] = (
-            f'{{"symbol":{symbol},"name":{name},"price":%r,"currency":{currency},'
-            '"timestamp":%d,"sequence":%d}')
-    return (template % (price["price"], price["timestamp"], price["sequence"])).encode("utf-8")
+        symbol, currency = json.dumps(price["symbol"]), json.dumps(price["currency"])
+        template = _TEMPLATES[price["symbol"]] = (
+            f'{{"symbol":{symbol},"price":%r,"currency":{currency},"{SEQUENCE_FIELD}":%d}}')
+    return (template % (price["price"], price[SEQUENCE_FIELD])).encode("utf-8")
 
 
 # At full speed (--rate 0) prices are made in blocks and then sent in a tight loop. Interleaving
 # each random-walk step with producer.send() cost a quarter of the throughput on the 2-core
 # benchmark machine (bench/bench_backend.py); the same work done block by block costs almost
-# nothing. A block takes about a millisecond to make, so timestamps stay fresh.
+# nothing. A block takes about a millisecond to make, so a price is sent as soon as it is made.
 BLOCK = 500
 
 
@@ -155,10 +153,10 @@ def publish(producer, topic: str, market: Market, rate: float, count: int, stop,
     number = 0
     while not stop and (count == 0 or number < count):
         prices = market.ticks(block if count == 0 else min(block, count - number))
-        # The record's timestamp is the price's: a consumer sees when the price was made.
-        records = [(keys[price["symbol"]], encode(price), price["timestamp"]) for price in prices]
-        report.track([producer.send(topic, key=key, value=value, timestamp_ms=timestamp)
-                      for key, value, timestamp in records], prices)
+        # No timestamp_ms: the producer stamps each record when it is sent, and that is the
+        # time of the price (the value carries no second clock).
+        records = [(keys[price["symbol"]], encode(price)) for price in prices]
+        report.track([producer.send(topic, key=key, value=value) for key, value in records], prices)
         number += len(prices)
         if interval and stop.wait(started + number * interval - time.monotonic()):
             break

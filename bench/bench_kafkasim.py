@@ -24,7 +24,7 @@ except ImportError:  # running from a checkout without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "simulator"))
 
 from kafkasim import Cluster
-from kafkasim.scenarios.boerse import DAX
+from kafkasim.scenarios.boerse import DAX, VALUE_TEMPLATE
 
 
 def boerse_cluster(rate: float) -> Cluster:
@@ -59,13 +59,14 @@ def baseline(n: int) -> float:
     import random
     rng = random.Random(1)
     symbols = list(DAX)
-    prices = dict(DAX)
+    prices = {symbol: start for symbol, (_, start) in DAX.items()}
+    quoted = {symbol: f'"{symbol}"' for symbol in symbols}
     out = []
     t0 = time.perf_counter()
-    for _ in range(n):
+    for sequence in range(1, n + 1):
         s = symbols[int(rng.random() * 40)]
         price = prices[s] = prices[s] * (1.0 + (rng.random() - 0.5) * 0.004)
-        out.append((s.encode(), ('{"symbol": "%s", "price": %.2f, "ts": %d}' % (s, price, 0)).encode(), None))
+        out.append((s.encode(), (VALUE_TEMPLATE % (quoted[s], price, sequence)).encode(), None))
     return n / (time.perf_counter() - t0)
 
 

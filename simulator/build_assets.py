@@ -84,11 +84,12 @@ def bundle_front_end(out: Path) -> None:
 
 
 def copy_labs(out: Path) -> None:
-    """The editor presets are the course's tested lab scripts, byte for byte."""
+    """The editor presets are the course's tested lab scripts and the Labor's starter scripts, byte for byte."""
     dest = out / "labs"
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
-    for script in sorted((ROOT / "backend" / "labs").glob("*.py")):
+    scripts = [*(ROOT / "backend" / "labs").glob("*.py"), *(ROOT / "docs_src" / "labor").glob("*.py")]
+    for script in sorted(scripts):
         if script.name != "__init__.py":
             shutil.copy2(script, dest / script.name)
 

@@ -1,32 +1,35 @@
-"""Lab 2 – Aktionär*innen: a consumer that reads the share prices from Kafka.
+"""Labor 2 – die Aktionär*innen: ein Consumer, der die Aktienkurse aus Kafka liest.
 
-The consumer belongs to the consumer group "depot". Kafka stores the group's committed
-offsets, so a restarted consumer carries on where the group stopped reading.
+Der Consumer gehört zur Consumer-Gruppe "depot". Kafka speichert die committed Offsets der
+Gruppe; ein neu gestarteter Consumer macht dort weiter, wo die Gruppe aufgehört hat.
 """
 import os
+import time
 
 from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
 
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 TOPIC = "aktienkurse"
+LESEZEIT_S = 20  # ein Dienst liest endlos; dieses Skript hört nach 20 Sekunden auf
 
 consumer = KafkaConsumer(
     TOPIC,
     bootstrap_servers=BOOTSTRAP_SERVERS,
     group_id="depot",
-    # Only used when the group has no committed offset yet:
-    # "earliest" reads from the beginning, "latest" only new prices.
+    # Gilt nur, solange die Gruppe noch keinen committed Offset hat:
+    # "earliest" liest von vorn, "latest" nur neue Kurse.
     auto_offset_reset="earliest",
-    key_deserializer=DefaultSerializer(),  # UTF-8 bytes -> str
-    value_deserializer=JsonSerializer(),  # UTF-8 bytes -> JSON -> dict
-    consumer_timeout_ms=10_000,  # stop after 10 seconds without a new price
+    key_deserializer=DefaultSerializer(),  # UTF-8-Bytes -> str
+    value_deserializer=JsonSerializer(),  # UTF-8-Bytes -> JSON -> dict
 )
 
-for record in consumer:
-    kurs = record.value
-    print(
-        f"Partition {record.partition}, Offset {record.offset}: "
-        f"{record.key} {kurs['price']:.2f} {kurs['currency']}"
-    )
+ende = time.monotonic() + LESEZEIT_S
+while time.monotonic() < ende:
+    # poll() wartet bis zu einer Sekunde auf neue Kurse und liefert sie je Partition.
+    for records in consumer.poll(timeout_ms=1_000).values():
+        for record in records:
+            kurs = record.value
+            print(f"Partition {record.partition}, Offset {record.offset}: "
+                  f"{kurs['symbol']} {kurs['price']:.2f} {kurs['currency']}")
 
-consumer.close()  # commits the offsets and leaves the group
+consumer.close()  # committet die Offsets und verlässt die Gruppe

@@ -1,7 +1,7 @@
-"""Lab 0 – create the topic "aktienkurse" with three partitions.
+"""Labor 0 – das Topic "aktienkurse" mit drei Partitionen anlegen.
 
-Without this step the broker creates the topic on the first record it receives,
-but with only one partition (broker setting num.partitions=1).
+Ohne diesen Schritt legt der Broker das Topic beim ersten Datensatz selbst an, aber mit
+nur einer Partition (Broker-Einstellung num.partitions=1).
 """
 import os
 
@@ -13,7 +13,7 @@ TOPIC = "aktienkurse"
 
 admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP_SERVERS)
 try:
-    # One broker can hold only one copy of each partition: replication factor 1.
+    # Ein einzelner Broker kann jede Partition nur einmal halten: Replikationsfaktor 1.
     admin.create_topics([NewTopic(TOPIC, num_partitions=3, replication_factor=1)])
     print(f"Topic {TOPIC} mit 3 Partitionen angelegt.")
 except TopicAlreadyExistsError:

@@ -1,4 +1,4 @@
-"""A member of the consumer group "depot" that reports which partitions it owns."""
+"""Ein Mitglied der Consumer-Gruppe "depot", das seine Partitionen meldet."""
 # --8<-- [start:code]
 import os
 
@@ -18,7 +18,7 @@ consumer = KafkaConsumer(
 
 meine_partitionen = []
 for record in consumer:
-    # assignment() is what the group gave this member; it changes with every rebalance.
+    # assignment(): was die Gruppe diesem Mitglied zuteilt; neu nach jedem Rebalancing.
     jetzt = sorted(tp.partition for tp in consumer.assignment())
     if jetzt != meine_partitionen:
         print(f"Mir gehören jetzt die Partitionen {jetzt}.")
@@ -26,5 +26,5 @@ for record in consumer:
     ort = f"Partition {record.partition}, Offset {record.offset}"
     print(f"  {ort}: {record.key} = {record.value['price']}")
 
-consumer.close()  # leaves the group: the others get this member's partitions
+consumer.close()  # verlässt die Gruppe: Die anderen bekommen seine Partitionen
 # --8<-- [end:code]

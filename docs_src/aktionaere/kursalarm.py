@@ -1,16 +1,16 @@
-"""A second application: its own consumer group "kursalarm" gets every price as well."""
+"""Eine zweite Anwendung: Die eigene Gruppe "kursalarm" bekommt ebenfalls jeden Kurs."""
 # --8<-- [start:code]
 import os
 
 from kafka import DefaultSerializer, JsonSerializer, KafkaConsumer
 
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-ALARM_AB = {"SAP": 230.00, "BMW": 80.00}  # report prices at or above these limits
+ALARM_AB = {"SAP": 230.00, "BMW": 80.00}  # Kurse ab diesen Grenzen melden
 
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="kursalarm",  # a different group: its own offsets, all partitions
+    group_id="kursalarm",  # eine andere Gruppe: eigene Offsets, alle Partitionen
     auto_offset_reset="earliest",
     key_deserializer=DefaultSerializer(),
     value_deserializer=JsonSerializer(),

@@ -1,4 +1,4 @@
-"""Step 1 of the Aktionär*innen: read every price once, without a consumer group."""
+"""Schritt 1 der Aktionär*innen: jeden Kurs einmal lesen, ohne Consumer-Gruppe."""
 # --8<-- [start:code]
 import os
 
@@ -9,10 +9,10 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    auto_offset_reset="earliest",  # no group, no stored offset: start at the oldest
+    auto_offset_reset="earliest",  # ohne Gruppe kein gespeicherter Offset: von vorn
     key_deserializer=DefaultSerializer(),
     value_deserializer=JsonSerializer(),
-    consumer_timeout_ms=5_000,  # end the loop after 5 seconds without a new price
+    consumer_timeout_ms=5_000,  # die Schleife endet nach 5 Sekunden ohne neuen Kurs
 )
 
 anzahl = 0

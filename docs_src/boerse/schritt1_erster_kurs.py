@@ -1,4 +1,4 @@
-"""Step 1 of the Börse: one price, sent as raw bytes, and the broker's answer."""
+"""Schritt 1 der Börse: ein Kurs, als Bytes gesendet, und die Antwort des Brokers."""
 # --8<-- [start:code]
 import os
 
@@ -8,10 +8,10 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 
 producer = KafkaProducer(bootstrap_servers=BOOTSTRAP_SERVERS)
 
-# Without serializers the producer takes bytes only: b"..." instead of "...".
-wert = b'{"symbol": "SAP", "price": 231.40}'
+# Ohne Serialisierer nimmt der Producer nur Bytes an: b"..." statt "...".
+wert = b'{"symbol": "SAP", "price": 231.40, "currency": "EUR"}'
 future = producer.send("aktienkurse", key=b"SAP", value=wert)
-metadata = future.get(timeout=10)  # waits until the broker has acknowledged the record
+metadata = future.get(timeout=10)  # wartet, bis der Broker den Datensatz bestätigt hat
 print(f"Gespeichert in Partition {metadata.partition} mit Offset {metadata.offset}")
 
 producer.close()

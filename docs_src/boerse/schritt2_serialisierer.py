@@ -1,4 +1,4 @@
-"""Step 2 of the Börse: serializers for key and value, one price per share."""
+"""Schritt 2 der Börse: Serialisierer für Schlüssel und Wert, ein Kurs je Aktie."""
 # --8<-- [start:code]
 import os
 

@@ -1,4 +1,4 @@
-"""Step 3 of the Börse: asynchronous sending with callbacks, flush at the end."""
+"""Schritt 3 der Börse: asynchron senden mit Callbacks, flush() am Ende."""
 # --8<-- [start:code]
 import os
 import random
@@ -11,7 +11,7 @@ producer = KafkaProducer(
     bootstrap_servers=BOOTSTRAP_SERVERS,
     key_serializer=DefaultSerializer(),
     value_serializer=JsonSerializer(),
-    linger_ms=5,  # wait up to 5 ms so that several prices share one batch
+    linger_ms=5,  # bis zu 5 ms warten, damit mehrere Kurse in einen Batch passen
 )
 
 
@@ -26,11 +26,11 @@ def fehlgeschlagen(fehler):
 preis = 231.40
 for _ in range(10):
     preis = round(preis * random.uniform(0.99, 1.01), 2)
-    kurs = {"symbol": "SAP", "price": preis}
+    kurs = {"symbol": "SAP", "price": preis, "currency": "EUR"}
     future = producer.send("aktienkurse", key="SAP", value=kurs)
-    future.add_callback(bestaetigt)  # called once the broker has acknowledged
-    future.add_errback(fehlgeschlagen)  # called if the record could not be stored
+    future.add_callback(bestaetigt)  # aufgerufen, sobald der Broker bestätigt hat
+    future.add_errback(fehlgeschlagen)  # aufgerufen, wenn der Broker ablehnt
 
-producer.flush()  # waits until every buffered price has been acknowledged
+producer.flush()  # wartet, bis jeder gepufferte Kurs bestätigt ist
 producer.close()
 # --8<-- [end:code]

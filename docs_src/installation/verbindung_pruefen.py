@@ -1,4 +1,4 @@
-"""Checks that a Kafka broker is reachable and lists its topics."""
+"""Prüft, ob ein Kafka-Broker erreichbar ist, und listet seine Topics auf."""
 # --8<-- [start:code]
 import os
 import sys
@@ -9,7 +9,7 @@ from kafka.errors import KafkaTimeoutError
 BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 
 try:
-    # Gives up after 10 seconds instead of the default 30 when no broker answers.
+    # Gibt nach 10 statt der voreingestellten 30 Sekunden auf, wenn kein Broker antwortet.
     admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP_SERVERS,
                              bootstrap_timeout_ms=10_000)
 except KafkaTimeoutError:

@@ -1,6 +1,6 @@
-"""The consumer settings and the poll loop explained in the theory chapter.
+"""Die Einstellungen des Consumers und die Poll-Schleife aus dem Theoriekapitel.
 
-The "# (n)!" comments are anchors for Material's code annotations in the course page.
+Die Kommentare "# (n)!" sind Anker für die Erklärungen, die die Kursseite einblendet.
 """
 # --8<-- [start:konfig]
 import os
@@ -12,7 +12,7 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",  # (1)!
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="depot",  # (2)!
+    group_id="depot-anna",  # (2)!
     auto_offset_reset="earliest",  # (3)!
     enable_auto_commit=True,  # (4)!
     auto_commit_interval_ms=5_000,  # (5)!
@@ -23,13 +23,13 @@ consumer = KafkaConsumer(
 # --8<-- [end:konfig]
 
 # --8<-- [start:poll]
-for runde in range(10):  # a real service loops forever: while True
-    # {TopicPartition: [ConsumerRecord, ...]}, empty when nothing new arrived
+for runde in range(10):  # ein echter Dienst liefe endlos: while True
+    # {TopicPartition: [ConsumerRecord, ...]}, leer, wenn nichts Neues kam
     datensaetze = consumer.poll(timeout_ms=1_000)
     for partition, records in datensaetze.items():
         for record in records:
             kurs = record.value
             ort = f"Partition {record.partition}, Offset {record.offset}"
             print(f"{record.key}: {kurs['price']} ({ort})")
-consumer.close()  # commits the offsets (auto-commit) and leaves the group
+consumer.close()  # committet die Offsets (Auto-Commit) und verlässt die Gruppe
 # --8<-- [end:poll]

@@ -1,4 +1,4 @@
-"""At-most-once: commit first, process afterwards (manual commits)."""
+"""Höchstens einmal: erst committen, dann verarbeiten (manuelle Commits)."""
 # --8<-- [start:code]
 import os
 
@@ -9,16 +9,16 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="depot-hoechstens-einmal",
+    group_id="depot-anna-hoechstens-einmal",
     auto_offset_reset="earliest",
-    enable_auto_commit=False,
+    enable_auto_commit=False,  # wir entscheiden, wann ein Offset als erledigt gilt
     value_deserializer=JsonSerializer(),
 )
 
 for runde in range(10):
     datensaetze = consumer.poll(timeout_ms=1_000)
     if datensaetze:
-        # Already now: a crash while processing loses these records.
+        # Schon jetzt: Ein Absturz während der Verarbeitung verliert diese Datensätze.
         consumer.commit()
     for records in datensaetze.values():
         for record in records:

@@ -1,4 +1,4 @@
-"""At-least-once: process first, commit afterwards (manual commits)."""
+"""Mindestens einmal: erst verarbeiten, dann committen (manuelle Commits)."""
 # --8<-- [start:code]
 import os
 
@@ -9,9 +9,9 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="depot-mindestens-einmal",
+    group_id="depot-anna-mindestens-einmal",
     auto_offset_reset="earliest",
-    enable_auto_commit=False,  # we decide when an offset counts as done
+    enable_auto_commit=False,  # wir entscheiden, wann ein Offset als erledigt gilt
     value_deserializer=JsonSerializer(),
 )
 
@@ -27,7 +27,7 @@ for runde in range(10):
         for record in records:
             verarbeite(record)
     if datensaetze:
-        # Only now: a crash before this line means reading these records again.
+        # Erst jetzt: Stürzt er vor dieser Zeile ab, liest der Nachfolger sie noch einmal.
         consumer.commit()
 consumer.close()
 # --8<-- [end:code]

@@ -1,4 +1,4 @@
-"""Without a group: the consumer picks its partition itself and jumps to an offset."""
+"""Ohne Gruppe: Der Consumer wählt seine Partition selbst und springt zu einem Offset."""
 # --8<-- [start:code]
 import os
 
@@ -12,8 +12,8 @@ consumer = KafkaConsumer(
     consumer_timeout_ms=5_000,
 )
 partition_0 = TopicPartition("aktienkurse", 0)
-consumer.assign([partition_0])  # this partition, no group, no rebalancing
-consumer.seek(partition_0, 2)  # the next record read is the one at offset 2
+consumer.assign([partition_0])  # genau diese Partition, ohne Gruppe, ohne Rebalancing
+consumer.seek(partition_0, 2)  # als Nächstes wird der Datensatz mit Offset 2 gelesen
 
 for record in consumer:
     print(f"Offset {record.offset}: {record.value['symbol']} {record.value['price']}")

@@ -1,6 +1,6 @@
-"""The producer settings explained in the theory chapter, one annotated line each.
+"""Die Einstellungen des Producers aus dem Theoriekapitel, jede in einer eigenen Zeile.
 
-The "# (n)!" comments are anchors for Material's code annotations in the course page.
+Die Kommentare "# (n)!" sind Anker für die Erklärungen, die die Kursseite einblendet.
 """
 # --8<-- [start:konfig]
 import os
@@ -23,7 +23,7 @@ producer = KafkaProducer(
 # --8<-- [start:senden]
 kurs = {"symbol": "SAP", "price": 231.40, "currency": "EUR"}
 future = producer.send("aktienkurse", key="SAP", value=kurs)
-metadata = future.get(timeout=10)  # waits for the broker's acknowledgement
+metadata = future.get(timeout=10)  # wartet auf die Bestätigung des Brokers
 print(f"Partition {metadata.partition}, Offset {metadata.offset}")
-producer.close()  # sends what is still buffered, then stops the background thread
+producer.close()  # schickt ab, was noch im Puffer liegt, und beendet den Sender-Thread
 # --8<-- [end:senden]

@@ -89,6 +89,20 @@ class Cluster:
         """The broker coordinating `group_id`: leader of __consumer_offsets partition hash(group) % 50."""
         return self.kafka.groups.coordinator_of(group_id)
 
+    def member_positions(self, group_id: str) -> dict[tuple[str, int], int]:
+        """Where the group's current members (consumers of this cluster) will read next: their
+        positions, for partitions where they have one. Clients know this, brokers do not."""
+        group = self.kafka.groups.groups.get(group_id)
+        members = set(group.members) if group else set()
+        out = {}
+        for consumer in self.env.consumers:
+            if consumer._closed or consumer._coordinator.member_id not in members:
+                continue
+            for tp, state in consumer._subscription.assignment.items():
+                if state.position is not None:
+                    out[tp] = state.position
+        return out
+
     def live_brokers(self) -> list[int]:
         return self.kafka.live_brokers()
 
@@ -200,10 +214,18 @@ class Cluster:
         topics = self.scenarios.check_consumer(group_id, topics, client_id, auto_offset_reset,
                                                partition_assignment_strategy)
         if client_id is None:
-            client_id = self.client_name("aktionaer")
+            client_id = self._unused_consumer_name()
         self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
         self.scenarios.add_consumer(client_id, group_id, topics, auto_offset_reset, partition_assignment_strategy)
         return client_id
+
+    def _unused_consumer_name(self) -> str:
+        """aktionaer-N for the next N whose name no running consumer has (a preset or the learner
+        may have named theirs aktionaer-1, aktionaer-2 … already)."""
+        while True:
+            name = self.client_name("aktionaer")
+            if name not in self.scenarios.consumers:
+                return name
 
     def remove_consumer(self, client_id: str) -> None:
         self.scenarios.consumer(client_id)

@@ -24,12 +24,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kafkasim"
 # (layer, part) per top-level name inside kafkasim; a part is a package or a module.
 LAYERS = {
     "kernel": 0, "events": 0,
-    "errors": 1, "protocol": 1,
+    "errors": 1, "protocol": 1, "topic_config_table": 1,
     "broker": 2, "clients": 2,
     "kafka": 3,
     "scenarios": 4, "runner": 4,
     "cluster": 5, "snapshot": 5,
-    "__main__": 6, "__init__": 6,
+    "labor": 6, "__main__": 6, "__init__": 6,
 }
 # Parts on the same layer that must not import each other.
 APART = [{"broker", "clients"}, {"scenarios", "runner"}]

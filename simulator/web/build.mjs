@@ -2,8 +2,10 @@
 // main.js is tiny and loads on every course page; everything else is split into chunks that
 // load only when a page has a simulator. The worker is its own entry (a module worker).
 import { build } from "esbuild";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { PRESETS } from "./src/presets.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2];
@@ -44,3 +46,8 @@ await build({
   minify: true,
   logLevel: "warning",
 });
+
+// Each preset's title for the pages' print version (classroom/druckbild.py): a printed page shows
+// a note with the title where the live simulator would be.
+const titles = Object.fromEntries(Object.entries(PRESETS).map(([id, preset]) => [id, { title: preset.title }]));
+await writeFile(path.join(out, "presets.json"), JSON.stringify(titles, null, 2) + "\n");

@@ -38,8 +38,7 @@ def produce(bootstrap: str, topic: str, items) -> list:
 
 
 def price_bytes(symbol: str, value: float, sequence: int = 0) -> bytes:
-    return json.dumps({"symbol": symbol, "name": symbol, "price": value, "currency": "EUR",
-                       "timestamp": 0, "sequence": sequence}).encode()
+    return json.dumps({"symbol": symbol, "price": value, "currency": "EUR", "sequence": sequence}).encode()
 
 
 class Admin:

@@ -2,6 +2,7 @@
 import json
 import re
 import subprocess
+import time
 
 import pytest
 from kafka.partitioner.default import murmur2
@@ -27,9 +28,11 @@ def test_murmur2_matches_the_java_clients_reference_values():
 
 def test_boerse_creates_the_topic_and_every_printed_price_is_in_kafka(kafka):
     topic = "boerse-cli-neu"
+    sent_from = int(time.time() * 1000)
     result = run_cli("backend.boerse", "--topic", topic, "--partitions", "4", "--count", "40",
                      "--rate", "0", "--seed", "3", "--symbols", "SAP,SIE,ALV,BAS,BMW,DTE,IFX",
                      bootstrap=kafka.bootstrap)
+    sent_until = int(time.time() * 1000)
     assert result.returncode == 0, result.stderr
     assert f"Topic {topic} angelegt: 4 Partitionen, Replikationsfaktor 1." in result.stdout
     assert "Börse beendet: 40 Kurse gesendet, 40 bestätigt, 0 Fehler" in result.stdout
@@ -43,7 +46,9 @@ def test_boerse_creates_the_topic_and_every_printed_price_is_in_kafka(kafka):
         value = json.loads(record.value)
         assert record.key == symbol.encode()
         assert (value["symbol"], f"{value['price']:.2f}", value["currency"]) == (symbol, price, "EUR")
-        assert set(value) >= {"symbol", "name", "price", "currency", "timestamp"}
+        assert set(value) == {"symbol", "price", "currency", "sequence"}
+        # When the price was made is the record's own timestamp (CreateTime, set on sending).
+        assert sent_from <= record.timestamp <= sent_until
         # Key -> partition is the client's murmur2 mapping, so every symbol stays on one partition.
         assert int(partition) == predicted_partition(symbol.encode(), 4)
     assert len({p for _, _, p, _ in acked}) > 1

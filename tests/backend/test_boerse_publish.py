@@ -43,8 +43,8 @@ class Recorder:
     def __init__(self):
         self.sent = []
 
-    def send(self, topic, key, value, timestamp_ms):
-        self.sent.append((topic, key, value, timestamp_ms))
+    def send(self, topic, key, value):
+        self.sent.append((topic, key, value))
         future = Future()
         return future.success(None) if json.loads(value)["sequence"] != 700 else future.failure(RuntimeError("weg"))
 
@@ -55,11 +55,9 @@ class Recorder:
 def test_full_speed_sends_exactly_count_prices_in_blocks_and_counts_a_failure(capsys):
     producer, report = Recorder(), DeliveryReport(quiet=True)
     publish(producer, "kurse", Market(["SAP", "BMW"], seed=5), rate=0, count=1234, stop=False, report=report)
-    prices = [json.loads(value) for _, _, value, _ in producer.sent]
+    prices = [json.loads(value) for _, _, value in producer.sent]
     assert [price["sequence"] for price in prices] == list(range(1, 1235))
-    assert all(key == price["symbol"].encode() for (_, key, _, _), price in zip(producer.sent, prices))
-    # The record's timestamp is the price's own.
-    assert all(timestamp == price["timestamp"] for (*_, timestamp), price in zip(producer.sent, prices))
+    assert all(key == price["symbol"].encode() for (_, key, _), price in zip(producer.sent, prices))
     assert (report.sent, report.acked, report.failed) == (1234, 1233, 1)
     assert "Kurs Nr. 700" in capsys.readouterr().err
 

@@ -46,6 +46,17 @@ LISTINGS = [
     Listing("docs_src/theorie/partition_selbst_waehlen.py", r"\AOffset 2: [A-Z]{3} [\d.]+$"),
     Listing("docs_src/theorie/mindestens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
     Listing("docs_src/theorie/hoechstens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
+    Listing("docs_src/theorie/erste_schritte.py", r"^SAP -> Partition 0, Offset \d+\n(?s:.*)^Partition 0, Offset \d+: SAP = 232\.10$"),
+    Listing("docs_src/theorie/letzte_kurse.py", r"^DTE -> Partition \d, Offset \d+ \(Tombstone\)$"),
+    Listing("docs_src/theorie/header_und_zeitstempel.py",
+            r"^Header: \{'quelle': 'xetra', 'waehrung': 'EUR'\}\nZeitstempel wie gesendet: True \(CreateTime\)$"),
+    Listing("docs_src/theorie/kompression.py", r"^100 von 100 gzip-komprimierten Kursen gelesen\.$"),
+    # Only Anna's shares are shown, although her group reads every price.
+    Listing("docs_src/theorie/eigene_aktien.py",
+            r"\A(?:(?:SAP|BMW): [\d.]+ EUR\n)+[1-9]\d* Kurse aus Annas Depot angezeigt\.\n\Z"),
+    Listing("docs_src/theorie/kursalarm_dienst.py",
+            r"\AÜbernommen: \[0, 1, 2\]\n(?s:.*)^Kursalarm: SAP steht bei [\d.]+ EUR$"
+            r"(?s:.*)^Kursalarm-Instanz beendet, Gruppe verlassen\.\n\Z"),
     Listing("backend/labs/boerse_producer.py", r"-> Partition \d, Offset \d+$"),
     Listing("backend/labs/aktionaer_consumer.py", r"^Partition \d, Offset \d+: DTE [\d.]+ EUR$"),
 ]

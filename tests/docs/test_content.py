@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.docs.listings import LISTINGS, SETUP
 from tests.docs.sitetext import DOCS, ROOT
 
 PAGES = sorted(p for p in DOCS.rglob("*.md") if p.relative_to(DOCS).parts[0] not in ("includes", "assets"))
@@ -14,17 +15,9 @@ FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w+-]*)[^\n]*\n(?P<body>.*?
 SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::[\w-]+)?"\s*$')
 EMBED = re.compile(r'<div class="kafkasim" data-preset="(?P<preset>[\w-]+)"')
 QUIZ = re.compile(r"<quiz>\n(?P<body>.*?)</quiz>", re.S)
-
-# The presets the simulator front-end defines (briefs/embedding-contract.md).
-PRESETS = {
-    "cluster-ueberblick", "topic-partitionen", "schluessel-partition", "replikation", "producer-acks",
-    "consumer-gruppe", "zwei-gruppen", "offsets-commit", "retention", "zustellgarantien",
-    "labor-producer", "labor-consumer", "uebung-sap-partition", "uebung-zweiter-consumer",
-    "uebung-zwei-gruppen", "uebung-leader-crash", "uebung-neustart-offset", "uebung-retention",
-}
 # Pages that are reference material, not chapters: no quiz needed.
 WITHOUT_QUIZ = {"theorie/index.md", "praxis/index.md", "abschluss/literatur.md",
-                "abschluss/glossar.md", "abschluss/naechste-schritte.md", "simulator.md"}
+                "abschluss/glossar.md", "abschluss/naechste-schritte.md"}
 
 
 def fences(lang: str):
@@ -51,11 +44,25 @@ def test_every_python_listing_is_included_from_a_file():
         assert (ROOT / path).is_file(), f"{page}: {path} fehlt"
 
 
+# What the listing tests (test_listings_kafka.py, test_listings_simulator.py) really run: each
+# listing, after the setup scripts, against Kafka and in the simulator.
+RUN_BY_THE_LISTING_TESTS = {listing.path for listing in LISTINGS} | set(SETUP)
+
+
 def test_every_included_file_is_run_by_a_test():
-    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py")
-                      if p.resolve() != Path(__file__).resolve())
-    untested = sorted({path for _, path in python_includes() if Path(path).name not in tests})
-    assert not untested, f"Listings, die kein Test ausführt: {untested}"
+    untested = sorted({path for _, path in python_includes()} - RUN_BY_THE_LISTING_TESTS)
+    assert not untested, f"Listings, die kein Test ausführt (tests/docs/listings.py): {untested}"
+
+
+def test_the_listing_tests_run_the_listings_they_name():
+    """The set above is what the tests are parametrised with, not a copy of it."""
+    from tests.docs import test_listings_kafka, test_listings_simulator
+
+    for module, test in ((test_listings_kafka, "test_listing_runs_against_kafka"),
+                         (test_listings_simulator, "test_listing_runs_in_the_simulator")):
+        marks = [m for m in getattr(module, test).pytestmark if m.name == "parametrize"]
+        assert [listing.path for listing in marks[0].args[1]] == [listing.path for listing in LISTINGS]
+        assert module.SETUP is SETUP
 
 
 def test_fence_scanner_catches_pasted_code(tmp_path):
@@ -98,15 +105,11 @@ def test_quick_start_matches_the_4x_commands():
 
 
 def test_every_concept_page_embeds_its_simulator():
+    """Which presets exist and that each is embedded: tests/web/test_presets.py (from presets.js)."""
     for page in sorted((DOCS / "theorie").glob("*.md")):
         if page.name == "index.md":
             continue
         assert EMBED.search(page.read_text(encoding="utf-8")), f"{page.name}: kein Simulator eingebettet"
-    used = {m["preset"] for page in PAGES for m in EMBED.finditer(page.read_text(encoding="utf-8"))}
-    assert used <= PRESETS, f"unbekannte Presets: {used - PRESETS}"
-    assert PRESETS <= used, f"nie eingebettet: {PRESETS - used}"
-    lab = {m["preset"] for m in EMBED.finditer((DOCS / "labor.md").read_text(encoding="utf-8"))}
-    assert {p for p in PRESETS if p.startswith("uebung-")} <= lab
 
 
 def quizzes(page: Path) -> list[str]:
@@ -167,3 +170,19 @@ def test_quiz_texts_address_the_reader_formally(built_site):
     html = (built_site / "theorie" / "consumer" / "index.html").read_text(encoding="utf-8")
     assert "Möchten Sie das Quiz wirklich zurücksetzen?" in html
     assert not re.search(r"\b(du|Du|dein|deinen)\b", html.split("mkdocsQuizTranslations", 1)[-1][:4000])
+
+
+def test_the_right_answer_has_no_favourite_position():
+    """Without JavaScript (or in print) the answers keep the Markdown order: the right one must not
+    give itself away by its place. No position holds more than 40 % of the single-choice answers."""
+    from collections import Counter
+
+    positions = Counter()
+    for page in PAGES:
+        for body in quizzes(page):
+            answers = re.findall(r"^- \[([ x])\] ", body, re.M)
+            if answers.count("x") == 1:
+                positions[answers.index("x")] += 1
+    total = sum(positions.values())
+    assert total >= 30
+    assert max(positions.values()) <= 0.4 * total, f"Position der richtigen Antwort: {dict(positions)}"

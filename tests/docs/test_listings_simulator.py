@@ -30,6 +30,25 @@ def test_listing_runs_in_the_simulator(listing):
     for path in SETUP:
         run_in_simulator(cluster, path)
     check_output(listing, run_in_simulator(cluster, listing.path), partitions=3)
+    # Whatever a listing writes to the course topic, every consumer of the course must be able to read.
+    check = cluster.run_script(READ_BACK, filename="read_back.py", time_budget_ms=60_000)
+    assert check.error is None and check.stdout.strip() == "ok", f"{listing.path}:\n{check.stdout}{check.error}"
+
+
+# Every price in the course topic is a JSON object with the fields the course's consumers read.
+READ_BACK = """
+import json
+from kafka import KafkaConsumer
+consumer = KafkaConsumer("aktienkurse", bootstrap_servers="localhost:9092", auto_offset_reset="earliest",
+                         consumer_timeout_ms=2_000)
+bad = []
+for record in consumer:
+    value = json.loads(record.value)
+    if not (isinstance(value, dict) and {"symbol", "price"} <= value.keys()):
+        bad.append((record.partition, record.offset, value))
+consumer.close()
+print(bad or "ok")
+"""
 
 
 def test_listing_runs_from_the_terminal():

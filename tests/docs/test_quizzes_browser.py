@@ -74,3 +74,41 @@ def test_a_wrong_answer_is_marked_wrong_and_explained(page, site_url):
     feedback.wait_for(state="visible", timeout=5_000)
     assert "Falsche Antwort" in feedback.inner_text()
     assert "murmur2" in quiz.locator("section.content").inner_text()
+
+
+def test_a_wrong_answer_can_be_tried_again(page, site_url):
+    """After a wrong answer the reader gets "Erneut versuchen" and can then answer correctly."""
+    page.goto(url_of(site_url, "theorie/topics-partitionen.md"), wait_until="load")
+    quiz = page.locator("div.quiz").first
+    answer(quiz, correctly=False)
+    feedback = quiz.locator(".quiz-feedback")
+    feedback.wait_for(state="visible", timeout=5_000)
+    assert "Falsche Antwort" in feedback.inner_text()
+    # The right answer is not marked before the second attempt.
+    assert quiz.locator("fieldset .correct").count() == 0
+    quiz.get_by_role("button", name="Erneut versuchen").click()
+    assert not feedback.is_visible()
+    answer(quiz, correctly=True)
+    feedback.wait_for(state="visible", timeout=5_000)
+    assert "Richtige Antwort" in feedback.inner_text()
+
+
+def source_order(md: str) -> list[list[str]]:
+    """The answers of each quiz on a page in the order the Markdown lists them."""
+    text = (DOCS / md).read_text(encoding="utf-8")
+    return [re.findall(r"^- \[[ x]\] (.*)$", body, re.M) for body in re.findall(r"<quiz>\n(.*?)</quiz>", text, re.S)]
+
+
+def test_answers_come_in_a_new_order(page, site_url):
+    """mkdocs-quiz shuffles the answers per visit: the right one is not always where the page lists it."""
+    md = "theorie/consumer.md"
+    listed = [len(answers) for answers in source_order(md)]
+    orders = set()
+    for _ in range(4):  # four visits: all in the listed order by chance has a probability below 1e-12
+        page.goto(url_of(site_url, md), wait_until="load")
+        shown = []
+        for i, count in enumerate(listed):
+            labels = page.locator("div.quiz").nth(i).locator("fieldset label")
+            shown.append(tuple(labels.nth(j).inner_text().strip() for j in range(count)))
+        orders.add(tuple(shown))
+    assert len(orders) > 1, "Die Antworten erscheinen bei jedem Besuch in derselben Reihenfolge"

@@ -28,6 +28,8 @@ TOOL_CLASSES = {
     "kafka-consumer-groups.sh": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
     "kafka-storage.sh": "kafka.tools.StorageTool",
     "kafka-server-start.sh": "kafka.Kafka",
+    "kafka-configs.sh": "kafka.admin.ConfigCommand",
+    "kafka-metadata-quorum.sh": "org.apache.kafka.tools.MetadataQuorumCommand",
 }
 FENCE = re.compile(r"^[ \t]*```bash\n(.*?)^[ \t]*```", re.M | re.S)
 
@@ -106,9 +108,88 @@ def test_topic_with_keys_partitions_and_groups(kafka, tool):
 
     listed = tool(command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list")[0])
     assert "depot-" + topic in listed.stdout.split(), listed.stderr
-    described = tool(command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe")[0],
-                     replace={"--group depot": f"--group depot-{topic}"})
-    assert described.returncode == 0 and "LAG" in described.stdout, described.stderr
+    # Every page's --describe line, each with the group this test created.
+    for line in command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe"):
+        described = tool(re.sub(r"--group \S+", f"--group depot-{topic}", line))
+        assert described.returncode == 0 and "LAG" in described.stdout, line + described.stderr
+
+
+def test_consumer_group_offsets_are_reset_as_the_page_says(kafka, tool):
+    """--dry-run changes nothing, --execute moves the inactive group back to the log start."""
+    from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+    topic, group = f"aktienkurse-{uuid.uuid4().hex[:8]}", f"kursalarm-{uuid.uuid4().hex[:8]}"
+    producer = KafkaProducer(bootstrap_servers=kafka.bootstrap)
+    for _ in range(5):
+        producer.send(topic, key=b"SAP", value=b"231.50")
+    producer.flush()
+    producer.close()
+    consumer = KafkaConsumer(topic, bootstrap_servers=kafka.bootstrap, group_id=group,
+                             auto_offset_reset="earliest", consumer_timeout_ms=5_000)
+    assert sum(1 for _ in consumer) == 5
+    consumer.close()  # commits 5 and leaves: the group has no members, as the page requires
+
+    def committed() -> int:
+        reader = KafkaConsumer(bootstrap_servers=kafka.bootstrap, group_id=group)
+        try:
+            return reader.committed(TopicPartition(topic, 0))
+        finally:
+            reader.close()
+
+    lines = command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group kursalarm")
+    dry_run = next(line for line in lines if line.endswith("--dry-run"))
+    execute = next(line for line in lines if line.endswith("--execute"))
+    names = {"--group kursalarm": f"--group {group}", "--topic aktienkurse": f"--topic {topic}"}
+    dry = tool(dry_run, replace=names)
+    assert dry.returncode == 0, dry.stderr
+    assert committed() == 5
+    executed = tool(execute, replace=names)
+    assert executed.returncode == 0, executed.stderr
+    assert committed() == 0
+
+
+def test_partitions_are_added_but_not_removed(kafka, tool):
+    topic = f"test-partitionen-{uuid.uuid4().hex[:8]}"
+    names = {"test-partitionen": topic}
+    created = tool(command("bin/kafka-topics.sh --create --topic test-partitionen")[0], replace=names)
+    assert created.returncode == 0, created.stderr
+    altered = tool(command("bin/kafka-topics.sh --alter --topic test-partitionen")[0], replace=names)
+    assert altered.returncode == 0, altered.stderr
+    described = tool(f"bin/kafka-topics.sh --describe --topic {topic} --bootstrap-server localhost:9092")
+    assert described.stdout.count("Partition:") == 4, described.stdout
+    # Fewer partitions than before is refused: Kafka cannot remove partitions.
+    shrunk = tool(command("bin/kafka-topics.sh --alter --topic test-partitionen")[0],
+                  replace={**names, "--partitions 4": "--partitions 2"})
+    assert shrunk.returncode != 0 or "can only be increased" in shrunk.stdout + shrunk.stderr
+
+
+def test_topic_config_is_changed_shown_and_removed(kafka, tool, new_topic):
+    topic = new_topic(partitions=3, prefix="aktienkurse")
+    names = {"--entity-name aktienkurse": f"--entity-name {topic}"}
+    add, describe, delete = command("bin/kafka-configs.sh --bootstrap-server localhost:9092 --entity-type topics")
+    assert tool(add, replace=names).returncode == 0
+    shown = tool(describe, replace=names)
+    assert "retention.ms=86400000" in shown.stdout, shown.stdout + shown.stderr
+    assert tool(delete, replace=names).returncode == 0
+    assert "retention.ms=86400000" not in tool(describe, replace=names).stdout
+
+
+def test_topic_is_deleted_when_cleaning_up(kafka, tool):
+    topic = f"quickstart-events-{uuid.uuid4().hex[:8]}"
+    names = {"quickstart-events": topic}
+    assert tool(command("bin/kafka-topics.sh --create --topic quickstart-events")[0], replace=names).returncode == 0
+    deleted = tool(command("bin/kafka-topics.sh --delete --topic quickstart-events")[0], replace=names)
+    assert deleted.returncode == 0, deleted.stderr
+    listed = tool("bin/kafka-topics.sh --list --bootstrap-server localhost:9092")
+    assert topic not in listed.stdout.split()
+
+
+def test_metadata_quorum_shows_the_single_node_as_leader(kafka, tool):
+    for line in command("bin/kafka-metadata-quorum.sh --bootstrap-server localhost:9092 describe --status"):
+        status = tool(line)
+        assert status.returncode == 0, status.stderr
+        fields = dict(re.findall(r"^(\w+):\s+(.*)$", status.stdout, re.M))
+        assert fields["LeaderId"] == "1" and '"id": 1' in fields["CurrentVoters"], status.stdout
 
 
 def test_storage_tool_formats_a_single_node_kraft_directory(tool, tmp_path):
@@ -126,7 +207,39 @@ def test_storage_tool_formats_a_single_node_kraft_directory(tool, tmp_path):
         "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
         f"log.dirs={tmp_path / 'kraft-combined-logs'}",
     ]) + "\n")
-    line = command("bin/kafka-storage.sh format")[0]
+    line = command("bin/kafka-storage.sh format --standalone")[0]
     formatted = tool(line, replace={"$KAFKA_CLUSTER_ID": cluster_id, "config/server.properties": str(config)})
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
-    assert (tmp_path / "kraft-combined-logs" / "meta.properties").exists()
+    meta = meta_properties(tmp_path / "kraft-combined-logs")
+    # The keys the Architektur chapter shows.
+    assert meta["cluster.id"] == cluster_id and meta["node.id"] == "1" and meta["version"] == "1"
+    assert meta["directory.id"]
+
+
+def meta_properties(log_dir: Path) -> dict[str, str]:
+    text = (log_dir / "meta.properties").read_text(encoding="utf-8")
+    return dict(line.split("=", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def test_storage_tool_formats_a_controller_of_a_three_controller_quorum(tool, tmp_path):
+    def uuid_() -> str:
+        answer = tool("bin/kafka-storage.sh random-uuid")
+        assert answer.returncode == 0, answer.stderr
+        return answer.stdout.strip().splitlines()[-1]
+
+    cluster_id, dirs = uuid_(), [uuid_() for _ in range(3)]
+    config = tmp_path / "controller.properties"
+    config.write_text("\n".join([
+        "process.roles=controller", "node.id=1",
+        "controller.quorum.bootstrap.servers=controller1:9093,controller2:9093,controller3:9093",
+        "listeners=CONTROLLER://:9093", "controller.listener.names=CONTROLLER",
+        f"log.dirs={tmp_path / 'controller-logs'}",
+    ]) + "\n")
+    line = command("bin/kafka-storage.sh format --cluster-id $KAFKA_CLUSTER_ID --initial-controllers")[0]
+    replace = {"$KAFKA_CLUSTER_ID": cluster_id, "config/controller.properties": str(config),
+               "$DIR_1": dirs[0], "$DIR_2": dirs[1], "$DIR_3": dirs[2]}
+    formatted = tool(line, replace=replace)
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+    meta = meta_properties(tmp_path / "controller-logs")
+    # Node 1 takes its directory id from its own entry of --initial-controllers.
+    assert meta["cluster.id"] == cluster_id and meta["directory.id"] == dirs[0]

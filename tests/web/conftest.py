@@ -72,11 +72,15 @@ class Sim:
             arg=[before + seconds * 1000], timeout=15_000)
 
     def status(self) -> str:
+        """The line under the toolbar: answers to its buttons and notices about the simulator."""
         return self.root.locator(".ksim-status").inner_text()
 
     def wait_status(self, text: str, timeout: int = 15_000):
+        """Waits until a message line of the simulator (under the toolbar, or the one next to the form
+        or button that was used) says `text`."""
         self.page.wait_for_function(
-            "([t]) => document.querySelector('div.kafkasim .ksim-status').textContent.includes(t)",
+            "([t]) => [...document.querySelector('div.kafkasim').querySelectorAll('.ksim-status, .ksim-feedback')]"
+            ".some((line) => line.textContent.includes(t))",
             arg=[text], timeout=timeout)
 
     def control(self, name: str):

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
-BRIDGE = Path(__file__).resolve().parents[2] / "simulator" / "web" / "src" / "bridge.py"
+from tests.web.presets import new_bridge
 
 
 @pytest.fixture
 def bridge():
-    spec = importlib.util.spec_from_file_location("kafkasim_bridge_under_test", BRIDGE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return lambda msg: json.loads(module.handle(json.dumps(msg)))
+    return new_bridge()
 
 
 PRESET = {"brokers": 1, "seed": 3, "setup": [
@@ -85,3 +80,45 @@ def test_replaying_a_script_that_uses_random_gives_the_same_records(bridge):
     after_run = bridge({"type": "runScript", "source": lab})["snapshot"]["topics"]
     state = bridge({"type": "getState"})["state"]
     assert bridge({"type": "init", "state": state})["snapshot"]["topics"] == after_run
+
+
+def test_a_single_step_runs_to_the_next_event_the_log_shows(bridge):
+    """"Einzelschritt" must visibly do something: it stops at the next event the page lists and names it."""
+    bridge({"type": "init", "preset": {"brokers": 3, "setup": [
+        {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 3}},
+        {"op": "start_ticker", "args": ["aktienkurse"], "kwargs": {"rate_per_s": 4}}]}})
+    for _ in range(5):
+        before = bridge({"type": "advance", "ms": 0})["snapshot"]["now_ms"]
+        reply = bridge({"type": "step"})
+        assert reply["ok"] and reply["stepped"]
+        assert reply["happened"] and reply["happened"] == [e["text"] for e in reply["events"]]
+        assert reply["snapshot"]["now_ms"] >= before
+
+
+def test_a_single_step_with_nothing_visible_ahead_stops_after_a_bounded_time(bridge):
+    bridge({"type": "init", "preset": {"brokers": 1, "setup": []}})
+    reply = bridge({"type": "step"})
+    assert reply["ok"] and reply["stepped"] and reply["happened"] == []
+    assert 0 < reply["snapshot"]["now_ms"] <= 60_000
+
+
+def test_long_output_is_cut_at_the_front_and_says_so(bridge):
+    bridge({"type": "init", "preset": PRESET})
+    run = bridge({"type": "runScript", "source": "for i in range(30_000):\n    print(f'Zeile {i:05d}')\n"})["run"]
+    total = 30_000 * len("Zeile 00000\n")
+    assert run["stdout_cut"] == total - 100_000
+    assert run["stdout"].endswith("Zeile 29999\n")
+    first = run["stdout"].splitlines()[0]
+    assert "360.000 Zeichen" in first and "ersten 260.000" in first and "weggelassen" in first, first
+    short = bridge({"type": "runScript", "source": "print('kurz')\n"})["run"]
+    assert short["stdout"] == "kurz\n" and short["stdout_cut"] == 0
+
+
+def test_input_in_a_script_is_explained_in_german(bridge):
+    """A script in the browser has no keyboard: input() must say so, not "OSError: I/O error"."""
+    bridge({"type": "init", "preset": PRESET})
+    run = bridge({"type": "runScript", "source": "symbol = input('Welche Aktie? ')\nprint(symbol)\n"})["run"]
+    assert run["stdout"] == "Welche Aktie? "
+    assert run["error"].startswith("input() kann im Simulator nichts lesen"), run["error"]
+    assert "Sie" in run["error"] and "OSError" not in run["error"]
+    assert "line 1" in run["traceback"]

@@ -105,11 +105,13 @@ def test_runaway_script_restarts_the_worker_and_the_page_stays_usable(lab):
     # The cluster is back as it was before the run, and it still answers.
     assert [t["name"] for t in lab.snapshot()["topics"]] == [t["name"] for t in topics_before]
     assert lab.snapshot()["topics"][0]["partitions"][0]["log_end_offset"] == topics_before[0]["partitions"][0]["log_end_offset"]
-    entry = lab.produce("99.99", key="SAP")
-    assert entry["ok"], entry
     set_code(lab, "print('wieder da')\n")
     run(lab)
     assert lab.root.locator(".ksim-output").inner_text().strip() == "wieder da"
+    # The notice about the aborted run is over once a later run went well.
+    assert "abgebrochen" not in lab.root.inner_text(), lab.status()
+    entry = lab.produce("99.99", key="SAP")
+    assert entry["ok"], entry
 
 
 def test_ctrl_enter_runs_the_script_from_the_keyboard(lab):
@@ -120,3 +122,24 @@ def test_ctrl_enter_runs_the_script_from_the_keyboard(lab):
     lab.page.wait_for_function(
         "([b]) => document.querySelector('div.kafkasim .ksim-run-state').dataset.done !== b", arg=[before], timeout=15_000)
     assert lab.root.locator(".ksim-output").inner_text().strip() == "42"
+
+
+def test_input_gets_a_german_explanation(lab):
+    """A script in the browser has no keyboard: input() says so (Pyodide alone gives "OSError: I/O error")."""
+    set_code(lab, "symbol = input('Welche Aktie? ')\nprint(symbol)\n")
+    run(lab)
+    error = lab.root.locator(".ksim-script-error")
+    assert error.is_visible()
+    assert "input() kann im Simulator nichts lesen" in error.inner_text(), error.inner_text()
+    assert "I/O error" not in error.inner_text()
+    assert lab.root.locator(".ksim-output").inner_text() == "Welche Aktie? "
+
+
+def test_long_output_says_that_it_was_cut(lab):
+    set_code(lab, "for i in range(30_000):\n    print(f'Zeile {i:05d}')\n")
+    run(lab, timeout=30_000)
+    output = lab.root.locator(".ksim-output").inner_text()
+    assert output.startswith("[Die Ausgabe war 360.000 Zeichen lang: die ersten 260.000 sind weggelassen"), output[:200]
+    assert output.rstrip().endswith("Zeile 29999")
+    state = lab.root.locator(".ksim-run-state").inner_text()
+    assert "gekürzt" in state and "260.000" in state, state

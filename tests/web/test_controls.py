@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -29,16 +31,38 @@ def test_play_pause_and_time_moves_only_while_playing(cluster):
     # Let an answer that was on its way arrive.
     cluster.page.wait_for_function("() => !document.querySelector('div.kafkasim').kafkasim.runtime.busy", timeout=10_000)
     frozen = cluster.now()
-    cluster.page.wait_for_timeout(800)
+    # While paused, the simulator's own clock keeps ticking (it would advance time if playing):
+    # over four of its ticks the simulated time must not move.
+    ticks = cluster.page.evaluate("document.querySelector('div.kafkasim').kafkasim.ticks")
+    cluster.page.wait_for_function(
+        "([n]) => document.querySelector('div.kafkasim').kafkasim.ticks >= n", arg=[ticks + 4], timeout=10_000)
     assert cluster.now() == frozen
 
 
-def test_single_step_and_plus_one_second(cluster):
+def test_single_step_shows_the_event_it_processed(cluster):
+    """"Einzelschritt" ("Verarbeitet genau ein Ereignis") must visibly do something: the status names
+    the event, the event log shows it on top, and the clock stands at its time."""
+    cluster.pause()
+    cluster.page.wait_for_function("() => !document.querySelector('div.kafkasim').kafkasim.runtime.busy", timeout=10_000)
+    for _ in range(3):
+        before = cluster.now()
+        cluster.root.locator(".ksim-step").click()
+        cluster.page.wait_for_function(
+            "([t]) => document.querySelector('div.kafkasim .ksim-status').textContent.startsWith('Einzelschritt bis') &&"
+            " document.querySelector('div.kafkasim').kafkasim.snapshot.now_ms > t", arg=[before], timeout=10_000)
+        status = cluster.status()
+        more = re.search(r"und (\d+) weitere Ereignisse", status)
+        count = 1 + (int(more[1]) if more else 0)
+        cluster.root.locator(".ksim-events li").nth(count - 1).wait_for(timeout=5_000)
+        # The log lists the step's events on top (newest first); the status names the first of them.
+        newest = [li.split(" ", 2)[2] for li in cluster.root.locator(".ksim-events li").all_inner_texts()[:count]]
+        assert newest[-1] in status, (newest, status)
+        assert cluster.root.locator(".ksim-clock").inner_text().removeprefix("Zeit: ") in status
+
+
+def test_plus_one_second(cluster):
     cluster.pause()
     before = cluster.now()
-    cluster.root.locator(".ksim-step").click()
-    cluster.page.wait_for_function(
-        "([t]) => document.querySelector('div.kafkasim').kafkasim.snapshot.now_ms >= t", arg=[before], timeout=5_000)
     cluster.advance(1)
     assert cluster.now() >= before + 1000
 
@@ -70,10 +94,10 @@ def test_create_and_delete_topic(cluster):
     assert created["replication_factor"] == 2
     assert created["config"]["cleanup.policy"] == "compact"
     assert created["config"]["retention.ms"] == 60000
-    # The same name again: a German error, nothing lost.
+    # The same name again: a German error under the form's button, nothing lost.
     form.locator("button[type=submit]").click()
-    cluster.page.wait_for_selector("div.kafkasim .ksim-status[data-kind=error]", timeout=10_000)
-    assert cluster.status().startswith("Nicht möglich:")
+    form.locator(".ksim-feedback[data-kind=error]").wait_for(timeout=10_000)
+    assert form.locator(".ksim-feedback").inner_text().startswith("Nicht möglich:")
     assert "kurse-kompakt" in topics(cluster)
     cluster.root.locator("button[aria-label='Topic kurse-kompakt löschen']").click()
     cluster.wait_status("Topic kurse-kompakt gelöscht")
@@ -92,6 +116,17 @@ def test_produce_with_key_and_acks(cluster):
     assert again["result"]["partition"] == partition  # same key, same partition
     keyless = cluster.produce("ohne Schlüssel", key="", acks="0")
     assert keyless["ok"] and keyless["kwargs"]["key"] is None
+
+
+def test_produce_with_acks_0_says_the_offset_stays_unknown(cluster):
+    """acks=0: the producer gets no acknowledgement, so it never learns the offset ("Offset -1" was wrong)."""
+    entry = cluster.produce("231.50", key="SAP", acks="0")
+    assert entry["ok"], entry
+    feedback = cluster.control("produce").locator(".ksim-feedback")
+    feedback.filter(has_text="acks=0").wait_for(timeout=10_000)
+    text = feedback.inner_text()
+    assert "ohne Bestätigung" in text and "keinen Offset" in text, text
+    assert "-1" not in text
 
 
 def test_ticker_start_and_stop(cluster):

@@ -91,7 +91,8 @@ def test_simulator_below_the_fold_waits_until_the_reader_gets_there(page, site_u
     placeholder = page.locator("div.kafkasim .ksim-placeholder")
     placeholder.wait_for(timeout=5_000)
     assert "Simulator starten" in placeholder.inner_text()
-    page.wait_for_timeout(1_000)
+    # Until the page has loaded everything it loads by itself (no request for 500 ms), nothing of Python.
+    page.wait_for_load_state("networkidle", timeout=30_000)
     assert not [u for u in page.seen_requests if u.endswith("/js/worker.js") or "pyodide" in u]
     page.locator("div.kafkasim").scroll_into_view_if_needed()
     page.wait_for_selector(READY, timeout=60_000)

@@ -33,7 +33,8 @@ def test_xss_in_keys_and_values_is_shown_as_text(sim):
     assert XSS_KEY[:10] in record.locator(".ksim-key").inner_text()
     assert sim.root.locator(".ksim-log img, .ksim-log script, .ksim-log b").count() == 0
     assert sim.root.locator(".ksim-events img, .ksim-events script, .ksim-events b").count() == 0
-    sim.page.wait_for_timeout(300)
+    # Over the next simulated seconds everything is drawn again several times: still nothing ran.
+    sim.advance(3)
     assert sim.page.evaluate("window.__pwned") is None
     title = record.get_attribute("title")
     assert "<script>window.__pwned=2</script>" in title
@@ -66,6 +67,27 @@ def test_state_round_trips_through_a_shared_url(sim):
     assert sim.root.locator(".ksim-title").inner_text() == "Cluster im Überblick"
     assert sim.root.locator(".ksim-play").get_attribute("aria-pressed") == "false"
     assert comparable(sim.snapshot()) == before
+
+
+def test_reset_after_sharing_forgets_the_shared_state_on_reload(sim):
+    """"Teilen", then "Zurücksetzen": a reload must show the scenario's start, not the shared state."""
+    sim.mount("schluessel-partition")
+    sim.produce("231.50", key="SAP")
+    sim.root.locator(".ksim-share-button").click()
+    sim.root.locator(".ksim-share-url").wait_for(timeout=10_000)
+    assert "#ksim=0." in sim.page.url
+    sim.root.locator(".ksim-reset").click()
+    sim.wait_status("neu gestartet")
+    assert "#ksim=" not in sim.page.url
+    assert sim.root.locator(".ksim-share-url").is_hidden()
+    sim.page.reload()
+    sim.page.evaluate("""() => {
+        const d = document.createElement('div'); d.className = 'kafkasim'; d.dataset.preset = 'schluessel-partition';
+        document.querySelector('article').prepend(d); document.dispatchEvent(new Event('kafkasim:scan'));
+    }""")
+    sim.wait_ready()
+    assert "wiederhergestellt" not in sim.status()
+    assert sum(p["log_end_offset"] for p in sim.snapshot()["topics"][0]["partitions"]) == 0
 
 
 def test_broken_shared_url_is_explained_and_the_preset_loads(sim):

@@ -35,8 +35,10 @@ def test_two_simulators_share_one_worker_and_survive_a_runaway_script(sim):
     workers = [u for u in page.seen_requests if u.endswith("/js/worker.js")]
     assert len(workers) == 1, workers
 
-    # The second simulator plays its ticker; pause it and remember what it holds.
+    # The second simulator plays its ticker (in view: off screen its clock stands still); pause it and
+    # remember what it holds.
     second = page.locator("div.kafkasim").nth(1)
+    second.scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelectorAll('div.kafkasim')[1].kafkasim.snapshot.now_ms >= 1000",
                            timeout=15_000)
     second.locator(".ksim-play").click()

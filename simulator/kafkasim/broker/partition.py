@@ -1,8 +1,10 @@
 """One partition: leader, followers, ISR, high watermark, leader election, replication.
 
 The log is shared by all replicas (see log.py); each replica is described by its log end offset.
-Followers replicate by fetching from the leader one network hop after an append; the high
-watermark is the smallest log end offset in the ISR. Produce requests with acks=all wait
+Followers replicate by fetching from the leader one network hop after an append (follower_leo:
+what they hold); the leader learns their log end offsets with their next fetch, one hop later
+(replica_leo: what the leader knows). The high watermark is the smallest known log end offset in
+the ISR. Produce requests with acks=all wait
 until the high watermark passes them; fetches that found nothing wait for it to move.
 """
 
@@ -31,7 +33,7 @@ class Waiter:
 
 class Partition:
     __slots__ = ("cluster", "topic", "index", "replicas", "isr", "leader", "leader_epoch", "log",
-                 "replica_leo", "hw", "caught_up_ms", "waiters", "producers", "_repl_pending",
+                 "replica_leo", "follower_leo", "hw", "caught_up_ms", "waiters", "producers", "_repl_pending",
                  "label", "rejected_event_ms", "fetch_waiters")
 
     def __init__(self, cluster, topic, index: int, replicas: list[int]) -> None:
@@ -45,6 +47,7 @@ class Partition:
         self.leader_epoch = 0
         self.log = Log(cluster.kernel.now)
         self.replica_leo = {b: 0 for b in replicas}
+        self.follower_leo = {b: 0 for b in replicas}
         self.hw = 0
         self.caught_up_ms = {b: cluster.kernel.now for b in replicas}
         self.waiters: list[Waiter] = []
@@ -139,7 +142,7 @@ class Partition:
                                    broker=self.leader, offset=dup, client_id=client_id)
                 respond(None, dup)
                 return
-        base = self.append(records)
+        base = self.append(records, acks)
         self._remember_sequence(batch, base, len(records))
         if acks == -1:
             need = base + len(records)
@@ -151,7 +154,8 @@ class Partition:
                 self.waiters.append(waiter)
         else:
             respond(None, base)
-        # Followers fetch one hop later; the answer to the producer, on its way, comes first.
+        # The followers' fetches, parked at the leader, get the records now and hold them one hop
+        # later; the answer to the producer, sent first, arrives first.
         self.wake_followers()
 
     def _remember_sequence(self, batch, base: int, count: int) -> None:
@@ -187,21 +191,23 @@ class Partition:
             waiter.respond(errors.RequestTimedOutError(
                 f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
 
-    def append(self, records: list) -> int:
-        """Writes [(timestamp, key, value, headers), ...] at the leader; returns the base offset."""
+    def append(self, records: list, acks: int | None = None) -> int:
+        """Writes [(timestamp, key, value, headers), ...] at the leader; returns the base offset.
+        `acks` (-1, 0 or 1) of the produce request goes into the event."""
         cluster = self.cluster
         now = cluster.kernel.now
         config = self.topic.config
         base = self.log.append(records, now, config["segment.ms"], config["segment.bytes"])
         leo = self.log.log_end_offset
         self.replica_leo[self.leader] = leo
+        self.follower_leo[self.leader] = leo
         self.caught_up_ms[self.leader] = now
         cluster.metrics_produced += len(records)
         if cluster.record_events:
             _ts, key, value, _h = records[0]
             cluster.trace.emit("record.appended", topic=self.topic.name, partition=self.index,
                                broker=self.leader, offset=base, count=len(records),
-                               key=display(key), value=display(value))
+                               key=display(key), value=display(value), acks=acks)
         if len(self.isr) == 1 and self.isr[0] == self.leader:
             self._recompute_hw()
         return base
@@ -224,8 +230,8 @@ class Partition:
         for b in self.replicas:
             if b == self.leader or brokers[b].state != "running":
                 continue
-            before = max(self.replica_leo[b], self.log.log_start_offset)
-            self.replica_leo[b] = leo
+            before = max(self.follower_leo[b], self.log.log_start_offset)
+            self.follower_leo[b] = leo
             self.caught_up_ms[b] = now
             if leo > before:
                 fetched = True
@@ -239,6 +245,9 @@ class Partition:
         if not self.leader_alive():
             return
         cluster = self.cluster
+        for b in self.replicas:
+            if b != self.leader and cluster.brokers[b].state == "running":
+                self.replica_leo[b] = self.follower_leo[b]
         for b in self.replicas:
             if b in self.isr or cluster.brokers[b].state != "running":
                 continue
@@ -298,15 +307,19 @@ class Partition:
             self._emit("leader.lost", broker=None, isr=list(self.isr), leader_epoch=self.leader_epoch)
             return
         lost = 0
-        new_leo = self.replica_leo[new_leader]
+        new_leo = self.follower_leo[new_leader]
         if new_leo < self.log.log_end_offset:
             # Followers truncate to the new leader's log: what only the old leader had is gone.
             lost = self.log.truncate_to(max(new_leo, self.log.log_start_offset))
-            for b, leo in self.replica_leo.items():
-                if leo > self.log.log_end_offset:
-                    self.replica_leo[b] = self.log.log_end_offset
+            end = self.log.log_end_offset
+            for leos in (self.replica_leo, self.follower_leo):
+                for b, leo in leos.items():
+                    if leo > end:
+                        leos[b] = end
             for pid in list(self.producers):
                 self.producers[pid] = [h for h in self.producers[pid] if h[3] < self.log.log_end_offset]
+        # The new leader knows its own log end; what it knows of the others comes with their fetches.
+        self.replica_leo[new_leader] = self.follower_leo[new_leader]
         if unclean:
             self.isr = [new_leader]
             self.hw = min(self.hw, self.log.log_end_offset)

@@ -10,7 +10,8 @@ Kinds (details in brackets):
   broker.crashed / broker.stopping / broker.stopped / broker.started / broker.fenced [broker]
   topic.created [topic, partitions, replication_factor, leaders, auto | internal]
   topic.deleted [topic]   topic.partitions_added [topic, partitions, previous]   topic.config_changed [topic, config]
-  record.appended [topic, partition, broker, offset, count, key, value]   (one per batch: key/value of its first record)
+  record.appended [topic, partition, broker, offset, count, key, value, acks]   (one per batch: key/value of its
+                   first record; acks of the produce request: -1, 0 or 1)
   record.fetched [topic, partition, offset, count, client_id, group, key, value]
   replica.fetched [topic, partition, broker, leader, offset, count]   (a follower copied records)
   leader.elected [topic, partition, broker, previous, leader_epoch, unclean, truncated]   leader.lost [...]

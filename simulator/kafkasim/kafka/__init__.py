@@ -34,3 +34,8 @@ __all__ = [
     "DefaultSerializer", "JsonSerializer", "Serializer", "Deserializer",
     "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica", "OffsetSpec",
 ]
+
+# kafka-python features the simulator refuses at once with a German message (see _not_simulated.py).
+from . import _not_simulated  # noqa: E402
+_not_simulated.install({"KafkaProducer": KafkaProducer, "KafkaConsumer": KafkaConsumer,
+                        "KafkaAdminClient": KafkaAdminClient}, admin)

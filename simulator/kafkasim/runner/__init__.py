@@ -105,6 +105,13 @@ def _learner_traceback(exc: BaseException, filename: str) -> str:
     return "".join(lines)
 
 
+def _no_input(prompt=""):
+    """input() for a script: nothing types behind the simulator (in the browser there is no stdin at
+    all), so it ends as `python skript.py < /dev/null` would, after showing the prompt."""
+    sys.stdout.write(str(prompt))
+    raise EOFError("EOF when reading a line")
+
+
 class ThreadExit(BaseException):
     """Ends a daemon thread that still runs when the script is over (the interpreter would kill it)."""
 
@@ -149,6 +156,8 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
 
     script_builtins = dict(vars(builtins))
     script_builtins["__import__"] = sim_import
+    if stdout is None:  # the page and the tests: nobody can type; `kafkasim run` in a terminal can
+        script_builtins["input"] = _no_input
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": script_builtins}
 
     events = result.events

@@ -10,12 +10,12 @@ from .. import errors
 _BY_CLASS: tuple[tuple[type, str], ...] = (
     (errors.NotEnoughReplicasError,
      "Der Leader nimmt mit acks=all nichts an, weil weniger Replikate in der ISR sind als "
-     "min.insync.replicas verlangt. Starte ausgefallene Broker neu oder senke min.insync.replicas."),
+     "min.insync.replicas verlangt. Starten Sie ausgefallene Broker neu oder senken Sie min.insync.replicas."),
     (errors.NotEnoughReplicasAfterAppendError,
      "Die Records stehen im Log des Leaders, aber die ISR ist währenddessen unter "
      "min.insync.replicas geschrumpft; der Producer bekommt deshalb keine Bestätigung."),
     (errors.TopicAlreadyExistsError,
-     "Dieses Topic gibt es schon. Wähle einen anderen Namen oder lösche das alte Topic zuerst."),
+     "Dieses Topic gibt es schon. Wählen Sie einen anderen Namen oder löschen Sie das alte Topic zuerst."),
     (errors.InvalidReplicationFactorError,
      "Der Replikationsfaktor ist größer als die Zahl der laufenden Broker (oder kleiner als 1). "
      "Jede Kopie einer Partition braucht einen eigenen Broker."),
@@ -30,7 +30,7 @@ _BY_CLASS: tuple[tuple[type, str], ...] = (
      "gehört jetzt einem anderen Mitglied."),
     (errors.NoOffsetForPartitionError,
      "Für diese Partition gibt es keinen committeten Offset, und auto_offset_reset='none' verbietet "
-     "das Raten. Nimm 'earliest' (von vorn) oder 'latest' (nur Neues)."),
+     "das Raten. Nehmen Sie 'earliest' (von vorn) oder 'latest' (nur Neues)."),
     (errors.RebalanceInProgressError,
      "Die Consumer-Gruppe verteilt gerade die Partitionen neu. Erst weiter pollen (poll()), dann "
      "den Commit wiederholen."),
@@ -53,7 +53,7 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, (TypeError, AttributeError)) and "NoneType" in msg and "encode" in msg:
         return ("Ein Serializer wurde auch mit None aufgerufen: kafka-python ruft key_serializer und "
                 "value_serializer auch mit None auf (Records ohne Key, Tombstones). str.encode kann das nicht – "
-                "nimm z. B. key_serializer=lambda k: k.encode() if k is not None else None.")
+                "nehmen Sie z. B. key_serializer=lambda k: k.encode() if k is not None else None.")
     if "Unrecognized configs" in msg:
         return ("Der Client kennt mindestens eine der übergebenen Einstellungen nicht – ein Tippfehler? "
                 "Die Namen schreibt kafka-python mit Unterstrichen, z. B. bootstrap_servers, value_serializer, "
@@ -62,9 +62,9 @@ def explain(exc: BaseException) -> str:
         return "send() braucht einen Key oder einen Value – hier sind beide None."
     if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:
         return ("NoBrokersAvailable gibt es in kafka-python 3 nicht mehr. Ist kein Broker erreichbar, "
-                "werfen die Clients nach bootstrap_timeout_ms einen KafkaTimeoutError – fange den ab.")
+                "werfen die Clients nach bootstrap_timeout_ms einen KafkaTimeoutError – fangen Sie den ab.")
     if isinstance(exc, errors.IllegalStateError) and "group_id" in msg:
-        return ("Offsets committen kann nur ein Consumer mit Consumer-Gruppe: setze group_id=… beim "
+        return ("Offsets committen kann nur ein Consumer mit Consumer-Gruppe: setzen Sie group_id=… beim "
                 "KafkaConsumer.")
     if isinstance(exc, errors.IllegalStateError) and "closed" in msg:
         return "Der Client wurde schon mit close() geschlossen und kann nicht mehr benutzt werden."
@@ -73,12 +73,15 @@ def explain(exc: BaseException) -> str:
             return explanation
     if isinstance(exc, errors.KafkaTimeoutError) and "Unable to bootstrap" in msg:
         return ("Kein Broker erreichbar: der Client hat bootstrap_timeout_ms (30 s) lang vergeblich eine "
-                "Verbindung gesucht. Im Simulator laufen gerade alle Broker nicht – starte einen neu.")
+                "Verbindung gesucht. Im Simulator laufen gerade alle Broker nicht – starten Sie einen neu.")
     if isinstance(exc, errors.KafkaTimeoutError):
         return ("Zeitüberschreitung: der Cluster hat nicht rechtzeitig geantwortet (z. B. weil kein Leader "
                 "erreichbar war).")
     if isinstance(exc, errors.KafkaError):
         return f"Kafka meldet einen Fehler ({name})."
+    if isinstance(exc, EOFError):
+        return ("input() kann im Simulator nichts lesen: hinter dem Skript steht keine Tastatur. Schreiben Sie "
+                "den Wert direkt ins Skript, z. B. symbol = \"SAP\" statt symbol = input(…).")
     if isinstance(exc, SyntaxError):
         return f"Das Skript enthält einen Syntaxfehler in Zeile {exc.lineno}."
     if isinstance(exc, NameError):

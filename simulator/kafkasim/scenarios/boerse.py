@@ -8,18 +8,65 @@ partitioner's murmur2 rule, the batches go through the same accumulator and send
 
 from __future__ import annotations
 
+import json
+
 from ..clients.partitioner.murmur2 import KeyPartitionCache
 from ..clients.producer.kafka import KafkaProducer
 
-# The 40 DAX members with a plausible starting price in euro.
+# One price as every producer of the course writes it. backend/dax.py defines the same for the
+# real-Kafka side, which this package cannot import; tests/backend/test_price_format.py proves
+# that both agree. Key: the symbol, UTF-8. Value: JSON with PRICE_FIELDS, plus SEQUENCE_FIELD from
+# the Börse, which numbers its prices from 1 so that a lost or doubled price shows. The record's
+# timestamp is when the price was made.
+PRICE_FIELDS = ("symbol", "price", "currency")
+SEQUENCE_FIELD = "sequence"
+CURRENCY = "EUR"
+# The ticker's value, laid out as json.dumps would; filled with the symbol as a JSON string, the
+# price (written with two decimals) and the sequence number.
+VALUE_TEMPLATE = '{"symbol": %s, "price": %.2f, "currency": "EUR", "sequence": %d}'
+
+# Symbol -> (company, starting price in euros): shares from the DAX, with round made-up prices.
 DAX = {
-    "ADS": 210.0, "AIR": 160.0, "ALV": 280.0, "BAS": 45.0, "BAYN": 27.0, "BEI": 125.0,
-    "BMW": 85.0, "BNR": 60.0, "CBK": 25.0, "CON": 65.0, "1COV": 55.0, "DTG": 40.0,
-    "DBK": 20.0, "DB1": 230.0, "DHL": 38.0, "DTE": 30.0, "EOAN": 13.0, "FRE": 32.0,
-    "HNR1": 260.0, "HEI": 110.0, "HEN3": 75.0, "IFX": 35.0, "MBG": 58.0, "MRK": 150.0,
-    "MTX": 320.0, "MUV2": 470.0, "P911": 55.0, "PAH3": 38.0, "QIA": 41.0, "RHM": 900.0,
-    "RWE": 34.0, "SAP": 240.0, "SRT3": 230.0, "SIE": 210.0, "ENR": 45.0, "SHL": 50.0,
-    "SY1": 95.0, "VNA": 29.0, "VOW3": 95.0, "ZAL": 30.0,
+    "ADS": ("adidas AG", 220.00),
+    "AIR": ("Airbus SE", 160.00),
+    "ALV": ("Allianz SE", 350.00),
+    "BAS": ("BASF SE", 45.00),
+    "BAYN": ("Bayer AG", 25.00),
+    "BEI": ("Beiersdorf AG", 125.00),
+    "BMW": ("BMW AG", 80.00),
+    "BNR": ("Brenntag SE", 60.00),
+    "CBK": ("Commerzbank AG", 25.00),
+    "CON": ("Continental AG", 65.00),
+    "1COV": ("Covestro AG", 55.00),
+    "DTG": ("Daimler Truck Holding AG", 40.00),
+    "DBK": ("Deutsche Bank AG", 26.00),
+    "DB1": ("Deutsche Börse AG", 230.00),
+    "DHL": ("DHL Group", 38.00),
+    "DTE": ("Deutsche Telekom AG", 31.00),
+    "EOAN": ("E.ON SE", 13.00),
+    "FRE": ("Fresenius SE & Co. KGaA", 32.00),
+    "HNR1": ("Hannover Rück SE", 260.00),
+    "HEI": ("Heidelberg Materials AG", 110.00),
+    "HEN3": ("Henkel AG & Co. KGaA Vz.", 75.00),
+    "IFX": ("Infineon Technologies AG", 35.00),
+    "MBG": ("Mercedes-Benz Group AG", 55.00),
+    "MRK": ("Merck KGaA", 150.00),
+    "MTX": ("MTU Aero Engines AG", 320.00),
+    "MUV2": ("Münchener Rück AG", 520.00),
+    "P911": ("Dr. Ing. h.c. F. Porsche AG Vz.", 55.00),
+    "PAH3": ("Porsche Automobil Holding SE Vz.", 38.00),
+    "QIA": ("Qiagen N.V.", 41.00),
+    "RHM": ("Rheinmetall AG", 900.00),
+    "RWE": ("RWE AG", 34.00),
+    "SAP": ("SAP SE", 230.00),
+    "SRT3": ("Sartorius AG Vz.", 230.00),
+    "SIE": ("Siemens AG", 210.00),
+    "ENR": ("Siemens Energy AG", 45.00),
+    "SHL": ("Siemens Healthineers AG", 50.00),
+    "SY1": ("Symrise AG", 95.00),
+    "VNA": ("Vonovia SE", 29.00),
+    "VOW3": ("Volkswagen AG Vz.", 95.00),
+    "ZAL": ("Zalando SE", 30.00),
 }
 
 # Above this rate the ticker publishes every TICK_MS a batch instead of one record per tick.
@@ -34,8 +81,10 @@ class Ticker:
         self.symbols = list(symbols)
         self.rate_per_s = float(rate_per_s)
         self.running = True
-        self.prices = {s: DAX.get(s, 100.0) for s in self.symbols}
+        self.prices = {s: DAX[s][1] if s in DAX else 100.0 for s in self.symbols}
+        self.sequence = 0
         self.keys = {s: s.encode() for s in self.symbols}
+        self.quoted = {s: json.dumps(s) for s in self.symbols}  # a symbol typed in the page may hold a "
         self.producer = KafkaProducer(client_id=ticker_id, acks={-1: "all"}.get(acks, acks),
                                       enable_idempotence=(acks == -1))
         self._cache = KeyPartitionCache()
@@ -78,20 +127,24 @@ class Ticker:
         nsym = len(symbols)
         prices = self.prices
         keys = self.keys
+        quoted = self.quoted
         part_of = self._cache.get
         ts = env.wall_ms()
+        sequence = self.sequence
         per_partition: dict[int, list] = {}
         for _ in range(count):
             symbol = symbols[int(rand() * nsym)]
             price = prices[symbol] * (1.0 + (rand() - 0.5) * 0.004)
             prices[symbol] = price
             key = keys[symbol]
-            value = ('{"symbol": "%s", "price": %.2f, "ts": %d}' % (symbol, price, ts)).encode()
+            sequence += 1
+            value = (VALUE_TEMPLATE % (quoted[symbol], price, sequence)).encode()
             p = part_of(key, nparts)
             records = per_partition.get(p)
             if records is None:
                 records = per_partition[p] = []
             records.append((ts, key, value, None))
+        self.sequence = sequence
         send = producer._send_batch
         for p in sorted(per_partition):
             send(self.topic, p, per_partition[p])

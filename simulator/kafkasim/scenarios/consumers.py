@@ -20,6 +20,7 @@ class BackgroundConsumer:
                  assignors: tuple[str, ...]) -> None:
         self.env = env
         self.client_id = client_id
+        self.group_id = group_id
         self.consumer = KafkaConsumer(*topics, group_id=group_id, client_id=client_id,
                                       auto_offset_reset=auto_offset_reset,
                                       partition_assignment_strategy=[BUILT_IN[name] for name in assignors])

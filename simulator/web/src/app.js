@@ -10,6 +10,7 @@ import { EventLog, formatTime } from "./ui/eventlog.js";
 import { buildControls, syncTopicSelects } from "./ui/controls.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
+import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -17,7 +18,10 @@ const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
 const DONE = {
   create_topic: (a) => `Topic ${a[0]} angelegt.`,
   delete_topic: (a) => `Topic ${a[0]} gelöscht.`,
-  produce: (a, r) => `Gesendet an ${r.topic}: Partition ${r.partition}, Offset ${r.offset}.`,
+  produce: (a, r, kw) => (String(kw.acks) === "0"
+    ? `Gesendet an ${r.topic}, Partition ${r.partition} – ohne Bestätigung (acks=0): der Producer wartet auf keine ` +
+      "Antwort des Brokers und erfährt deshalb keinen Offset. Ob der Datensatz angekommen ist, zeigt das Log der Partition."
+    : `Gesendet an ${r.topic}: Partition ${r.partition}, Offset ${r.offset}.`),
   crash_broker: (a) => `Broker ${a[0]} ist abgestürzt.`,
   stop_broker: (a) => `Broker ${a[0]} wurde kontrolliert heruntergefahren.`,
   restart_broker: (a) => `Broker ${a[0]} startet neu.`,
@@ -41,21 +45,27 @@ class Simulator {
     this.presetName = root.dataset.preset || DEFAULT_PRESET;
     this.index = [...document.querySelectorAll("div.kafkasim")].indexOf(root);
     this.playing = false;
+    this.ticks = 0;
     this.speed = 1;
     this.journal = [];
     this.snapshot = null;
     this.id = uniqueId("sim");
     this.runtime = pageRuntime();
     this.pendingEvents = [];
-    this.actFn = (op, args, kwargs) => this.act(op, args, kwargs);
+    this.actFn = (op, args, kwargs, origin) => this.act(op, args, kwargs, origin);
   }
 
   get preset() {
     return presetFor(this.presetName);
   }
 
+  // The lab script of a preset, or the starter script of its exercise.
+  get script() {
+    return this.preset.code || this.preset.exercise?.script || null;
+  }
+
   get wantsCode() {
-    return Boolean(this.preset.code || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
+    return Boolean(this.script || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
   }
 
   async start() {
@@ -98,7 +108,17 @@ class Simulator {
     this.bootPhases = { ...this.bootPhases, initialised: performance.timeOrigin + performance.now() };
     this.root.dataset.simState = "ready";
     if (this.preset.autoplay && !restored) this.setPlaying(true);
+    this.pauseOffScreen();
     this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  // A simulator scrolled out of view (or in a hidden tab) stops its clock – it would only cost
+  // CPU – and plays on when it comes back; the play button keeps the learner's choice.
+  pauseOffScreen() {
+    this.onScreen = true;
+    new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+    }).observe(this.root);
   }
 
   fail(message) {
@@ -154,7 +174,8 @@ class Simulator {
 
   async init(state) {
     const payload = state ? { state } : { preset: { ...this.preset, seed: this.seed, exercise: undefined } };
-    const reply = await this.send(REQ.INIT, { ...payload, maxRecords: SNAPSHOT_RECORDS });
+    const exercise = this.preset.exercise?.id ?? null;
+    const reply = await this.send(REQ.INIT, { ...payload, exercise, maxRecords: SNAPSHOT_RECORDS });
     this.lastInit = reply;
     return reply;
   }
@@ -163,10 +184,11 @@ class Simulator {
 
   buildLayout() {
     const title = this.root.dataset.title || this.preset.title;
-    const section = (name, children, extra = {}) => {
+    // Panels with buttons answer a click in their own message line, right under the heading.
+    const section = (name, children, { feedback = false } = {}) => {
       const id = uniqueId("ksim-h");
-      return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id, ...extra },
-        h("h3", { id }, children[0]), ...children.slice(1));
+      return h("section", { class: `ksim-panel ksim-${name}`, "aria-labelledby": id },
+        h("h3", { id }, children[0]), feedback ? feedbackLine() : null, ...children.slice(1));
     };
     this.playButton = h("button", { type: "button", class: "ksim-play", "aria-pressed": "false", onclick: () => this.setPlaying(!this.playing) }, "Abspielen");
     this.speedSelect = h("select", { "aria-label": "Tempo der simulierten Zeit", onchange: (e) => { this.speed = Number(e.target.value); } },
@@ -200,26 +222,32 @@ class Simulator {
       h("summary", {}, "Diagramme: Durchsatz und Lag je Partition"), this.chartBox);
     chartDetails.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
 
-    const act = (op, args, kwargs) => this.act(op, args, kwargs);
     const parts = [
       h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
-      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkContext());
+      // The verdict follows "Prüfen"; on a small screen it may lie below the edge, so it is revealed
+      // once shown (a success noticed by itself is not: the reader may be working further down).
+      const reveals = (result) => {
+        setTimeout(() => reveal(this.exercisePanel.querySelector(".ksim-verdict")));
+        return result;
+      };
+      this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise().then(reveals));
       parts.push(this.exercisePanel);
     }
     parts.push(h("div", { class: "ksim-grid" },
-      section("brokers", ["Broker", this.brokerList]),
-      section("producers", ["Producer und Börse", this.producerList]),
-      section("topics", ["Topics und Partitionen", this.topicBox]),
-      section("groups", ["Consumer-Gruppen", this.groupBox]),
+      section("brokers", ["Broker", this.brokerList], { feedback: true }),
+      section("producers", ["Producer und Börse", this.producerList], { feedback: true }),
+      section("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
+      section("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
       section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(act, this.preset.open, this.lastInit.snapshot.brokers.length)])));
+      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)])));
     parts.push(chartDetails);
     if (this.wantsCode) {
-      parts.splice(this.preset.code ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
-        buildCodePanel({ initial: this.preset.code || "boerse_producer.py", run: (source) => this.runScript(source) }));
+      const starter = this.preset.exercise ? [this.preset.exercise.script, "Startskript der Übung"] : null;
+      parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
+        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
@@ -239,6 +267,7 @@ class Simulator {
   // The small panels are drawn at once; the partition logs and the event log, the biggest part,
   // follow in their own task, so no single task on the main thread grows long.
   applyView(reply) {
+    if (reply.exercise) this.exercisePanel?.watch(reply.exercise);
     if (reply.events?.length) this.pendingEvents = this.pendingEvents.concat(reply.events).slice(-200);
     if (reply.snapshot) {
       const s = (this.snapshot = reply.snapshot);
@@ -247,7 +276,6 @@ class Simulator {
       renderGroups(this.groupBox, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
-      this.exercisePanel?.watch();
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
@@ -259,9 +287,14 @@ class Simulator {
     }, 0);
   }
 
-  status(text, kind = "ok") {
-    this.statusLine.dataset.kind = kind;
-    setText(this.statusLine, text);
+  // The line under the toolbar: answers to the toolbar's buttons and notices about the simulator.
+  status(text, kind = "ok", about = "") {
+    say(this.statusLine, text, kind, about);
+  }
+
+  // A notice that the worker was restarted is stale once the reader acts again.
+  clearRestartNotice() {
+    if (this.statusLine?.dataset.about === "restart") this.status("");
   }
 
   // --- requests -------------------------------------------------------------------------------
@@ -279,18 +312,23 @@ class Simulator {
     }
   }
 
-  async act(op, args = [], kwargs = {}) {
-    const before = this.snapshot;
+  // `origin` is the button or form the reader used: the answer appears next to it.
+  async act(op, args = [], kwargs = {}, origin = null) {
+    const line = feedbackFor(origin, this.statusLine); // now: the drawing below may remove the button
     const reply = await this.request(REQ.CONTROL, { op, args, kwargs });
-    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error, before });
+    // The reader's actions, for tests; the exercises judge the cluster itself (kafkasim.labor).
+    this.journal.push({ op, args, kwargs, ok: reply.ok, result: reply.result, error: reply.error });
     this.applyView(reply);
-    if (reply.ok) this.status(DONE[op]?.(args, reply.result) ?? "Erledigt.");
-    else this.status(`Nicht möglich: ${reply.error}`, "error");
+    this.clearRestartNotice();
+    if (reply.ok) say(line, DONE[op]?.(args, reply.result, kwargs) ?? "Erledigt.");
+    else say(line, `Nicht möglich: ${reply.error}`, "error");
     return reply;
   }
 
+  // Counted even while paused, so a test can watch a pause over the simulator's own clock.
   async tick() {
-    if (!this.playing || this.scriptRunning || this.runtime.busy) return;
+    this.ticks += 1;
+    if (!this.playing || !this.onScreen || document.hidden || this.scriptRunning || this.runtime.busy) return;
     this.applyView(await this.request(REQ.ADVANCE, { ms: Math.round(TICK_MS * this.speed) }));
   }
 
@@ -298,11 +336,20 @@ class Simulator {
     this.applyView(await this.request(REQ.ADVANCE, { ms }));
   }
 
+  // One step runs the simulation up to the next event the log shows, and says which it was.
   async step() {
     this.setPlaying(false);
     const reply = await this.request(REQ.STEP, {});
     this.applyView(reply);
-    if (reply.ok && !reply.stepped) this.status("Kein Ereignis geplant: die Zeit steht still, bis Sie etwas tun.");
+    if (!reply.ok) this.status(`Einzelschritt nicht möglich: ${reply.error}`, "error");
+    else if (!reply.stepped) this.status("Einzelschritt: kein Ereignis geplant – die Zeit steht still, bis Sie etwas tun.");
+    else if (!reply.happened.length) {
+      this.status(`Einzelschritt bis ${formatTime(reply.snapshot.now_ms)}: nur interne Abläufe (z. B. Heartbeats), ` +
+        "nichts, was das Ereignisprotokoll zeigt.");
+    } else {
+      const more = reply.happened.length > 1 ? ` (und ${reply.happened.length - 1} weitere Ereignisse, siehe „Ereignisse“)` : "";
+      this.status(`Einzelschritt bis ${formatTime(reply.snapshot.now_ms)}: ${reply.happened[0]}${more}`);
+    }
   }
 
   setPlaying(on) {
@@ -328,7 +375,15 @@ class Simulator {
     this.log.clear();
     this.charts?.reset();
     this.applyView(reply);
+    this.forgetSharedState();
     this.status(`Szenario mit Seed ${seed} neu gestartet.`);
+  }
+
+  // After a reset the address must not bring the shared state back on the next reload.
+  forgetSharedState() {
+    this.shareRow.hidden = true;
+    this.shareBox.value = "";
+    if (stateInUrl(this.index) !== null) history.replaceState(null, "", `${location.pathname}${location.search}`);
   }
 
   async share() {
@@ -355,6 +410,7 @@ class Simulator {
   async runScript(source) {
     if (this.scriptRunning) return null;
     this.scriptRunning = true;
+    this.clearRestartNotice();
     const wasPlaying = this.playing;
     this.setPlaying(false);
     try {
@@ -385,7 +441,7 @@ class Simulator {
     if (!this.statusLine) return;
     this.root.dataset.simState = "loading";
     this.restartMessage ??= "Der Simulator wurde neu gestartet, weil ein Skript nicht mehr antwortete.";
-    this.status(`${this.restartMessage} Python wird neu geladen …`, "error");
+    this.status(`${this.restartMessage} Python wird neu geladen …`, "error", "restart");
   }
 
   async reinit(state) {
@@ -399,13 +455,17 @@ class Simulator {
       this.log.clear();
       this.applyView(this.lastInit);
       this.root.dataset.simState = "ready";
-      this.status(message, "error");
+      this.status(message, "error", "restart");
     } catch (error) {
       this.fail(`Der Simulator konnte nicht neu starten: ${error.message}`);
     }
   }
 
-  checkContext() {
-    return { snapshot: this.snapshot, journal: this.journal };
+  // "Prüfen": the worker judges the cluster as it is now.
+  async checkExercise() {
+    const reply = await this.request(REQ.CHECK, {});
+    if (!reply.ok) return { ok: false, text: `Prüfen war nicht möglich: ${reply.error}` };
+    this.applyView(reply);
+    return reply.exercise;
   }
 }

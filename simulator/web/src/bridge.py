@@ -6,9 +6,9 @@ change carries a fresh snapshot plus the events since the previous answer.
 import json
 import random
 
-from kafkasim import Cluster
+from kafkasim import Cluster, labor
 
-# Mirrors CONTROL_OPS in protocol.js: the only Cluster methods a page may call.
+# The only Cluster methods a page may call (the forms and buttons of ui/controls.js and ui/views.js).
 CONTROL_OPS = frozenset({
     "create_topic", "delete_topic", "produce",
     "crash_broker", "stop_broker", "restart_broker",
@@ -18,16 +18,20 @@ CONTROL_OPS = frozenset({
 # A burst of ticker records must not flood the page: it only shows the newest events anyway.
 MAX_EVENTS_PER_REPLY = 100
 MAX_OUTPUT_CHARS = 100_000
+# "Einzelschritt" runs to the next event the page's log shows, but at most this far ahead.
+STEP_HORIZON_MS = 10_000
 
 
 class Session:
     def __init__(self):
         self.cluster = None
+        self.exercise = None   # the Labor exercise judging this cluster, if the preset has one
         self.last_seq = -1
         self.max_records = 12
 
-    def start(self, cluster):
+    def start(self, cluster, exercise=None):
         self.cluster = cluster
+        self.exercise = exercise
         self.last_seq = -1
 
     def new_events(self):
@@ -37,7 +41,10 @@ class Session:
         return fresh[-MAX_EVENTS_PER_REPLY:]
 
     def view(self):
-        return {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+        view = {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+        if self.exercise is not None:
+            view["exercise"] = self.exercise.verdict()
+        return view
 
 
 # One session per simulator on the page; requests name theirs with "sim".
@@ -69,21 +76,31 @@ def _apply(cluster, action):
     return getattr(cluster, op)(*action.get("args", []), **action.get("kwargs", {}))
 
 
+# A preset (presets.js) is read here and nowhere else: the worker uses its cluster part, the page
+# the rest (title, autoplay, open panels, code, exercise). The set-up is a list of control actions,
+# plus two that only a preset may use: let time pass, and stop its tickers once the topic is filled.
+PRESET_FIELDS = ("brokers", "seed", "config", "setup")
+SETUP_OPS = CONTROL_OPS | {"advance", "stop_all_tickers"}
+
+
 def _init(msg, session):
     session.max_records = int(msg.get("maxRecords", session.max_records))
+    exercise = msg.get("exercise")
     if msg.get("state"):
-        session.start(Cluster.from_state(msg["state"]))
+        session.start(*labor.start(exercise, state=msg["state"]))
         return {}
-    preset = msg["preset"]
-    cluster = Cluster(brokers=preset.get("brokers", 3), seed=preset.get("seed", 0), config=preset.get("config"))
-    session.start(cluster)
-    for action in preset.get("setup", []):
+    brokers, seed, config, setup = (msg["preset"].get(name) for name in PRESET_FIELDS)
+    unknown = [action.get("op") for action in setup or [] if action.get("op") not in SETUP_OPS]
+    if unknown:
+        raise ValueError(f"Unbekannter Schritt im Szenario: {', '.join(map(str, unknown))}")
+    cluster, watch = labor.start(exercise, brokers=brokers or 3, seed=seed or 0, config=config)
+    session.start(cluster, watch)
+    for action in setup or []:
         _apply_setup(cluster, action)
     return {}
 
 
 def _apply_setup(cluster, action):
-    """Presets may also let time pass and stop their tickers once the topic is filled."""
     if action["op"] == "advance":
         cluster.advance(int(action["args"][0]))
     elif action["op"] == "stop_all_tickers":
@@ -107,7 +124,36 @@ def _advance(msg, session):
 
 
 def _step(msg, session):
-    return {"stepped": bool(session.cluster.step())}
+    """Runs the kernel event by event until one of them is something the event log shows (a record,
+    a replica fetch, a rebalance …); internal timers alone would make the button look dead."""
+    cluster = session.cluster
+    before, start = cluster.trace.seq, cluster.now_ms
+    deadline = start + STEP_HORIZON_MS
+    stepped = False
+    while cluster.trace.seq == before:
+        due = cluster.kernel.next_time()
+        if due is None:
+            break
+        if due > deadline:
+            cluster.advance(deadline - cluster.now_ms)
+            stepped = True
+            break
+        stepped = cluster.step() or stepped
+    return {"stepped": stepped, "happened": [e["text"] for e in cluster.trace.since(before)]}
+
+
+def _german_count(n):
+    return f"{n:,}".replace(",", ".")
+
+
+def _bounded_output(stdout):
+    """The end of a long output, with a first line that says how much was left out."""
+    cut = max(0, len(stdout) - MAX_OUTPUT_CHARS)
+    if not cut:
+        return stdout, 0
+    note = (f"[Die Ausgabe war {_german_count(len(stdout))} Zeichen lang: die ersten {_german_count(cut)} "
+            f"sind weggelassen, hier stehen die letzten {_german_count(MAX_OUTPUT_CHARS)}.]\n")
+    return note + stdout[cut:], cut
 
 
 def _run_script(msg, session):
@@ -115,12 +161,21 @@ def _run_script(msg, session):
         msg["source"], filename=msg.get("filename", "<skript>"),
         time_budget_ms=int(msg.get("timeBudgetMs", 600_000)),
     )
+    stdout, cut = _bounded_output(result.stdout or "")
     return {"run": {
-        "stdout": (result.stdout or "")[-MAX_OUTPUT_CHARS:],
+        "stdout": stdout,
+        "stdout_cut": cut,
         "error": result.error,
         "traceback": result.traceback,
         "timed_out": bool(result.timed_out),
     }}
+
+
+def _check(msg, session):
+    """ "Prüfen": the view that follows carries the exercise's verdict."""
+    if session.exercise is None:
+        raise ValueError("Zu diesem Simulator gehört keine Übung.")
+    return {}
 
 
 def _get_state(msg, session):
@@ -134,7 +189,7 @@ def _get_all_states(msg, session):
 
 HANDLERS = {
     "init": _init, "control": _control, "advance": _advance, "step": _step,
-    "runScript": _run_script, "getState": _get_state, "getAllStates": _get_all_states,
+    "runScript": _run_script, "check": _check, "getState": _get_state, "getAllStates": _get_all_states,
 }
 
 

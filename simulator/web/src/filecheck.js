@@ -11,9 +11,11 @@
       const title = document.createElement("strong");
       title.textContent = "Der Simulator braucht einen Webserver.";
       const text = document.createElement("p");
-      text.textContent = "Diese Seite wurde direkt als Datei (file://) geöffnet. Browser laden Python (Pyodide) " +
-        "aus Sicherheitsgründen nur über HTTP. Starten Sie im Kursordner „make serve“ und öffnen Sie " +
+      // The classroom bundle (classroom/kurs_paket.js) tells how to start its own server.
+      const how = window.kafkaKursStart || "Starten Sie im Kursordner „make serve“ und öffnen Sie " +
         "http://127.0.0.1:8000/ – oder legen Sie den gebauten Ordner site/ auf einen beliebigen Webserver.";
+      text.textContent = "Diese Seite wurde direkt als Datei (file://) geöffnet. Browser laden Python (Pyodide) " +
+        "aus Sicherheitsgründen nur über HTTP. " + how;
       box.append(title, text);
       root.replaceChildren(box);
     }

@@ -1,9 +1,12 @@
 // The scenarios a course page can embed with <div class="kafkasim" data-preset="…">.
 // A preset is data: cluster size, seed, the control actions that set it up, which panels are
-// open, the lab script in the editor, and for the uebung-* presets the exercise and its check.
+// open, the lab script in the editor, and for the uebung-* presets the exercise (task and starter
+// script; its check runs in the worker).
 import { EXERCISES } from "./exercises.js";
 
 const TOPIC = "aktienkurse";
+// The shares of the course's Börse (backend/labs/boerse_producer.py).
+const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
 const topic = (name, partitions, replication_factor, config = {}) =>
   ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
@@ -11,8 +14,9 @@ const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
 const consumer = (group, client_id, topics = [TOPIC]) =>
   ({ op: "add_consumer", args: [group, topics], kwargs: { client_id } });
 const advance = (ms) => ({ op: "advance", args: [ms] });
-const stopTickers = { op: "stop_all_tickers" };
 
+// One name per role across the course: each Aktionär*in reads every price in her own group
+// (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
 const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
 // deletion within seconds both are short here (and named in the topic's configuration).
@@ -21,8 +25,14 @@ const FAST_RETENTION = { "log.retention.check.interval.ms": 5_000 };
 export const PRESETS = {
   "cluster-ueberblick": {
     ...base, title: "Cluster im Überblick",
-    setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot", "aktionaer-1")],
+    setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot-anna", "anna")],
     open: ["produce", "consumers"],
+  },
+  // The first hands-on page: an empty one-broker cluster; the reader creates the topic, sends
+  // records and adds a consumer with the controls, in that order.
+  "erste-schritte": {
+    ...base, title: "Erste Schritte: Topic, Producer, Consumer", brokers: 1,
+    setup: [], open: ["topics", "produce", "consumers"],
   },
   "topic-partitionen": {
     ...base, title: "Ein Topic, drei Partitionen", brokers: 1,
@@ -42,17 +52,17 @@ export const PRESETS = {
   },
   "consumer-gruppe": {
     ...base, title: "Eine Consumer-Gruppe", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), consumer("depot", "aktionaer-2")],
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2")],
     open: ["consumers"],
   },
   "zwei-gruppen": {
     ...base, title: "Zwei Consumer-Gruppen", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), consumer("chart", "chart-1")],
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna"), consumer("depot-ben", "ben")],
     open: ["consumers"],
   },
   "offsets-commit": {
-    ...base, title: "Committed Offsets und Lag", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")], open: ["consumers"],
+    ...base, title: "Committete Offsets und Lag", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
   },
   retention: {
     ...base, title: "Retention und Compaction", brokers: 1, config: FAST_RETENTION,
@@ -65,15 +75,17 @@ export const PRESETS = {
   },
   zustellgarantien: {
     ...base, title: "Zustellgarantien beim Consumer-Absturz", brokers: 1,
-    setup: [topic(TOPIC, 1, 1), ticker(), consumer("depot", "aktionaer-1")], open: ["consumers"],
+    setup: [topic(TOPIC, 1, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
   },
   "labor-producer": {
     ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 3, 1)], code: "boerse_producer.py", open: [],
   },
+  // "Die Börse läuft dort schon": a ticker like the course's Börse (its six shares, two prices a
+  // second) that keeps sending while the page plays and while the script reads.
   "labor-consumer": {
-    ...base, title: "Labor 2: Aktionär*innen", brokers: 1, autoplay: false,
-    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 4), advance(5_000), stopTickers],
+    ...base, title: "Labor 2: Aktionär*innen", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
     code: "aktionaer_consumer.py", open: [],
   },
   "uebung-sap-partition": {
@@ -82,12 +94,14 @@ export const PRESETS = {
   },
   "uebung-zweiter-consumer": {
     ...base, title: "Übung: ein zweiter Consumer", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    // aktionaer-1 has joined and reads all three partitions when the learner arrives.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(5_000)],
     open: ["consumers"], exercise: EXERCISES.secondConsumer,
   },
   "uebung-zwei-gruppen": {
     ...base, title: "Übung: zwei Gruppen bekommen jeden Kurs", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1")],
+    // Old prices in the topic: the new group must read those, too.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(10_000)],
     open: ["consumers"], exercise: EXERCISES.twoGroups,
   },
   "uebung-leader-crash": {
@@ -101,7 +115,8 @@ export const PRESETS = {
     open: ["consumers"], exercise: EXERCISES.restartOffset,
   },
   "uebung-retention": {
-    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION,
+    // Time starts with the learner ("Abspielen" or a script): the deletion is theirs to predict.
+    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
     setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
   },

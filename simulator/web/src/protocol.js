@@ -7,15 +7,17 @@
 
 export const REQ = Object.freeze({
   BOOT: "boot",          // {} -> {ok} once Pyodide and kafkasim are loaded
-  INIT: "init",          // {preset: {brokers, seed, config, setup}} | {state} -> snapshot
+  INIT: "init",          // {preset} (bridge.py reads its cluster part) | {state}, exercise? -> snapshot
   CONTROL: "control",    // {op, args, kwargs} -> {result} + snapshot
   ADVANCE: "advance",    // {ms} -> snapshot
   STEP: "step",          // {} -> {stepped: bool} + snapshot
   RUN_SCRIPT: "runScript", // {source} -> {run: {stdout, error, traceback, timed_out}} + snapshot
+  CHECK: "check",        // {} -> snapshot + exercise verdict {ok, text} ("Prüfen")
   GET_STATE: "getState", // {} -> {state}
   GET_ALL_STATES: "getAllStates", // {} -> {states: {sim id: state}} (before a learner script runs)
 });
 // Every request but BOOT names its simulator: {sim: id}. One worker serves all of a page's.
+// A simulator with an exercise gets its verdict {ok, text} as `exercise` in every view.
 
 export const PROGRESS = "progress"; // worker -> page: {type, stage, fraction, label}
 
@@ -29,13 +31,7 @@ export const TIMEOUT_MS = Object.freeze({
 // Records per partition that the snapshot carries; the view shows the newest of them.
 export const SNAPSHOT_RECORDS = 12;
 
-// Operations the page may call on the Cluster; the worker refuses anything else.
-export const CONTROL_OPS = Object.freeze([
-  "create_topic", "delete_topic", "produce",
-  "crash_broker", "stop_broker", "restart_broker",
-  "start_ticker", "stop_ticker",
-  "add_consumer", "remove_consumer",
-]);
+// The operations a page may call on the Cluster are listed in bridge.py (CONTROL_OPS); it refuses others.
 
 let nextId = 1;
 export function request(type, payload = {}) {

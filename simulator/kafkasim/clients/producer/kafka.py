@@ -284,6 +284,9 @@ class KafkaProducer:
             return
         try:
             self.flush(timeout)
+            # Closing its connections takes the producer one network hop.
+            env = self._env
+            env.block(env.kernel.now + env.network.latency)
         finally:
             self._closed = True
             self._manager.close()

@@ -1,6 +1,7 @@
 // The code panel: a script chooser, the editor preloaded with a course lab script, "Ausführen",
 // and the output, German error and traceback beside it.
 import { h, uniqueId } from "./dom.js";
+import { reveal } from "./feedback.js";
 
 const LABS = [
   ["boerse_producer.py", "Börse (Producer)"],
@@ -15,10 +16,11 @@ async function loadLab(name) {
   return response.text();
 }
 
-export function buildCodePanel({ initial, run }) {
+// `starter` ([file, label]) puts a script of the page's own first in the chooser (a Labor exercise's).
+export function buildCodePanel({ initial, run, starter = null }) {
   const headingId = uniqueId("ksim-h");
   const chooser = h("select", { class: "ksim-script-choice", "aria-label": "Kurs-Skript laden" },
-    LABS.map(([file, label]) => h("option", { value: file }, label)));
+    (starter ? [starter, ...LABS] : LABS).map(([file, label]) => h("option", { value: file }, label)));
   chooser.value = initial;
   const editorBox = h("div", { class: "ksim-editor" });
   const runButton = h("button", { type: "button", class: "md-button md-button--primary ksim-run" }, "Ausführen");
@@ -62,7 +64,12 @@ export function buildCodePanel({ initial, run }) {
     } else {
       state.textContent = result.stdout ? "Fertig." : "Fertig (keine Ausgabe).";
     }
+    if (result.stdout_cut) {
+      state.textContent += ` Die Ausgabe ist gekürzt: die ersten ${result.stdout_cut.toLocaleString("de-DE")} Zeichen ` +
+        "fehlen, zu sehen ist das Ende.";
+    }
     state.dataset.done = String(Date.now());
+    reveal(error.hidden ? state : error);
   };
   runButton.addEventListener("click", execute);
   chooser.addEventListener("change", () => showLab(chooser.value));
@@ -78,7 +85,7 @@ export function buildCodePanel({ initial, run }) {
 
   return h("section", { class: "ksim-panel ksim-code", "aria-labelledby": headingId },
     h("h3", { id: headingId }, "Code: kafka-python gegen den Simulator"),
-    h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster oben (bootstrap_servers wird ignoriert). " +
+    h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster dieses Simulators (bootstrap_servers wird ignoriert). " +
       "Zeit vergeht simuliert: time.sleep(0.5) dauert keinen Augenblick."),
     h("div", { class: "ksim-code-row" },
       h("div", { class: "ksim-code-edit" }, h("label", {}, "Skript ", chooser), editorBox, runButton, state),

@@ -1,6 +1,8 @@
 // The forms that drive the cluster: topics, records, the Börse ticker, consumers.
-// Each form calls act(op, args, kwargs); the app reports success or a German error.
+// Each form calls act(op, args, kwargs, form); the app reports success or a German error in the
+// form's own message line, under its button.
 import { h, uniqueId } from "./dom.js";
+import { feedbackLine } from "./feedback.js";
 
 function field(label, input, hint) {
   const id = input.id || (input.id = uniqueId("ksim-f"));
@@ -42,7 +44,7 @@ function form(name, label, children, onsubmit) {
   return h("form", { class: "ksim-form", name, "aria-label": label, onsubmit: (event) => {
     event.preventDefault();
     onsubmit(new FormData(event.target), event.target);
-  } }, children);
+  } }, children, feedbackLine());
 }
 
 export function buildControls(act, open, brokers) {
@@ -54,12 +56,12 @@ export function buildControls(act, open, brokers) {
     field("cleanup.policy", select("cleanup", [["delete", "delete"], ["compact", "compact"]])),
     field("min.insync.replicas", input({ name: "minisr", type: "number", min: 1, max: brokers, value: 1 })),
     h("button", { type: "submit" }, "Topic anlegen"),
-  ], (data) => {
+  ], (data, origin) => {
     const config = { "cleanup.policy": data.get("cleanup"), "min.insync.replicas": Number(data.get("minisr") || 1) };
     if (data.get("retention")) config["retention.ms"] = Number(data.get("retention"));
     act("create_topic", [data.get("name").trim()], {
       partitions: Number(data.get("partitions")), replication_factor: Number(data.get("rf")), config,
-    });
+    }, origin);
   });
 
   const produce = form("produce", "Datensatz senden", [
@@ -68,10 +70,10 @@ export function buildControls(act, open, brokers) {
     field("Wert", input({ name: "value", required: true, value: "231.50" })),
     field("acks", select("acks", [["all", "all – alle ISR-Replikas"], ["1", "1 – nur der Leader"], ["0", "0 – keine Bestätigung"]], "all")),
     h("button", { type: "submit" }, "Senden"),
-  ], (data) => {
+  ], (data, origin) => {
     const acks = data.get("acks") === "all" ? "all" : Number(data.get("acks"));
     const key = data.get("key");
-    act("produce", [data.get("topic"), data.get("value")], { key: key === "" ? null : key, acks });
+    act("produce", [data.get("topic"), data.get("value")], { key: key === "" ? null : key, acks }, origin);
   });
 
   const ticker = form("ticker", "Börsen-Ticker starten", [
@@ -79,9 +81,9 @@ export function buildControls(act, open, brokers) {
     field("Symbole", input({ name: "symbols", placeholder: "leer: alle, z. B. SAP, SIE, ALV" })),
     field("Kurse pro Sekunde", input({ name: "rate", type: "number", min: 0.1, max: 200, step: 0.1, value: 5, required: true })),
     h("button", { type: "submit" }, "Ticker starten"),
-  ], (data) => {
+  ], (data, origin) => {
     const symbols = data.get("symbols").split(/[,\s]+/).filter(Boolean).map((s) => s.toUpperCase());
-    act("start_ticker", [data.get("topic")], { rate_per_s: Number(data.get("rate")), ...(symbols.length ? { symbols } : {}) });
+    act("start_ticker", [data.get("topic")], { rate_per_s: Number(data.get("rate")), ...(symbols.length ? { symbols } : {}) }, origin);
   });
 
   const consumer = form("consumer", "Consumer hinzufügen", [
@@ -90,10 +92,10 @@ export function buildControls(act, open, brokers) {
     field("Client-ID", input({ name: "client", placeholder: "leer: automatisch" })),
     field("auto_offset_reset", select("reset", [["earliest", "earliest – ab dem Anfang"], ["latest", "latest – nur neue"]])),
     h("button", { type: "submit" }, "Consumer hinzufügen"),
-  ], (data) => {
+  ], (data, origin) => {
     act("add_consumer", [data.get("group").trim(), [data.get("topic")]], {
       client_id: data.get("client").trim() || null, auto_offset_reset: data.get("reset"),
-    });
+    }, origin);
   });
 
   return h("div", { class: "ksim-controls" },

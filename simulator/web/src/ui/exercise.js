@@ -1,9 +1,10 @@
 // A guided exercise: the task, a "Prüfen" button, and the German verdict with its reason.
-// Success is also noticed by itself while the reader works; a failure is only ever reported
-// when asked, so the panel never scolds half-way through.
+// The worker judges the cluster with every answer; a success is shown by itself as soon as it
+// happens (unless the exercise asks for a prediction first), a failure only when asked, so the
+// panel never scolds half-way through.
 import { h, uniqueId } from "./dom.js";
 
-export function buildExercisePanel(exercise, context) {
+export function buildExercisePanel(exercise, requestCheck) {
   const headingId = uniqueId("ksim-h");
   const verdict = h("div", { class: "ksim-verdict", role: "status", "aria-live": "polite" });
   let solved = false;
@@ -11,8 +12,10 @@ export function buildExercisePanel(exercise, context) {
     verdict.dataset.result = ok ? "success" : "failure";
     verdict.replaceChildren(h("strong", {}, ok ? "Geschafft! " : "Noch nicht: "), text);
   };
-  const check = () => {
-    const result = exercise.check(context());
+  const check = async () => {
+    verdict.dataset.result = "pending";
+    verdict.replaceChildren("Wird geprüft …");
+    const result = await requestCheck();
     solved ||= result.ok;
     show(result);
   };
@@ -21,13 +24,11 @@ export function buildExercisePanel(exercise, context) {
     exercise.task.map((p) => h("p", {}, p)),
     h("button", { type: "button", class: "ksim-check", onclick: check }, "Prüfen"),
     verdict);
-  panel.watch = () => {
-    if (solved) return;
-    const result = exercise.check(context());
-    if (result.ok) {
-      solved = true;
-      show(result);
-    }
+  // Every answer from the worker carries the current verdict.
+  panel.watch = (result) => {
+    if (solved || !result?.ok || exercise.announce === false || verdict.dataset.result === "pending") return;
+    solved = true;
+    show(result);
   };
   panel.reset = () => {
     solved = false;

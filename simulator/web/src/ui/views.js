@@ -35,9 +35,9 @@ export function renderBrokers(container, snapshot, act) {
       h("span", { class: "ksim-badge ksim-controller" }, "Controller"),
       h("span", { class: "ksim-leads" }),
       h("span", { class: "ksim-buttons" },
-        h("button", { type: "button", class: "ksim-crash", "aria-label": `Absturz: ${name}`, onclick: () => act("crash_broker", [b.id]) }, "Absturz"),
-        h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: () => act("stop_broker", [b.id]) }, "Herunterfahren"),
-        h("button", { type: "button", class: "ksim-restart", "aria-label": `Neustart: ${name}`, onclick: () => act("restart_broker", [b.id]) }, "Neustart")));
+        h("button", { type: "button", class: "ksim-crash", "aria-label": `Absturz: ${name}`, onclick: (e) => act("crash_broker", [b.id], {}, e.currentTarget) }, "Absturz"),
+        h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: (e) => act("stop_broker", [b.id], {}, e.currentTarget) }, "Herunterfahren"),
+        h("button", { type: "button", class: "ksim-restart", "aria-label": `Neustart: ${name}`, onclick: (e) => act("restart_broker", [b.id], {}, e.currentTarget) }, "Neustart")));
   }, (el, b) => {
     el.dataset.state = b.state;
     setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
@@ -118,7 +118,7 @@ export function renderTopics(container, snapshot, act) {
       h("div", { class: "ksim-topic-head" },
         h("h4", {}, `Topic ${t.name}`),
         h("span", { class: "ksim-topic-config" }),
-        h("button", { type: "button", class: "ksim-delete", "aria-label": `Topic ${t.name} löschen`, onclick: () => act("delete_topic", [t.name]) }, "Löschen")),
+        h("button", { type: "button", class: "ksim-delete", "aria-label": `Topic ${t.name} löschen`, onclick: (e) => act("delete_topic", [t.name], {}, e.currentTarget) }, "Löschen")),
       h("div", { class: "ksim-partitions" })),
   (el, t) => {
     setText(el.querySelector(".ksim-topic-config"), describeConfig(t));
@@ -138,7 +138,7 @@ export function renderProducers(container, snapshot, act) {
     if (r.ticker) {
       return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }),
         h("button", { type: "button", class: "ksim-ticker-stop", "aria-label": `Börsen-Ticker ${r.ticker.id} stoppen`,
-          onclick: () => act("stop_ticker", [r.ticker.id]) }, "Stoppen"));
+          onclick: (e) => act("stop_ticker", [r.ticker.id], {}, e.currentTarget) }, "Stoppen"));
     }
     return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }));
   }, (el, r) => {
@@ -169,7 +169,7 @@ export function renderGroups(container, snapshot, act) {
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.member_id, (m) =>
       h("li", {}, h("span", { class: "ksim-text" }),
         h("button", { type: "button", "aria-label": `Consumer ${m.client_id} aus der Gruppe ${g.group_id} entfernen`,
-          onclick: () => act("remove_consumer", [m.client_id]) }, "Entfernen")),
+          onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")),
     (mel, m) => {
       const parts = m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
       const leader = g.leader === m.member_id ? " (Gruppen-Leader)" : "";

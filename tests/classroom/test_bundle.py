@@ -1,0 +1,97 @@
+"""`make bundle`: unpacked as a teacher would, started with its one-line command, opened as files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import urllib.request
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+TOP = "kafka-kurs"
+BOOT_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("entpackt")
+    with zipfile.ZipFile(bundle_zip) as zf:
+        zf.extractall(target)
+        mode = zf.getinfo(f"{TOP}/kurs-starten.py").external_attr >> 16
+    assert mode & 0o111, "kurs-starten.py ist nach dem Entpacken nicht ausführbar"
+    return target / TOP
+
+
+@pytest.fixture(scope="module")
+def served(unpacked):
+    """`python3 kurs-starten.py` as the read-me says (on a free port, without opening a browser)."""
+    proc = subprocess.Popen([sys.executable, "kurs-starten.py", "--port", "0", "--ohne-browser"],
+                            cwd=unpacked, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match, f"Keine Adresse ausgegeben: {line!r} {proc.stderr.read() if proc.poll() is not None else ''}"
+        yield match.group(0)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_archive_holds_the_course_the_script_and_a_read_me(unpacked):
+    assert (unpacked / "kurs" / "index.html").is_file()
+    readme = (unpacked / "LIESMICH.txt").read_text(encoding="utf-8")
+    assert "python3 kurs-starten.py" in readme and "py kurs-starten.py" in readme
+
+
+def test_every_link_leads_to_a_file_not_a_folder(unpacked):
+    """Opened from disk, a link to a folder shows a directory listing; the bundle has none."""
+    site = unpacked / "kurs"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        for href in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("data:"):
+                continue
+            target = (page.parent / parts.path).resolve()
+            assert target.is_file(), f"{page.relative_to(site)}: {href} führt zu keiner Datei"
+
+
+def test_server_gives_pyodide_the_content_types_browsers_require(served):
+    for path, kind in [("assets/kafkasim/pyodide/pyodide.mjs", "text/javascript"),
+                       ("assets/kafkasim/pyodide/pyodide.asm.wasm", "application/wasm"),
+                       ("index.html", "text/html")]:
+        with urllib.request.urlopen(served + path, timeout=10) as response:
+            assert response.headers["Content-Type"].split(";")[0] == kind, path
+
+
+@pytest.mark.browser
+def test_served_bundle_boots_the_simulator(page, served):
+    page.goto(served + "praxis/boerse.html")
+    sim = page.locator("div.kafkasim").first
+    sim.scroll_into_view_if_needed()
+    page.wait_for_selector("div.kafkasim[data-sim-state=ready]", timeout=BOOT_TIMEOUT_MS)
+    # The lab says: press "Ausführen" and the Börse script sends its prices into the simulator.
+    sim.get_by_role("button", name="Ausführen").click()
+    page.wait_for_function(
+        "() => document.querySelector('div.kafkasim .ksim-run-state').textContent.startsWith('Fertig')",
+        timeout=60_000)
+    assert "-> Partition" in sim.locator(".ksim-output").inner_text()
+
+
+@pytest.mark.browser
+def test_opened_as_files_pages_say_how_to_start_the_course(page, unpacked):
+    page.goto((unpacked / "kurs" / "index.html").as_uri())
+    advice = page.locator(".kurs-dateimodus")
+    assert advice.is_visible()
+    assert "python3 kurs-starten.py" in advice.inner_text()
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Producer", exact=True).first.click()
+    page.wait_for_url("**/theorie/producer.html")
+    assert page.locator("article h1").inner_text().startswith("Producer")
+    notice = page.locator("div.kafkasim .ksim-notice").first
+    notice.wait_for(timeout=10_000)
+    assert "kurs-starten.py" in notice.inner_text()
