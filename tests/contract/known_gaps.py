@@ -8,7 +8,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     },
     'KafkaAdminClient methods: missing': {
         'kafka.KafkaAdminClient.delete_group_offsets',
-        'kafka.KafkaAdminClient.delete_records',
         'kafka.KafkaAdminClient.describe_topic_partitions',
         'kafka.KafkaAdminClient.elect_leaders',
         'kafka.KafkaAdminClient.list_config_resources',

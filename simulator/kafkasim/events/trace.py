@@ -5,26 +5,37 @@ Every event has "seq", "t" (simulated ms), "kind" and "text"; details depend on 
 emitter passes kind and details; the text comes from narration.py.
 Record payloads are shown as display strings: UTF-8 text, else the repr of the bytes.
 
-Kinds (details in brackets):
+Kinds (details in brackets), emitted by broker/ unless marked (client) or (page):
   cluster.started [brokers, controller]          controller.elected / controller.lost [controller, previous]
-  broker.crashed / broker.stopping / broker.stopped / broker.started / broker.fenced [broker]
+  broker.crashed [broker, session_timeout_ms]    broker.fenced [broker, controller, reason]
+  broker.stopping / broker.stopped / broker.started [broker]
   topic.created [topic, partitions, replication_factor, leaders, auto | internal]
   topic.deleted [topic]   topic.partitions_added [topic, partitions, previous]   topic.config_changed [topic, config]
   record.appended [topic, partition, broker, offset, count, key, value, acks]   (one per batch: key/value of its
                    first record; acks of the produce request: -1, 0 or 1)
-  record.fetched [topic, partition, offset, count, client_id, group, key, value]
   replica.fetched [topic, partition, broker, leader, offset, count]   (a follower copied records)
-  leader.elected [topic, partition, broker, previous, leader_epoch, unclean, truncated]   leader.lost [...]
-  isr.shrunk / isr.expanded [topic, partition, broker, isr]
-  retention.deleted [topic, partition, count, log_start_offset]   compaction.done [topic, partition, count]
-  producer.created [client_id]   produce.rejected / produce.retry / produce.failed / produce.duplicate
-  produce.held [topic, partition, client_id, broker]   (records wait: the leader is down or unknown)
-  group.joined / group.left / group.member_expired [group, member, client_id]
-  group.rebalance [group, state, reason, delay_ms?]   group.generation [group, generation, leader, protocol]
-  group.assigned [group, member, client_id, generation, assignment]   group.stable / group.empty / group.deleted
-  group.poll_timeout   group.coordinator_lost / group.coordinator_moved [group, coordinator]
-  offset.committed [group, topic, partition, offset, member]   offset.reset [topic, partition, offset]
-  ticker.started / ticker.stopped [ticker, …]   consumer.error   action.failed
+  leader.elected [topic, partition, broker, previous, leader_epoch, unclean, truncated, reason]
+  leader.lost [topic, partition, broker, isr, leader_epoch]
+  isr.shrunk / isr.expanded [topic, partition, broker, isr, reason?]
+  retention.deleted [topic, partition, count, log_start_offset, previous, retention_ms, retention_bytes]
+  records.deleted [topic, partition, log_start_offset, previous]   compaction.done [topic, partition, count]
+  produce.rejected [topic, partition, broker, isr, min_insync_replicas, error]
+  produce.duplicate [topic, partition, broker, offset, client_id]
+  group.joined [group, member, client_id]   group.left / group.member_expired [group, member, client_id, reason]
+  group.rebalance [group, state, reason, delay_ms?]
+  group.generation [group, generation, leader, leader_client_id, member_count, protocol, state]
+  group.assigned [group, member, client_id, generation, assignment]   group.stable [group, generation, members]
+  group.empty / group.deleted [group, state]
+  group.coordinator_lost / group.coordinator_moved [group, coordinator, partition_label?]
+  offset.committed [group, topic, partition, offset, member, client_id]
+  (client) producer.created [client_id, acks, idempotent]
+  (client) produce.held [topic, partition, client_id, broker, delivery_timeout_ms]   (records wait for a leader)
+  (client) produce.retry [topic, partition, client_id, error, attempt]   produce.failed [… error, count]
+  (client) record.fetched [topic, partition, offset, count, client_id, group, key, value]
+  (client) offset.reset [topic, partition, offset, client_id, policy]
+  (client) group.poll_timeout [group, member, client_id, max_poll_interval_ms]
+  (page) ticker.started [ticker, topic, rate_per_s, symbols]   ticker.stopped [ticker]
+  (page) consumer.error [client_id, error]   action.failed [action, error]
 """
 
 from __future__ import annotations
