@@ -420,7 +420,9 @@ def test_rebalance_listener_sees_revoke_and_assign(cluster):
                "b = KafkaConsumer('t', group_id='g')\n"
                "for _ in range(10):\n    a.poll(timeout_ms=500); b.poll(timeout_ms=500)\n"
                "a.close(); b.close()\n")
-    assert r.stdout.split("\n")[:3] == ["assigned 2", "revoked 2", "assigned 1"]
+    # As kafka-python 3.0.12 on Kafka 4.3.1 prints it: an empty revoke before the first join (eager
+    # protocol), and a revoke on close.
+    assert r.stdout.split("\n")[:5] == ["revoked 0", "assigned 2", "revoked 2", "assigned 1", "revoked 1"]
 
 
 def test_sticky_group_keeps_partitions_when_a_member_leaves():

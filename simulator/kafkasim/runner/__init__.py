@@ -170,8 +170,11 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
     kernel.guard = _budget_guard(kernel, start_now + time_budget_ms, kernel.steps + event_budget, filename)
     saved_trace = sys.gettrace()
     buffer = io.StringIO()
-    tee = _Tee(buffer, stdout)
     saved_out, saved_err = sys.stdout, sys.stderr
+    tee = _Tee(buffer, stdout)
+    # The page shows one output (stdout and stderr as they come); in a terminal (`kafkasim run`) the
+    # script's stderr, e.g. kafka-python's logged warnings, goes to the terminal's stderr, as with python.
+    err_tee = _Tee(buffer, saved_err) if stdout is not None else tee
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     processes = kernel.processes
     try:
@@ -179,7 +182,7 @@ def run_script(cluster, source: str, filename: str = "<skript>", time_budget_ms:
             if name != "time":
                 sys.modules[name] = mod
         _env.bind(env, ctx)
-        sys.stdout = sys.stderr = tee
+        sys.stdout, sys.stderr = tee, err_tee
         try:
             try:
                 code = compile(source, filename, "exec")

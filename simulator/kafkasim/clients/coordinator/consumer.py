@@ -55,6 +55,7 @@ class ConsumerCoordinator(BaseCoordinator):
         self._group_topics: set[str] = set()      # every member's topics (the leader knows them)
         self._metadata_snapshot = None            # partition ids per group topic, as last seen
         self._assignment_snapshot = None          # … and as the leader assigned them
+        self._needs_join_prepare = True           # commit and tell the listener before the next join round
         metadata.add_listener(self._metadata_updated)
 
     # -- the poll loop -------------------------------------------------------------------------
@@ -81,24 +82,26 @@ class ConsumerCoordinator(BaseCoordinator):
         if self.coordinator_id is None:
             self.lookup_coordinator()
             return False
-        if self.state == "STABLE":
-            self._prepare_rejoin()
+        if self._needs_join_prepare:
+            self._prepare_join()
             if self.state == "PREPARING":
                 return False
         self.send_join(self._protocols())
         return False
 
-    def _prepare_rejoin(self) -> None:
-        """Eager rebalancing: commit what was consumed, then give every partition up."""
+    def _prepare_join(self) -> None:
+        """kafka-python's _on_join_prepare, once per join round (also before the first one): commit
+        what was consumed, then tell the listener that every partition is revoked (eager protocol)."""
+        self._needs_join_prepare = False
         self._announce_assignment()
         revoked = list(self.subscription.assignment)
-        offsets = self._positions() if self.enable_auto_commit else {}
+        offsets = self._positions() if self.enable_auto_commit and self.state == "STABLE" else {}
         if offsets:
             self.state = "PREPARING"
             self.next_commit_ms = self.kernel.now + self.auto_commit_interval_ms
             self.commit_async(offsets, self._prepared)
         listener = self.subscription.listener
-        if listener is not None and revoked:
+        if listener is not None:
             listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
 
     def _prepared(self, _error) -> None:
@@ -158,6 +161,7 @@ class ConsumerCoordinator(BaseCoordinator):
             by_topic.setdefault(topic, []).extend(partitions)
         tps = [(t, p) for t in sorted(by_topic) for p in by_topic[t]]
         self.subscription.set_assignment(tps, keep_positions=False)
+        self._needs_join_prepare = True
         if not self.is_leader:
             self._assignment_snapshot = None
             self._group_topics = set()
@@ -345,6 +349,13 @@ class ConsumerCoordinator(BaseCoordinator):
             return
         if autocommit:
             self.maybe_commit_sync()
+        sub = self.subscription
+        if sub.partitions_auto_assigned() and self.group_id is not None:
+            # kafka-python's _on_close_prepare (Java's onLeavePrepare): the partitions are revoked.
+            revoked = list(sub.assignment)
+            if sub.listener is not None and revoked:
+                sub.listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
+            sub.set_assignment([])
         self.leave_group()
         self.closed = True
 
