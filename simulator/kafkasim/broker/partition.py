@@ -71,12 +71,15 @@ class Partition:
     def leader_alive(self) -> bool:
         return self.leader is not None and self.cluster.brokers[self.leader].state == "running"
 
+    def effective_min_isr(self) -> int:
+        """Kafka's effectiveMinIsr: min.insync.replicas, but never more than the partition's replicas."""
+        return min(self.topic.config["min.insync.replicas"], len(self.replicas))
+
     def _recompute_hw(self) -> None:
         # Kafka 4.x "strict min ISR" (KIP-966): the high watermark does not advance while the ISR is
         # smaller than min.insync.replicas (capped at the replica count), so an acks=1 record written
         # then stays invisible to consumers until a follower is back in the ISR.
-        min_isr = min(self.topic.config["min.insync.replicas"], len(self.replicas))
-        if len(self.isr) < min_isr:
+        if len(self.isr) < self.effective_min_isr():
             return
         leo = self.replica_leo
         new_hw = min(leo[b] for b in self.isr) if self.isr else self.hw
@@ -120,7 +123,7 @@ class Partition:
             respond(errors.InvalidRecordError(
                 f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Records ohne Key an."), -1)
             return
-        if acks == -1 and len(self.isr) < config["min.insync.replicas"]:
+        if acks == -1 and len(self.isr) < self.effective_min_isr():
             now = cluster.kernel.now
             if now - self.rejected_event_ms >= 1000:      # one explanation per second is enough
                 self.rejected_event_ms = now
@@ -268,7 +271,7 @@ class Partition:
             return
         self.isr.remove(broker_id)
         self._emit("isr.shrunk", broker=broker_id, isr=list(self.isr), reason=reason)
-        if self.waiters and len(self.isr) < self.topic.config["min.insync.replicas"]:
+        if self.waiters and len(self.isr) < self.effective_min_isr():
             # The records are written, but fewer replicas than required hold them.
             waiters, self.waiters = self.waiters, []
             for w in waiters:
