@@ -49,31 +49,33 @@ class Log:
 
     # -- writing -----------------------------------------------------------------------------
     def append(self, records: list, now_ms: int, segment_ms: int, segment_bytes: int,
-               append_time: int | None = None) -> int:
+               append_time: int | None = None, size: int | None = None, max_timestamp: int | None = None) -> int:
         """Appends [(timestamp, key, value, headers), ...]; returns the base offset.
 
-        With `append_time` (message.timestamp.type=LogAppendTime) every record gets that timestamp.
+        `size` and `max_timestamp` of the batch are counted here unless the producer gave them. With
+        `append_time` (message.timestamp.type=LogAppendTime) every record gets that timestamp.
         """
         active = self.segments[-1]
         if active.records and (now_ms - active.created_ms >= segment_ms or active.size >= segment_bytes):
             active = Segment(self.log_end_offset, now_ms)
             self.segments.append(active)
-        base = offset = self.log_end_offset
-        out = active.records
-        size = 0
-        max_ts = active.max_ts
-        for ts, key, value, headers in records:
-            if append_time is not None:
-                ts = append_time
-            out.append((offset, ts, key, value, headers))
-            size += RECORD_OVERHEAD + (len(key) if key is not None else 0) + (len(value) if value is not None else 0)
-            if ts > max_ts:
-                max_ts = ts
-            offset += 1
+        base = self.log_end_offset
+        n = len(records)
+        if append_time is not None:
+            active.records.extend([(o, append_time) + r[1:] for o, r in zip(range(base, base + n), records)])
+            max_timestamp = append_time
+        else:
+            active.records.extend([(o,) + r for o, r in zip(range(base, base + n), records)])
+            if max_timestamp is None:
+                max_timestamp = max([r[0] for r in records])
+        if size is None:
+            size = RECORD_OVERHEAD * n + sum([len(r[1]) for r in records if r[1] is not None]) \
+                + sum([len(r[2]) for r in records if r[2] is not None])
         active.size += size
         self.size += size
-        active.max_ts = max_ts
-        self.log_end_offset = offset
+        if max_timestamp > active.max_ts:
+            active.max_ts = max_timestamp
+        self.log_end_offset = base + n
         return base
 
     def truncate_to(self, offset: int) -> int:

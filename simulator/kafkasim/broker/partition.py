@@ -145,7 +145,7 @@ class Partition:
                                    broker=self.leader, offset=dup, client_id=client_id)
                 respond(None, dup)
                 return
-        base = self.append(records, acks)
+        base = self.append(records, acks, batch.size, batch.max_timestamp)
         self._remember_sequence(batch, base, len(records))
         if acks == -1:
             need = base + len(records)
@@ -194,13 +194,15 @@ class Partition:
             waiter.respond(errors.RequestTimedOutError(
                 f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
 
-    def append(self, records: list, acks: int | None = None) -> int:
+    def append(self, records: list, acks: int | None = None, size: int | None = None,
+               max_timestamp: int | None = None) -> int:
         """Writes [(timestamp, key, value, headers), ...] at the leader; returns the base offset.
         `acks` (-1, 0 or 1) of the produce request goes into the event."""
         cluster = self.cluster
         now = cluster.kernel.now
         config = self.topic.config
-        base = self.log.append(records, now, config["segment.ms"], config["segment.bytes"])
+        base = self.log.append(records, now, config["segment.ms"], config["segment.bytes"], size=size,
+                               max_timestamp=max_timestamp)
         leo = self.log.log_end_offset
         self.replica_leo[self.leader] = leo
         self.follower_leo[self.leader] = leo

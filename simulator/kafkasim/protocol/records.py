@@ -12,8 +12,11 @@ from .api import struct
 # Bytes a record costs on disk besides key and value (record header in a v2 batch, roughly).
 RECORD_OVERHEAD = 20
 
-RecordBatch = struct("RecordBatch", "records producer_id producer_epoch base_sequence is_transactional size",
-                     producer_id=-1, producer_epoch=-1, base_sequence=-1, is_transactional=False, size=0)
+# size: bytes of the records (record_size summed); max_timestamp: the largest record timestamp. Both
+# travel in a real batch's header too; the broker takes them instead of counting again.
+RecordBatch = struct("RecordBatch",
+                     "records producer_id producer_epoch base_sequence is_transactional size max_timestamp",
+                     producer_id=-1, producer_epoch=-1, base_sequence=-1, is_transactional=False)
 
 # Timestamp types of a record (Kafka's TimestampType): set by the producer, or by the broker.
 CREATE_TIME = 0

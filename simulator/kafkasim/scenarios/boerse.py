@@ -12,6 +12,7 @@ import json
 
 from ..clients.partitioner.murmur2 import KeyPartitionCache
 from ..clients.producer.kafka import KafkaProducer
+from ..protocol.records import RECORD_OVERHEAD
 
 # One price as every producer of the course writes it. backend/dax.py defines the same for the
 # real-Kafka side, which this package cannot import; tests/backend/test_price_format.py proves
@@ -129,25 +130,30 @@ class Ticker:
         keys = self.keys
         quoted = self.quoted
         part_of = self._cache.get
+        # The default partitioner's choice per symbol, once per tick: every record of a symbol goes
+        # to the list of its partition.
+        per_partition: dict[int, list] = {}
+        target = {}
+        for symbol in symbols:
+            p = part_of(keys[symbol], nparts)
+            target[symbol] = per_partition.setdefault(p, [])
         ts = env.wall_ms()
         sequence = self.sequence
-        per_partition: dict[int, list] = {}
         for _ in range(count):
             symbol = symbols[int(rand() * nsym)]
-            price = prices[symbol] * (1.0 + (rand() - 0.5) * 0.004)
-            prices[symbol] = price
-            key = keys[symbol]
+            price = prices[symbol] = prices[symbol] * (1.0 + (rand() - 0.5) * 0.004)
             sequence += 1
-            value = (VALUE_TEMPLATE % (quoted[symbol], price, sequence)).encode()
-            p = part_of(key, nparts)
-            records = per_partition.get(p)
-            if records is None:
-                records = per_partition[p] = []
-            records.append((ts, key, value, None))
+            target[symbol].append((ts, keys[symbol], (VALUE_TEMPLATE % (quoted[symbol], price, sequence)).encode(),
+                                   None))
         self.sequence = sequence
         send = producer._send_batch
         for p in sorted(per_partition):
-            send(self.topic, p, per_partition[p])
+            records = per_partition[p]
+            if records:
+                # The log's byte count (segment.bytes, retention.bytes) from the first price's size:
+                # the prices of a tick differ by a byte or two.
+                first = records[0]
+                send(self.topic, p, records, len(records) * (RECORD_OVERHEAD + len(first[1]) + len(first[2])), ts)
 
     def snapshot(self) -> dict:
         return {"id": self.id, "topic": self.topic, "symbols": list(self.symbols),

@@ -310,11 +310,15 @@ class KafkaProducer:
         return {"client_id": self.config["client_id"], "acks": acks, "sent": sender.sent, "acked": sender.acked,
                 "errors": sender.errors}
 
-    def _send_batch(self, topic, partition, records):
+    def _send_batch(self, topic, partition, records, size=None, max_timestamp=None):
         """Hands a list of (timestamp, key, value, headers) for one partition to the accumulator as a
         ready batch, without futures (the Börse ticker's way of publishing many prices per tick)."""
+        if size is None:
+            size = sum(record_size(k, v) for _ts, k, v, _h in records)
+        if max_timestamp is None:
+            max_timestamp = max(r[0] for r in records)
         self._sender.sent += len(records)
-        self._accumulator.append_batch((topic, partition), records)
+        self._accumulator.append_batch((topic, partition), records, size, max_timestamp)
         self._sender.wakeup()
 
 

@@ -32,17 +32,22 @@ class RecordAccumulator:
         batch.records.append((timestamp, key, value, headers))
         batch.futures.append(future)
         batch.size += RECORD_OVERHEAD + (len(key) if key is not None else 0) + (len(value) if value is not None else 0)
+        if timestamp > batch.max_timestamp:
+            batch.max_timestamp = timestamp
         self.pending += 1
         if batch.size >= self.batch_size:
             del self.open[tp]
             self.ready.setdefault(tp, []).append(batch)
         return created
 
-    def append_batch(self, tp: tuple[str, int], records: list) -> None:
-        """A whole list of (timestamp, key, value, headers) as one ready batch, without futures."""
+    def append_batch(self, tp: tuple[str, int], records: list, size: int, max_timestamp: int) -> None:
+        """A whole list of (timestamp, key, value, headers) as one ready batch, without futures;
+        the caller knows its size in bytes and its largest timestamp."""
         batch = ProducerBatch(tp[0], tp[1], self.kernel.now)
         batch.records = records
-        batch.futures = [None] * len(records)
+        batch.futures = None                # nobody waits for these records one by one
+        batch.size = size
+        batch.max_timestamp = max_timestamp
         self.pending += len(records)
         self.ready.setdefault(tp, []).append(batch)
 

@@ -143,7 +143,8 @@ class Sender:
             if self.idempotent and batch.base_sequence < 0:
                 batch.base_sequence = self._sequence.get(tp, 0)
                 self._sequence[tp] = batch.base_sequence + len(batch.records)
-            records = RecordBatch(batch.records, self.producer_id, self.producer_epoch, batch.base_sequence)
+            records = RecordBatch(batch.records, self.producer_id, self.producer_epoch, batch.base_sequence, False,
+                                  batch.size, batch.max_timestamp)
             by_topic.setdefault(batch.topic, []).append(pr.ProducePartitionData(batch.partition, records))
         request = pr.ProduceRequest(None, self.acks, self.request_timeout_ms,
                                     [pr.ProduceTopicData(t, parts) for t, parts in by_topic.items()])
@@ -213,11 +214,13 @@ class Sender:
     def _complete(self, batch, error, base_offset: int) -> None:
         n = len(batch.records)
         self.accumulator.pending -= n
+        futures = batch.futures or ()
         if error is None:
             self.acked += n
-            for i, future in enumerate(batch.futures):
+            records = batch.records
+            for i, future in enumerate(futures):
                 if future is not None:
-                    future._resolve(base_offset + i if base_offset >= 0 else -1, batch.records[i][0])
+                    future._resolve(base_offset + i if base_offset >= 0 else -1, records[i][0])
             return
         self.errors += n
         now = self.kernel.now
@@ -225,7 +228,7 @@ class Sender:
             self._last_failure_event = now
             self.env.trace.emit("produce.failed", topic=batch.topic, partition=batch.partition,
                                 client_id=self.client_id, error=type(error).__name__, count=n)
-        for future in batch.futures:
+        for future in futures:
             if future is not None:
                 future._reject(error)
 
