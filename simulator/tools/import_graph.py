@@ -133,7 +133,7 @@ def main(argv=None) -> int:
         parts = layer_graph(edges)
         for part in sorted(parts, key=lambda p: (LAYERS.get(p, 99), p)):
             below = ", ".join(sorted(parts[part], key=lambda p: (LAYERS.get(p, 99), p))) or "-"
-            print(f"{LAYERS.get(part, '?')!s:>2} {part:<10} -> {below}")
+            print(f"{LAYERS.get(part, '?')!s:>2} {part:<18} -> {below}")
     found = violations(edges)
     print()
     if found:

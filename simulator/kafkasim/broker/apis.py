@@ -17,7 +17,6 @@ from ..protocol import offsets as o
 from ..protocol import produce as pr
 from ..protocol import transactions as tx
 from .configs import TOPIC_CONFIGS, describe_value
-from .controller import OFFSETS_TOPIC
 from .topic import validate_name
 
 # Without an authorizer a Kafka 4.x broker grants these on the cluster resource, as the bit field
@@ -347,5 +346,3 @@ class KafkaApis:
             return
         respond(request.RESPONSE(error_code=error))
 
-
-__all__ = ["KafkaApis", "OFFSETS_TOPIC"]
