@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Built simulator assets (Pyodide runtime, kafkasim wheel, bundles): generated, never committed.
 ASSETS := docs/assets/kafkasim
 
-.PHONY: serve build test assets chromium kafka-dist kafka kafka-cluster boerse aktionaer bench clean \
+.PHONY: serve build test assets chromium jdk kafka-dist kafka kafka-cluster boerse aktionaer bench clean \
         bundle moodle pdf
 
 serve: $(VENV)/.base assets
@@ -20,7 +20,7 @@ serve: $(VENV)/.base assets
 build: $(VENV)/.base assets
 	$(PY) -m mkdocs build --strict
 
-test: $(VENV)/.test assets chromium kafka-dist
+test: $(VENV)/.test assets chromium jdk kafka-dist
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.base: pyproject.toml simulator/pyproject.toml constraints.txt
@@ -62,6 +62,11 @@ chromium:
 	else echo "Bitte Chromium installieren (/usr/bin/chromium wird erwartet)."; exit 1; fi
 	@command -v hunspell >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell hunspell-de-de; }
+
+# The share-group tests compile small Java drivers against Kafka's jars: they need a JDK, not a JRE.
+jdk:
+	@command -v javac >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jdk-headless; }
 
 # Apache Kafka from Maven Central (or $KAFKA_HOME when set), resolved once into $(CACHE).
 kafka-dist: $(VENV)/.base

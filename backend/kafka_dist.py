@@ -106,6 +106,11 @@ class Distribution:
     def environment(self, log4j_config: Path, log_dir: Path, jvm_options: list[str]) -> dict[str, str]:
         return dict(os.environ)
 
+    @property
+    def class_path(self) -> str:
+        """Kafka's jars as a Java class path (with a wildcard, which Java expands itself)."""
+        raise NotImplementedError
+
 
 class MavenDistribution(Distribution):
     """The jars that `mvn dependency:copy-dependencies` put into <root>/lib."""
@@ -119,7 +124,7 @@ class MavenDistribution(Distribution):
 
     def _java(self, main_class: str, args: list[str], jvm_options: list[str]) -> list[str]:
         # The class path wildcard is expanded by Java itself, not by a shell.
-        return ["java", *jvm_options, "-cp", str(self.lib / "*"), main_class, *args]
+        return ["java", *jvm_options, "-cp", self.class_path, main_class, *args]
 
     def storage_format_command(self, config_file, cluster_id, extra):
         return self._java("kafka.tools.StorageTool",
@@ -131,6 +136,10 @@ class MavenDistribution(Distribution):
 
     def java_tool_command(self, main_class, args, jvm_options):
         return self._java(main_class, args, jvm_options)
+
+    @property
+    def class_path(self) -> str:
+        return str(self.lib / "*")
 
 
 class TarballDistribution(Distribution):
@@ -151,6 +160,10 @@ class TarballDistribution(Distribution):
 
     def java_tool_command(self, main_class, args, jvm_options):
         return [str(self.bin / "kafka-run-class.sh"), main_class, *args]
+
+    @property
+    def class_path(self) -> str:
+        return str(self.home / "libs" / "*")
 
     def environment(self, log4j_config, log_dir, jvm_options):
         env = dict(os.environ)

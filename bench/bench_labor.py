@@ -27,10 +27,16 @@ from kafkasim import labor
 TOPIC = "aktienkurse"
 SETUPS = {  # the uebung-* presets of simulator/web/src/presets.js, with the fast Börse
     "sap-partition": dict(brokers=3, topic=(3, 1, {}), groups=()),
-    "zweiter-consumer": dict(brokers=1, topic=(3, 1, {}), groups=("depot", "depot")),
-    "zwei-gruppen": dict(brokers=1, topic=(3, 1, {}), groups=("depot", "kursalarm")),
+    "zweiter-consumer": dict(brokers=1, topic=(3, 1, {}), groups=("kursalarm", "kursalarm")),
+    "zwei-gruppen": dict(brokers=1, topic=(3, 1, {}), groups=("depot-anna", "depot-ben")),
     "leader-crash": dict(brokers=3, topic=(1, 3, {"min.insync.replicas": 2}), groups=()),
-    "neustart-offset": dict(brokers=1, topic=(3, 1, {}), groups=("depot",)),
+    "neustart-offset": dict(brokers=1, topic=(3, 1, {}), groups=("depot-anna",)),
+    # The theory chapters' exercises that judge a busy topic.
+    "entkopplung": dict(brokers=1, topic=(3, 1, {}), groups=("depot-anna",)),
+    "broker-absturz": dict(brokers=3, topic=(3, 3, {}), groups=("depot-anna",)),
+    "schluessel-header": dict(brokers=1, topic=(3, 1, {}), groups=()),
+    "kursalarm-skalieren": dict(brokers=1, topic=(3, 1, {}), groups=("kursalarm", "kursalarm")),
+    "absturz-vor-commit": dict(brokers=1, topic=(1, 1, {}), groups=("depot-anna",)),
     "retention": dict(brokers=1, topic=(1, 1, {"retention.ms": 20_000, "segment.ms": 5_000}), groups=(),
                       config={"log.retention.check.interval.ms": 5_000}),
 }

@@ -1,4 +1,4 @@
-# Übung 2: Ein zweites Mitglied für die Consumer-Gruppe depot.
+# Übung 2: Eine zweite Instanz des Kursalarms, in der Consumer-Gruppe kursalarm.
 # Tragen Sie die Gruppe ein, führen Sie das Skript aus und lesen Sie ab, welche
 # Partitionen Ihr Consumer nach dem Rebalancing bekommt.
 import time
@@ -8,7 +8,7 @@ from kafka import KafkaConsumer
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers="localhost:9092",
-    client_id="aktionaer-2",
+    client_id="kursalarm-2",
     group_id=None,  # welche Gruppe?
 )
 

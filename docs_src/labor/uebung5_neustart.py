@@ -1,5 +1,5 @@
-# Übung 5: Ein Consumer, der dort weiterliest, wo die Gruppe depot aufgehört hat.
-# Entfernen Sie zuerst aktionaer-1 (Knopf „Entfernen“) und lassen Sie ein paar Kurse
+# Übung 5: Ein Consumer, der dort weiterliest, wo die Gruppe depot-anna aufgehört hat.
+# Entfernen Sie zuerst anna (Knopf „Entfernen“) und lassen Sie ein paar Kurse
 # ankommen. Tragen Sie dann die Gruppe ein und führen Sie das Skript aus.
 import time
 
@@ -8,9 +8,9 @@ from kafka import KafkaConsumer
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers="localhost:9092",
-    client_id="aktionaer-1",
+    client_id="anna",
     group_id=None,  # welche Gruppe?
-    # gilt nur, wenn die Gruppe noch keinen committed Offset hat:
+    # gilt nur, wenn die Gruppe noch keinen committeten Offset hat:
     auto_offset_reset="earliest",
 )
 

@@ -103,6 +103,18 @@ class Cluster:
                     out[tp] = state.position
         return out
 
+    def member_reader(self, group_id: str, client_id: str):
+        """The consumer that is a current member of the group with this client id, as a reader whose
+        `positions` says how far it got ({tp: position}); None if there is none."""
+        group = self.kafka.groups.groups.get(group_id)
+        if group is None:
+            return None
+        members = {m.member_id for m in group.members.values() if m.client_id == client_id}
+        for consumer in self.env.consumers:
+            if not consumer._closed and consumer._coordinator.member_id in members:
+                return _Reader(consumer)
+        return None
+
     def live_brokers(self) -> list[int]:
         return self.kafka.live_brokers()
 
@@ -277,6 +289,21 @@ class Cluster:
         from .runner import run_script
         return run_script(self, source, filename=filename, time_budget_ms=time_budget_ms,
                           event_budget=event_budget, stdout=stdout)
+
+
+class _Reader:
+    """A consumer as the Labor's history sees it: its positions, live."""
+
+    __slots__ = ("_consumer",)
+
+    def __init__(self, consumer) -> None:
+        self._consumer = consumer
+
+    @property
+    def positions(self) -> dict:
+        consumer = self._consumer
+        live = {tp: s.position for tp, s in consumer._subscription.assignment.items() if s.position is not None}
+        return {tp: offset for tp, (offset, _m) in consumer._coordinator.positions_at_close.items()} | live
 
 
 def display_arg(data):

@@ -26,6 +26,9 @@ TOOL_CLASSES = {
     "kafka-console-producer.sh": "org.apache.kafka.tools.ConsoleProducer",
     "kafka-console-consumer.sh": "org.apache.kafka.tools.consumer.ConsoleConsumer",
     "kafka-consumer-groups.sh": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+    "kafka-console-share-consumer.sh": "org.apache.kafka.tools.consumer.ConsoleShareConsumer",
+    "kafka-share-groups.sh": "org.apache.kafka.tools.consumer.group.ShareGroupCommand",
+    "kafka-groups.sh": "org.apache.kafka.tools.GroupsCommand",
     "kafka-storage.sh": "kafka.tools.StorageTool",
     "kafka-server-start.sh": "kafka.Kafka",
     "kafka-configs.sh": "kafka.admin.ConfigCommand",
@@ -108,10 +111,12 @@ def test_topic_with_keys_partitions_and_groups(kafka, tool):
 
     listed = tool(command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --list")[0])
     assert "depot-" + topic in listed.stdout.split(), listed.stderr
-    # Every page's --describe line, each with the group this test created.
+    # Every page's --describe line, each with the group this test created; --state and --members
+    # print other columns than the offsets view.
     for line in command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe"):
         described = tool(re.sub(r"--group \S+", f"--group depot-{topic}", line))
-        assert described.returncode == 0 and "LAG" in described.stdout, line + described.stderr
+        column = "STATE" if "--state" in line else "CONSUMER-ID" if "--members" in line else "LAG"
+        assert described.returncode == 0 and column in described.stdout, line + described.stderr
 
 
 def test_consumer_group_offsets_are_reset_as_the_page_says(kafka, tool):
@@ -243,3 +248,100 @@ def test_storage_tool_formats_a_controller_of_a_three_controller_quorum(tool, tm
     meta = meta_properties(tmp_path / "controller-logs")
     # Node 1 takes its directory id from its own entry of --initial-controllers.
     assert meta["cluster.id"] == cluster_id and meta["directory.id"] == dirs[0]
+
+
+# --- share groups and the consumer protocol (theorie/share-gruppen.md) -----------------------------
+
+def share_lines(output: str) -> list[str]:
+    """The records the console share consumer printed (print.offset and print.delivery)."""
+    return [line for line in output.splitlines() if line.startswith("Offset:")]
+
+
+def test_share_group_work_queue(kafka, tool):
+    topic, group = f"auftraege-{uuid.uuid4().hex[:8]}", f"lager-{uuid.uuid4().hex[:8]}"
+    names = {"auftraege": topic, "--entity-name lager": f"--entity-name {group}", "--group lager": f"--group {group}"}
+    created = tool(command("bin/kafka-topics.sh --create --topic auftraege")[0], replace=names)
+    assert created.returncode == 0, created.stderr
+    configured = tool(command("bin/kafka-configs.sh --bootstrap-server localhost:9092 --alter --entity-type groups "
+                              "--entity-name lager --add-config share.auto.offset.reset")[0], replace=names)
+    assert configured.returncode == 0 and f"Completed updating config for group {group}" in configured.stdout, \
+        configured.stdout + configured.stderr
+    produced = tool(command("bin/kafka-console-producer.sh --topic auftraege")[0], replace=names,
+                    stdin="Bestätigung an Kundin 17\nDepotauszug 2026-11\nBestätigung an Kunde 4\n")
+    assert produced.returncode == 0, produced.stderr
+    consumed = tool(command("bin/kafka-console-share-consumer.sh --bootstrap-server localhost:9092 --topic auftraege "
+                            "--group lager --formatter")[0], replace=names,
+                    extra=["--max-messages", "3", "--timeout-ms", "30000"])
+    assert share_lines(consumed.stdout) == ["Offset:0\tDelivery:1\tBestätigung an Kundin 17",
+                                            "Offset:1\tDelivery:1\tDepotauszug 2026-11",
+                                            "Offset:2\tDelivery:1\tBestätigung an Kunde 4"], consumed.stdout
+
+    described = tool(command("bin/kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group lager")[0],
+                     replace=names)
+    rows = [line.split() for line in described.stdout.splitlines() if line.startswith(group)]
+    assert described.returncode == 0 and len(rows) == 1, described.stdout + described.stderr
+    header = [line.split() for line in described.stdout.splitlines() if "START-OFFSET" in line][0]
+    row = dict(zip(header, rows[0]))
+    assert row["TOPIC"] == topic and row["LAG"] == "0", described.stdout  # everything accepted
+    members = tool(command("bin/kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group lager "
+                           "--members")[0], replace=names)
+    assert members.returncode == 0, members.stderr
+    assert f"Share group '{group}' has no active members." in members.stdout + members.stderr
+    listed = tool(command("bin/kafka-groups.sh --bootstrap-server localhost:9092 --list")[0])
+    assert [group, "Share", "share"] in [line.split() for line in listed.stdout.splitlines()], listed.stdout
+
+
+def test_a_released_record_is_archived_after_the_delivery_limit(kafka, tool, new_topic):
+    topic, group = new_topic(partitions=1, prefix="auftraege"), f"giftig-{uuid.uuid4().hex[:8]}"
+    names = {"auftraege": topic, "--entity-name giftig": f"--entity-name {group}", "--group giftig": f"--group {group}"}
+    configured = tool(command("bin/kafka-configs.sh --bootstrap-server localhost:9092 --alter --entity-type groups "
+                              "--entity-name giftig")[0], replace=names)
+    assert configured.returncode == 0, configured.stdout + configured.stderr
+    produced = tool(command("bin/kafka-console-producer.sh --topic auftraege")[0], replace=names,
+                    stdin="kaputtes JSON {\n")
+    assert produced.returncode == 0, produced.stderr
+    consumed = tool(command("bin/kafka-console-share-consumer.sh --bootstrap-server localhost:9092 --topic auftraege "
+                            "--group giftig --release")[0], replace=names,
+                    extra=["--max-messages", "5", "--timeout-ms", "30000"])
+    # share.delivery.count.limit=5: five deliveries, then the record is archived and stays away.
+    assert share_lines(consumed.stdout) == [f"Offset:0\tDelivery:{n}\tkaputtes JSON {{" for n in range(1, 6)], \
+        consumed.stdout
+    # Archived counts as done: nothing is left for the group.
+    described = tool(command("bin/kafka-share-groups.sh --bootstrap-server localhost:9092 --describe --group lager")[0],
+                     replace={"--group lager": f"--group {group}"})
+    rows = [line.split() for line in described.stdout.splitlines() if line.startswith(group)]
+    assert len(rows) == 1 and rows[0][-1] == "0", described.stdout + described.stderr
+
+
+def test_the_record_lock_duration_is_a_group_config_bounded_by_the_broker(kafka, tool):
+    group = f"lager-{uuid.uuid4().hex[:8]}"
+    line = command("bin/kafka-configs.sh --bootstrap-server localhost:9092 --alter --entity-type groups "
+                   "--entity-name lager --add-config share.record.lock.duration.ms")[0]
+    accepted = tool(line, replace={"--entity-name lager": f"--entity-name {group}"})
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    # Outside group.share.min/max.record.lock.duration.ms (15000 / 60000) the broker refuses.
+    refused = tool(line, replace={"--entity-name lager": f"--entity-name {group}", "=15000": "=70000"})
+    assert refused.returncode != 0
+    assert "must be less than or equal to group.share.max.record.lock.duration.ms" in refused.stdout + refused.stderr
+
+
+def test_console_consumer_with_the_consumer_protocol(kafka, tool, new_topic):
+    topic, group = new_topic(partitions=3, prefix="aktienkurse"), f"depot-neu-{uuid.uuid4().hex[:8]}"
+    names = {"--topic aktienkurse": f"--topic {topic}", "--group depot-neu": f"--group {group}"}
+    produced = tool(command("bin/kafka-console-producer.sh --topic aktienkurse")[0], replace=names,
+                    stdin='SAP:{"price": 231.4}\nDTE:{"price": 31.07}\n')
+    assert produced.returncode == 0, produced.stderr
+    consumed = tool(command("bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic aktienkurse "
+                            "--group depot-neu")[0], replace=names, extra=["--timeout-ms", "10000"])
+    assert sorted(line for line in consumed.stdout.splitlines() if line.startswith("{")) == \
+        ['{"price": 231.4}', '{"price": 31.07}'], consumed.stdout + consumed.stderr
+    state = tool(command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group depot-neu "
+                         "--state")[0], replace=names)
+    rows = [line.split() for line in state.stdout.splitlines() if line.startswith(group)]
+    assert state.returncode == 0 and rows and "uniform" in rows[0], state.stdout  # the broker's assignor
+    members = tool(command("bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group depot-neu "
+                           "--members")[0], replace=names)
+    assert members.returncode == 0, members.stderr
+    assert f"Consumer group '{group}' has no active members." in members.stdout + members.stderr
+    listed = tool(command("bin/kafka-groups.sh --bootstrap-server localhost:9092 --list")[0])
+    assert [group, "Consumer", "consumer"] in [line.split() for line in listed.stdout.splitlines()], listed.stdout

@@ -19,22 +19,24 @@ STEP_MS = 15_000
 
 
 class Exercise:
-    """The simulator under the heading "Übung N: …" and everything inside it."""
+    """The first simulator under a heading – "Übung N: …" in the Labor, "Übung: …" or the page's
+    title in a chapter – and everything inside it."""
 
-    def __init__(self, page, number: int):
+    def __init__(self, page, number: int | str):
         self.page = page
         self.number = number
-        heading = f"xpath=//h2[starts-with(normalize-space(.), 'Übung {number}:')]"
+        title = f"Übung {number}:" if isinstance(number, int) else number
+        heading = f"xpath=//*[self::h1 or self::h2][starts-with(normalize-space(.), '{title}')]"
         self.heading = page.locator(heading)
         self.root = page.locator(f"{heading}/following-sibling::div[contains(@class, 'kafkasim')][1]")
         self.index = page.evaluate(
-            """(n) => {
-                let el = [...document.querySelectorAll('h2')].find((h) => h.textContent.trim().startsWith(`Übung ${n}:`));
+            """(title) => {
+                let el = [...document.querySelectorAll('h1, h2')].find((h) => h.textContent.trim().startsWith(title));
                 while (el && !el.matches('div.kafkasim')) el = el.nextElementSibling;
                 return [...document.querySelectorAll('div.kafkasim')].indexOf(el);
             }""",
-            number)
-        assert self.index >= 0, f"Kein Simulator unter „Übung {number}“"
+            title)
+        assert self.index >= 0, f"Kein Simulator unter „{title}“"
 
     # -- the page ------------------------------------------------------------------------------
     def js(self, expression: str, arg=None):
@@ -131,14 +133,16 @@ class Exercise:
             details.locator("summary").click()
         return details
 
-    def produce(self, value: str, key: str = "", acks: str = "all"):
+    def produce(self, value: str, key: str = "", acks: str = "all", expect: str = "Gesendet an") -> str:
+        """Sends with the form; waits for `expect` under its button (a refusal says "Nicht möglich")."""
         form = self.form("Datensatz senden")
         form.get_by_label("Schlüssel").fill(key)
         form.get_by_label("Wert").fill(value)
         form.get_by_label("acks").select_option(acks)
         self.clear_messages()
         form.get_by_role("button", name="Senden").click()
-        self.wait_status("Gesendet an")
+        self.wait_status(expect)
+        return form.locator(".ksim-feedback").inner_text()
 
     def add_consumer(self, group: str, client: str = "", reset: str = "earliest"):
         form = self.form("Consumer hinzufügen")
@@ -179,8 +183,13 @@ class Exercise:
     def log_start(self, partition: int = 0) -> int:
         return int(re.search(r"Start (\d+)", self.partition_head(partition))[1])
 
+    def stop(self, broker: int):
+        self.clear_messages()
+        self.button(f"Broker {broker} kontrolliert herunterfahren").click()
+        self.wait_status(f"Broker {broker}")
+
     def committed(self, group: str) -> dict[int, int | None]:
-        """The column "Committed" of the group's offset table, by partition."""
+        """The column "Committet" of the group's offset table, by partition."""
         table = self.root.get_by_role("table", name=f"Offsets der Gruppe {group}")
         rows = {}
         for row in table.locator("tbody tr").all():

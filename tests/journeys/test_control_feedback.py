@@ -169,9 +169,9 @@ def start_ticker(course, root):
 
 def add_consumer_with_automatic_name(course, root):
     form = open_form(root, "consumers")
-    form.locator("input[name=group]").fill("depot")
+    form.locator("input[name=group]").fill("depot-anna")
     form.locator("input[name=client]").fill("")
-    text = submit(course, form, "tritt der Gruppe depot bei")
+    text = submit(course, form, "tritt der Gruppe depot-anna bei")
     assert "gibt es schon" not in text
 
 

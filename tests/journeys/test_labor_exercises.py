@@ -83,21 +83,21 @@ def test_uebung1_solved_in_the_editor(labor):
 def test_uebung2_second_member_with_the_button(labor):
     ex = labor.exercise(2).reset()
     result, text = ex.check()
-    assert result == "failure" and "aktionaer-1" in text, text
-    ex.add_consumer("depot", "aktionaer-2")
+    assert result == "failure" and "kursalarm-1" in text, text
+    ex.add_consumer("kursalarm", "kursalarm-2")
     text = ex.check_until("success", 20)
-    assert "aktionaer-1" in text and "aktionaer-2" in text
-    owned = sorted(p for m in ex.members("depot") for p in re.findall(r"aktienkurse-(\d)", m))
+    assert "kursalarm-1" in text and "kursalarm-2" in text
+    owned = sorted(p for m in ex.members("kursalarm") for p in re.findall(r"aktienkurse-(\d)", m))
     assert owned == ["0", "1", "2"]
 
 
 def test_uebung2_member_of_another_group_is_judged_wrong(labor):
     ex = labor.exercise(2).reset()
-    ex.add_consumer("Depot", "aktionaer-2")
+    ex.add_consumer("Kursalarm", "kursalarm-2")
     ex.seconds(5)
     result, text = ex.check()
     assert result == "failure", text
-    assert "Depot" in text and "Groß- und Kleinschreibung" in text
+    assert "Kursalarm" in text and "Groß- und Kleinschreibung" in text
 
 
 def test_uebung2_solved_in_the_editor(labor):
@@ -106,52 +106,52 @@ def test_uebung2_solved_in_the_editor(labor):
     ex.run()  # without a group the consumer takes every partition for itself
     result, text = ex.check()
     assert result == "failure" and "group_id" in text, text
-    ex.write(edited(script, "group_id=None", 'group_id="depot"'))
+    ex.write(edited(script, "group_id=None", 'group_id="kursalarm"'))
     output = ex.run()
     assert "aktienkurse" in output, output
     result, text = ex.check()
     assert result == "success", text
-    assert "aktionaer-1" in text
+    assert "kursalarm-1" in text
 
 
 # -- Übung 3: Zwei Gruppen, alle Kurse ---------------------------------------------------------
 
-def test_uebung3_names_one_group_everywhere(labor):
+def test_uebung3_names_the_courses_groups(labor):
     ex = labor.exercise(3).reset()
     section = labor.page.evaluate(
         """() => { let el = [...document.querySelectorAll('h2')].find((h) => h.textContent.startsWith('Übung 3:'));
                    let text = ''; for (el = el.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling)
                    if (!el.matches('div.kafkasim')) text += el.textContent; return text; }""")
     for text in (section, ex.task()):
-        assert "kursalarm" in text
-        assert "chart" not in text.lower(), text
+        assert "depot-ben" in text and "depot-anna" in text
+        assert "chart" not in text.lower() and not re.search(r"\bdepot\b(?!-)", text), text
 
 
 def test_uebung3_second_group_with_the_button(labor):
     ex = labor.exercise(3).reset()
-    ex.add_consumer("kursalarm", "kursalarm-1", reset="earliest")
+    ex.add_consumer("depot-ben", "ben", reset="earliest")
     result, text = ex.check()  # the new group is still joining
     assert result == "failure", text
-    assert "nur eine Gruppe" not in text and "kursalarm" in text and "Rebalancing" in text, text
+    assert "nur eine Gruppe" not in text and "depot-ben" in text and "Rebalancing" in text, text
     text = ex.check_until("success", 20)
-    assert "kursalarm" in text and "depot" in text
+    assert "depot-ben" in text and "depot-anna" in text
 
 
 def test_uebung3_latest_misses_the_old_prices(labor):
     ex = labor.exercise(3).reset()
-    ex.add_consumer("kursalarm", "kursalarm-1", reset="latest")
+    ex.add_consumer("depot-ben", "ben", reset="latest")
     ex.seconds(8)
     result, text = ex.check()
     assert result == "failure", text
     assert "latest" in text and 'auto_offset_reset="earliest"' in text and "Zurücksetzen" in text
 
 
-def test_uebung3_second_member_of_depot_is_judged_wrong(labor):
+def test_uebung3_ben_in_annas_group_is_judged_wrong(labor):
     ex = labor.exercise(3).reset()
-    ex.add_consumer("depot", "aktionaer-2")
+    ex.add_consumer("depot-anna", "ben")
     ex.seconds(6)
     result, text = ex.check()
-    assert result == "failure" and "depot" in text and "kursalarm" in text, text
+    assert result == "failure" and "depot-anna" in text and "depot-ben" in text, text
 
 
 def test_uebung3_solved_in_the_editor(labor):
@@ -161,7 +161,7 @@ def test_uebung3_solved_in_the_editor(labor):
     result, text = ex.check()
     assert result == "failure" and "earliest" in text, text
     ex.reset()  # the group has committed offsets now; the task starts again without them
-    ex.write(edited(script, 'group_id="kursalarm",', 'group_id="kursalarm",\n    auto_offset_reset="earliest",'))
+    ex.write(edited(script, 'group_id="depot-ben",', 'group_id="depot-ben",\n    auto_offset_reset="earliest",'))
     output = ex.run()
     assert "ab Offset 0" in output, output
     result, text = ex.check()
@@ -214,15 +214,15 @@ def test_uebung4_solved_in_the_editor(labor):
 
 # -- Übung 5: Neustart beim committed Offset -----------------------------------------------------
 
-def test_uebung5_restart_in_depot_with_the_buttons(labor):
+def test_uebung5_restart_in_depot_anna_with_the_buttons(labor):
     ex = labor.exercise(5).reset()
     result, text = ex.check()
-    assert result == "failure" and "aktionaer-1" in text, text
-    ex.remove("aktionaer-1", "depot")
-    stopped = ex.committed("depot")  # where the group stopped: the next offset to read
+    assert result == "failure" and "anna" in text, text
+    ex.remove("anna", "depot-anna")
+    stopped = ex.committed("depot-anna")  # where the group stopped: the next offset to read
     assert all(offset for offset in stopped.values()), stopped
     ex.seconds(3)
-    ex.add_consumer("depot", "aktionaer-2")
+    ex.add_consumer("depot-anna", "anna-2")
     text = ex.check_until("success", 20)
     for partition, offset in stopped.items():
         assert f"aktienkurse-{partition}: {offset}" in text, (stopped, text)
@@ -230,25 +230,25 @@ def test_uebung5_restart_in_depot_with_the_buttons(labor):
 
 def test_uebung5_a_new_group_starts_from_the_beginning(labor):
     ex = labor.exercise(5).reset()
-    ex.remove("aktionaer-1", "depot")
+    ex.remove("anna", "depot-anna")
     ex.seconds(3)
     ex.add_consumer("neu", "aktionaer-neu")
     ex.seconds(5)
     result, text = ex.check()
     assert result == "failure", text
-    assert "neu" in text and "committed Offsets" in text and "depot" in text
+    assert "neu" in text and "committeten Offsets" in text and "depot-anna" in text
 
 
 def test_uebung5_solved_in_the_editor(labor):
     ex = labor.exercise(5).reset()
     script = ex.starter()
-    ex.remove("aktionaer-1", "depot")
-    stopped = ex.committed("depot")
+    ex.remove("anna", "depot-anna")
+    stopped = ex.committed("depot-anna")
     ex.seconds(3)
     ex.run()  # the starter has no group yet
     result, text = ex.check()
     assert result == "failure" and "group_id" in text, text
-    ex.write(edited(script, "group_id=None", 'group_id="depot"'))
+    ex.write(edited(script, "group_id=None", 'group_id="depot-anna"'))
     output = ex.run()
     for partition, offset in stopped.items():
         assert f"Partition {partition}: ab Offset {offset}" in output, (stopped, output)

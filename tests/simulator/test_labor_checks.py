@@ -6,78 +6,11 @@ call), the Börse ticker, or the starter script from docs_src/labor – and judg
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PRESETS_JS = ROOT / "simulator" / "web" / "src" / "presets.js"
-BRIDGE = ROOT / "simulator" / "web" / "src" / "bridge.py"
-STARTERS = ROOT / "docs_src" / "labor"
-_names = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def presets() -> dict:
-    script = f"import({json.dumps(PRESETS_JS.as_uri())}).then((m) => console.log(JSON.stringify(m.PRESETS)))"
-    out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
-                         timeout=60, check=True)
-    return json.loads(out.stdout)
-
-
-class Lab:
-    """One exercise's simulator, spoken to in the page's protocol."""
-
-    def __init__(self, preset: dict):
-        spec = importlib.util.spec_from_file_location(f"labor_bridge_{next(_names)}", BRIDGE)
-        self.bridge = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(self.bridge)
-        self.preset = preset
-        setup = {k: v for k, v in preset.items() if k in ("brokers", "seed", "config", "setup")}
-        self.reply = self.send("init", preset=setup, exercise=preset["exercise"]["id"])
-
-    def send(self, type_: str, **payload) -> dict:
-        reply = json.loads(self.bridge.handle(json.dumps({"type": type_, "sim": "labor", **payload})))
-        assert reply["ok"], reply.get("error")
-        self.reply = reply
-        return reply
-
-    def control(self, op: str, *args, **kwargs):
-        return self.send("control", op=op, args=list(args), kwargs=kwargs)["result"]
-
-    def advance(self, seconds: float):
-        self.send("advance", ms=int(seconds * 1000))
-
-    def run(self, source: str) -> str:
-        run = self.send("runScript", source=source)["run"]
-        assert not run["error"], run["error"] + (run["traceback"] or "")
-        return run["stdout"]
-
-    def check(self) -> tuple[bool, str]:
-        verdict = self.send("check")["exercise"]
-        return verdict["ok"], verdict["text"]
-
-    @property
-    def snapshot(self) -> dict:
-        return self.reply["snapshot"]
-
-    def leader(self) -> int:
-        return self.snapshot["topics"][0]["partitions"][0]["leader"]
-
-    def committed(self, group: str) -> dict[int, int]:
-        g = next(g for g in self.snapshot["groups"] if g["group_id"] == group)
-        return {o["partition"]: o["committed"] for o in g["offsets"]}
-
-
-def starter(name: str, old: str | None = None, new: str | None = None) -> str:
-    source = (STARTERS / name).read_text(encoding="utf-8")
-    if old is not None:
-        assert old in source
-        source = source.replace(old, new, 1)
-    return source
+from tests.simulator.labor_lab import BRIDGE, Lab, _names, presets, starter  # noqa: F401 - presets is a fixture
 
 
 @pytest.fixture
@@ -167,24 +100,24 @@ def test_sap_nothing_sent_yet(lab):
 def test_second_member_shares_the_partitions(lab):
     ex = lab("uebung-zweiter-consumer")
     ok, text = ex.check()
-    assert not ok and "nur ein Mitglied, aktionaer-1" in text
-    ex.control("add_consumer", "depot", ["aktienkurse"], client_id="aktionaer-2")
+    assert not ok and "nur ein Mitglied, kursalarm-1" in text
+    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-2")
     ok, text = ex.check()  # not even joined yet
-    assert not ok and "rebalanciert" in text and "aktionaer-2" in text, text
+    assert not ok and "rebalanciert" in text and "kursalarm-2" in text, text
     ex.advance(0.2)
     ok, text = ex.check()
     assert not ok and "rebalanciert" in text, text
     ex.advance(6)
     ok, text = ex.check()
-    assert ok and "aktionaer-1" in text and "aktionaer-2" in text
+    assert ok and "kursalarm-1" in text and "kursalarm-2" in text
 
 
 def test_second_member_in_another_group(lab):
     ex = lab("uebung-zweiter-consumer")
-    ex.control("add_consumer", "Depot", ["aktienkurse"], client_id="aktionaer-2")
+    ex.control("add_consumer", "Kursalarm", ["aktienkurse"], client_id="kursalarm-2")
     ex.advance(6)
     ok, text = ex.check()
-    assert not ok and "„Depot“" in text and "Groß- und Kleinschreibung" in text
+    assert not ok and "„Kursalarm“" in text and "Groß- und Kleinschreibung" in text
 
 
 def test_second_member_from_the_starter_script(lab):
@@ -193,72 +126,72 @@ def test_second_member_from_the_starter_script(lab):
     assert "aktienkurse-0, aktienkurse-1, aktienkurse-2" in out  # no group: it takes everything
     ok, text = ex.check()
     assert not ok and "ohne group_id" in text
-    out = ex.run(starter("uebung2_zweiter_consumer.py", "group_id=None", 'group_id="depot"'))
+    out = ex.run(starter("uebung2_zweiter_consumer.py", "group_id=None", 'group_id="kursalarm"'))
     ok, text = ex.check()
     assert ok, text
     # The script closed its consumer: the verdict remembers the generation they shared.
-    assert "aktionaer-2" in text and "wieder verlassen" in text
+    assert "kursalarm-2" in text and "wieder verlassen" in text
 
 
 # -- Übung 3 ---------------------------------------------------------------------------------
 
-def test_kursalarm_reads_the_old_prices(lab):
+def test_ben_reads_the_old_prices(lab):
     ex = lab("uebung-zwei-gruppen")
     ok, text = ex.check()
-    assert not ok and "Bisher liest nur die Gruppe depot" in text
-    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-1", auto_offset_reset="earliest")
+    assert not ok and "Bisher liest nur Annas Gruppe depot-anna" in text
+    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="earliest")
     for _ in range(2):  # added, then joining
         ok, text = ex.check()
         assert not ok and "tritt gerade bei" in text and "nur die Gruppe" not in text
         ex.advance(0.5)
     ex.advance(5)
     ok, text = ex.check()
-    assert ok and "kursalarm" in text and "depot" in text, text
+    assert ok and "depot-ben" in text and "depot-anna" in text, text
 
 
-def test_kursalarm_with_latest_misses_the_old_prices(lab):
+def test_ben_with_latest_misses_the_old_prices(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-1", auto_offset_reset="latest")
+    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="latest")
     ex.advance(10)
     ok, text = ex.check()
     assert not ok and "verpasst" in text and 'auto_offset_reset="earliest"' in text and "Zurücksetzen" in text
 
 
-def test_kursalarm_misses_even_without_new_records_since(lab):
+def test_ben_misses_even_without_new_records_since(lab):
     """Latest with the ticker stopped: the position shows where the group began."""
     ex = lab("uebung-zwei-gruppen")
     ex.control("stop_ticker", "boerse-1")
-    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-1", auto_offset_reset="latest")
+    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="latest")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "verpasst" in text, text
 
 
-def test_kursalarm_as_a_second_member_of_depot(lab):
+def test_ben_as_a_second_member_of_depot(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "depot", ["aktienkurse"], client_id="aktionaer-2")
+    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="ben")
     ex.advance(6)
     ok, text = ex.check()
-    assert not ok and "Beide Consumer sind in der Gruppe depot" in text
+    assert not ok and "Beide Consumer sind in der Gruppe depot-anna" in text
 
 
-def test_kursalarm_spelled_otherwise(lab):
+def test_ben_spelled_otherwise(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "Kursalarm", ["aktienkurse"], client_id="k-1")
+    ex.control("add_consumer", "Depot-Ben", ["aktienkurse"], client_id="ben")
     ex.advance(6)
     ok, text = ex.check()
-    assert not ok and "„Kursalarm“" in text and "Groß- und Kleinschreibung" in text
+    assert not ok and "„Depot-Ben“" in text and "Groß- und Kleinschreibung" in text
 
 
-def test_kursalarm_from_the_starter_script(lab, presets):
+def test_ben_from_the_starter_script(lab, presets):
     ex = lab("uebung-zwei-gruppen")
-    out = ex.run(starter("uebung3_kursalarm.py"))
+    out = ex.run(starter("uebung3_depot_ben.py"))
     assert "ab Offset 0" not in out
     ok, text = ex.check()
     assert not ok and "verpasst" in text
     ex = lab("uebung-zwei-gruppen")  # "Zurücksetzen"
-    out = ex.run(starter("uebung3_kursalarm.py", 'group_id="kursalarm",',
-                         'group_id="kursalarm",\n    auto_offset_reset="earliest",'))
+    out = ex.run(starter("uebung3_depot_ben.py", 'group_id="depot-ben",',
+                         'group_id="depot-ben",\n    auto_offset_reset="earliest",'))
     assert out.count("ab Offset 0") == 3, out
     ok, text = ex.check()
     assert ok, text
@@ -337,13 +270,13 @@ def test_acks_1_from_a_script_was_copied_in_time(lab):
 def test_restart_resumes_at_the_committed_offsets(lab):
     ex = lab("uebung-neustart-offset")
     ok, text = ex.check()
-    assert not ok and "Entfernen Sie zuerst aktionaer-1" in text
-    ex.control("remove_consumer", "aktionaer-1")
-    stopped = ex.committed("depot")
+    assert not ok and "Entfernen Sie zuerst anna" in text
+    ex.control("remove_consumer", "anna")
+    stopped = ex.committed("depot-anna")
     ex.advance(3)
     ok, text = ex.check()
     assert not ok and "Lassen Sie ein paar Kurse ankommen" in text
-    ex.control("add_consumer", "depot", ["aktienkurse"], client_id="aktionaer-2")
+    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     ok, text = ex.check()
     assert ok, text
@@ -352,20 +285,20 @@ def test_restart_resumes_at_the_committed_offsets(lab):
 
 def test_restart_in_a_new_group(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "aktionaer-1")
+    ex.control("remove_consumer", "anna")
     ex.advance(3)
     ex.control("add_consumer", "neu", ["aktienkurse"], client_id="aktionaer-neu")
     ex.advance(5)
     ok, text = ex.check()
-    assert not ok and "„neu“" in text and "keine committed Offsets" in text and "bei Offset 0" in text
+    assert not ok and "„neu“" in text and "keine committeten Offsets" in text and "bei Offset 0" in text
 
 
 def test_restart_without_a_pause(lab):
     ex = lab("uebung-neustart-offset")
     ex.control("stop_ticker", "boerse-1")
     ex.advance(1)  # the Börse's last batch is on its way when it stops
-    ex.control("remove_consumer", "aktionaer-1")
-    ex.control("add_consumer", "depot", ["aktienkurse"], client_id="aktionaer-2")
+    ex.control("remove_consumer", "anna")
+    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "kein neuer Kurs" in text
@@ -373,10 +306,10 @@ def test_restart_without_a_pause(lab):
 
 def test_restart_that_seeks_to_the_beginning(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "aktionaer-1")
+    ex.control("remove_consumer", "anna")
     ex.advance(3)
     ex.run("from kafka import KafkaConsumer\n"
-           "c = KafkaConsumer('aktienkurse', group_id='depot')\n"
+           "c = KafkaConsumer('aktienkurse', group_id='depot-anna')\n"
            "while not c.assignment():\n    c.poll(timeout_ms=200)\n"
            "c.seek_to_beginning()\nfor _ in range(10):\n    c.poll(timeout_ms=200)\nc.close()\n")
     ok, text = ex.check()
@@ -385,13 +318,13 @@ def test_restart_that_seeks_to_the_beginning(lab):
 
 def test_restart_from_the_starter_script(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "aktionaer-1")
-    stopped = ex.committed("depot")
+    ex.control("remove_consumer", "anna")
+    stopped = ex.committed("depot-anna")
     ex.advance(3)
     ex.run(starter("uebung5_neustart.py"))
     ok, text = ex.check()
     assert not ok and "ohne group_id" in text
-    out = ex.run(starter("uebung5_neustart.py", "group_id=None", 'group_id="depot"'))
+    out = ex.run(starter("uebung5_neustart.py", "group_id=None", 'group_id="depot-anna"'))
     for partition, offset in stopped.items():
         assert f"Partition {partition}: ab Offset {offset}" in out
     ok, text = ex.check()
@@ -400,9 +333,9 @@ def test_restart_from_the_starter_script(lab):
 
 def test_restart_verdict_survives_a_shared_state(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "aktionaer-1")
+    ex.control("remove_consumer", "anna")
     ex.advance(3)
-    ex.control("add_consumer", "depot", ["aktienkurse"], client_id="aktionaer-2")
+    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     state = ex.send("getState")["state"]
     again = lab("uebung-neustart-offset")

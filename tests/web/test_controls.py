@@ -145,25 +145,25 @@ def test_ticker_start_and_stop(cluster):
 
 def test_add_and_remove_consumers_and_groups(cluster):
     form = cluster.control("consumers")
-    form.locator("input[name=group]").fill("depot")
-    form.locator("input[name=client]").fill("aktionaer-1")
+    form.locator("input[name=group]").fill("depot-anna")
+    form.locator("input[name=client]").fill("anna")
     form.locator("button[type=submit]").click()
-    cluster.wait_status("tritt der Gruppe depot bei")
-    form.locator("input[name=group]").fill("chart")
-    form.locator("input[name=client]").fill("chart-1")
+    cluster.wait_status("tritt der Gruppe depot-anna bei")
+    form.locator("input[name=group]").fill("depot-ben")
+    form.locator("input[name=client]").fill("ben")
     form.locator("select[name=reset]").select_option("latest")
     form.locator("button[type=submit]").click()
-    cluster.wait_status("tritt der Gruppe chart bei")
+    cluster.wait_status("tritt der Gruppe depot-ben bei")
     cluster.advance(6)
     groups = {g["group_id"]: g for g in cluster.snapshot()["groups"]}
-    assert [m["client_id"] for m in groups["depot"]["members"]] == ["aktionaer-1"]
-    assert [m["client_id"] for m in groups["chart"]["members"]] == ["chart-1"]
-    assert cluster.root.locator("section[aria-label='Consumer-Gruppe depot'] table").count() == 1
-    cluster.root.locator("button[aria-label='Consumer chart-1 aus der Gruppe chart entfernen']").click()
-    cluster.wait_status("Consumer chart-1 verlässt seine Gruppe")
+    assert [m["client_id"] for m in groups["depot-anna"]["members"]] == ["anna"]
+    assert [m["client_id"] for m in groups["depot-ben"]["members"]] == ["ben"]
+    assert cluster.root.locator("section[aria-label='Consumer-Gruppe depot-anna'] table").count() == 1
+    cluster.root.locator("button[aria-label='Consumer ben aus der Gruppe depot-ben entfernen']").click()
+    cluster.wait_status("Consumer ben verlässt seine Gruppe")
     cluster.advance(1)
-    chart = next(g for g in cluster.snapshot()["groups"] if g["group_id"] == "chart")
-    assert chart["members"] == []
+    ben = next(g for g in cluster.snapshot()["groups"] if g["group_id"] == "depot-ben")
+    assert ben["members"] == []
 
 
 def test_crash_stop_and_restart_brokers(cluster):

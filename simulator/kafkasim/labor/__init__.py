@@ -1,4 +1,5 @@
-"""The Simulator-Labor's exercise checks, run next to the cluster they judge.
+"""The exercise checks of the Simulator-Labor and of each theory chapter, run next to the cluster
+they judge.
 
     exercise = Exercise("sap-partition", cluster)   # before anything happens in the cluster
     ok, text = exercise.check()
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from ..cluster import Cluster
 from ..snapshot import from_state
-from . import checks
+from . import chapters, checks
 from .history import History
 
 CHECKS = {
@@ -19,8 +20,9 @@ CHECKS = {
     "zweiter-consumer": checks.second_consumer,
     "zwei-gruppen": checks.two_groups,
     "leader-crash": checks.leader_crash,
-    "neustart-offset": checks.restart_offset,
+    "neustart-offset": checks.restart,
     "retention": checks.retention,
+    **chapters.CHECKS,
 }
 
 

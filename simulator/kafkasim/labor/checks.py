@@ -7,6 +7,8 @@ learner produced them, so a button, the Börse ticker and a script count alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..clients.partitioner.murmur2 import partition_for_key
 from .history import Emptied, History, Run
 
@@ -142,6 +144,11 @@ def sap_partition(cluster, history: History):
 
 # -- Übung 2: Ein zweiter Consumer ---------------------------------------------------------------
 
+# The course's names: each Aktionär*in reads every price in her own group; one service scaled over
+# several members is the group kursalarm.
+SCALED = "kursalarm"
+ANNA, BEN = "depot-anna", "depot-ben"
+
 def _shares(generation, partitions: int) -> bool:
     owned = generation.owners(TOPIC)
     return len(generation.members) >= 2 and sorted(owned) == list(range(partitions))
@@ -151,8 +158,8 @@ def second_consumer(cluster, history: History):
     topic = cluster.topics.get(TOPIC)
     if topic is None:
         return NO_TOPIC
-    shared = [g for g in history.generations.get("depot", []) if _shares(g, len(topic.partitions))]
-    members = _members(cluster, "depot")
+    shared = [g for g in history.generations.get(SCALED, []) if _shares(g, len(topic.partitions))]
+    members = _members(cluster, SCALED)
     if shared:
         g = shared[-1]
         who = [f"{client} ({', '.join(f'{t}-{p}' for t, p in tps) or 'keine Partition'})" for client, tps in g.members]
@@ -165,81 +172,79 @@ def second_consumer(cluster, history: History):
                      "die übrigen Mitglieder seine Partitionen.")
         return True, text
     if len(members) >= 2:
-        return False, (f"Die Gruppe depot bekommt gerade {len(members)} Mitglieder ({_and(members)}) und rebalanciert: "
+        return False, (f"Die Gruppe {SCALED} bekommt gerade {len(members)} Mitglieder ({_and(members)}) und rebalanciert: "
                        "Alle Mitglieder treten neu bei, dann verteilt der Gruppen-Leader die Partitionen. Lassen Sie "
                        "die Zeit laufen und prüfen Sie erneut.")
-    others = [g for g in _groups(cluster) if g != "depot"]
+    others = [g for g in _groups(cluster) if g != SCALED]
     if others:
-        return False, (f"{_other_group(others[-1], 'depot')} Eine andere Gruppe bekommt alle Partitionen für sich "
-                       "und teilt nichts mit depot. Fügen Sie den Consumer der Gruppe depot hinzu.")
+        return False, (f"{_other_group(others[-1], SCALED)} Eine andere Gruppe bekommt alle Partitionen für sich "
+                       f"und teilt nichts mit {SCALED}. Fügen Sie den Consumer der Gruppe {SCALED} hinzu.")
     clients = history.groupless_readers(TOPIC)
     if clients:
-        return False, _groupless(clients, "depot")
+        return False, _groupless(clients, SCALED)
     alone = f"nur ein Mitglied, {members[0]}, das alle Partitionen liest" if members else "kein Mitglied"
-    return False, (f"Die Gruppe depot hat {alone}. Fügen Sie ein zweites hinzu – mit „Consumer hinzufügen“ oder im "
-                   'Editor mit einem KafkaConsumer(..., group_id="depot"), der poll() aufruft.')
+    return False, (f"Die Gruppe {SCALED} hat {alone}. Fügen Sie ein zweites hinzu – mit „Consumer hinzufügen“ oder im "
+                   f'Editor mit einem KafkaConsumer(..., group_id="{SCALED}"), der poll() aufruft.')
 
 
 # -- Übung 3: Zwei Gruppen, alle Kurse -----------------------------------------------------------
 
-ALARM = "kursalarm"
-
-
 def two_groups(cluster, history: History):
+    """Ben joins later than Anna, in his own group, and still gets every price – the old ones too."""
     topic = cluster.topics.get(TOPIC)
     if topic is None:
         return NO_TOPIC
-    reads = history.reads(ALARM, TOPIC)
+    reads = history.reads(BEN, TOPIC)
     first = {p: runs[0] for p, runs in reads.items()}
     missed = {p: r.start for p, r in first.items() if r.start > r.log_start}
     # A partition without new records since the group joined shows its start only in the position.
-    missed.update({p: pos for p, pos in _positions(cluster, ALARM).items()
+    missed.update({p: pos for p, pos in _positions(cluster, BEN).items()
                    if p not in first and pos > cluster.partition(TOPIC, p).log.log_start_offset})
     if missed:
         where = _and(f"{TOPIC}-{p} bei Offset {start}" for p, start in sorted(missed.items()))
-        text = (f"Die Gruppe {ALARM} hat die älteren Kurse verpasst: Sie begann in {where} – die Kurse davor hat sie "
-                "nie gelesen. Eine Gruppe ohne committed Offsets beginnt dort, wo auto_offset_reset es sagt: "
+        text = (f"Die Gruppe {BEN} hat die älteren Kurse verpasst: Sie begann in {where} – die Kurse davor hat sie "
+                "nie gelesen. Eine Gruppe ohne committete Offsets beginnt dort, wo auto_offset_reset es sagt: "
                 'Mit "latest", dem Standard von kafka-python, liest sie nur neue Kurse, mit '
                 'auto_offset_reset="earliest" beginnt sie beim ältesten.')
-        if cluster.coordinator.groups[ALARM].offsets:
-            text += (f" Weil {ALARM} inzwischen committed Offsets hat, machte sie auch mit earliest dort weiter: "
+        if cluster.coordinator.groups[BEN].offsets:
+            text += (f" Weil {BEN} inzwischen committete Offsets hat, machte sie auch mit earliest dort weiter: "
                      "Setzen Sie die Übung zuerst mit „Zurücksetzen“ zurück.")
         return False, text
-    members = _members(cluster, ALARM)
+    members = _members(cluster, BEN)
     waiting = [p.index for p in topic.partitions if p.index not in first and p.hw > p.log.log_start_offset]
     behind = {p: r for p, r in first.items() if max(run.end for run in reads[p]) < r.high_watermark}
     if first and not waiting and not behind:
         old = sum(r.high_watermark - r.log_start for r in first.values())
         return True, (
-            f"Richtig: Die Gruppe {ALARM} begann in jeder Partition beim ältesten Kurs und hat alle {old} Kurse "
-            "gelesen, die schon im Topic lagen; seitdem liest sie die neuen mit. Die Gruppe depot liest unabhängig "
-            "davon weiter: Jede Consumer-Gruppe hat ihre eigenen committed Offsets, und jede bekommt alle "
-            "Partitionen.")
+            f"Richtig: Die Gruppe {BEN} begann in jeder Partition beim ältesten Kurs und hat alle {old} Kurse "
+            f"gelesen, die schon im Topic lagen; seitdem liest sie die neuen mit. Annas Gruppe {ANNA} liest "
+            "unabhängig davon weiter: Jede Consumer-Gruppe hat ihre eigenen committeten Offsets, und jede bekommt "
+            "alle Partitionen.")
     if members or first:
-        if _state(cluster, ALARM) != "Zustand Stable":
-            return False, (f"Die Gruppe {ALARM} tritt gerade bei (Rebalancing; {_state(cluster, ALARM)}): Eine neue Gruppe "
+        if _state(cluster, BEN) != "Zustand Stable":
+            return False, (f"Die Gruppe {BEN} tritt gerade bei (Rebalancing; {_state(cluster, BEN)}): Eine neue Gruppe "
                            "wartet beim ersten Mitglied group.initial.rebalance.delay.ms = 3 s auf weitere, dann "
                            "verteilt sie die Partitionen. Lassen Sie die Zeit laufen und prüfen Sie erneut.")
         if not members:
-            return False, (f"Die Gruppe {ALARM} hat kein Mitglied mehr, bevor sie alle alten Kurse gelesen hat. "
+            return False, (f"Die Gruppe {BEN} hat kein Mitglied mehr, bevor sie alle alten Kurse gelesen hat. "
                            "Fügen Sie wieder einen Consumer der Gruppe hinzu.")
         todo = [f"{TOPIC}-{p}" for p in waiting] + [f"{TOPIC}-{p}" for p in behind]
-        return False, (f"Die Gruppe {ALARM} liest die älteren Kurse gerade nach ({_and(sorted(todo))} noch nicht "
+        return False, (f"Die Gruppe {BEN} liest die älteren Kurse gerade nach ({_and(sorted(todo))} noch nicht "
                        "fertig). Lassen Sie die Zeit laufen und prüfen Sie erneut.")
-    others = [g for g in _groups(cluster) if g not in ("depot", ALARM)]
+    others = [g for g in _groups(cluster) if g not in (ANNA, BEN)]
     if others:
-        return False, (f"{_other_group(others[-1], ALARM)} Die Aufgabe verlangt die Gruppe {ALARM} – setzen Sie die "
+        return False, (f"{_other_group(others[-1], BEN)} Die Aufgabe verlangt Bens Gruppe {BEN} – setzen Sie die "
                        "Übung zurück und nennen Sie die Gruppe so.")
-    depot = _members(cluster, "depot")
-    if len(depot) >= 2:
-        return False, (f"Beide Consumer sind in der Gruppe depot ({_and(depot)}): Sie teilen sich die Partitionen, "
-                       f"jeder Kurs geht nur an einen von beiden. Der Kursalarm braucht eine eigene Gruppe, {ALARM} – "
+    anna = _members(cluster, ANNA)
+    if len(anna) >= 2:
+        return False, (f"Beide Consumer sind in der Gruppe {ANNA} ({_and(anna)}): Sie teilen sich die Partitionen, "
+                       f"jeder Kurs geht nur an einen von beiden. Ben braucht seine eigene Gruppe, {BEN} – "
                        "dann bekommt jede Gruppe alle Kurse.")
     clients = history.groupless_readers(TOPIC)
     if clients:
-        return False, _groupless(clients, ALARM)
-    return False, (f"Bisher liest nur die Gruppe depot das Topic {TOPIC}. Fügen Sie einen Consumer der Gruppe "
-                   f"{ALARM} hinzu – er soll auch die Kurse lesen, die schon im Topic liegen.")
+        return False, _groupless(clients, BEN)
+    return False, (f"Bisher liest nur Annas Gruppe {ANNA} das Topic {TOPIC}. Fügen Sie einen Consumer der Gruppe "
+                   f"{BEN} hinzu – er soll auch die Kurse lesen, die schon im Topic liegen.")
 
 
 # -- Übung 4: Der Leader fällt aus ---------------------------------------------------------------
@@ -322,7 +327,7 @@ def leader_crash(cluster, history: History):
                    "acks=all und lassen Sie dann den Leader abstürzen.")
 
 
-# -- Übung 5: Neustart beim committed Offset -----------------------------------------------------
+# -- Übung 5: Neustart beim committeten Offset ---------------------------------------------------
 
 def _within(runs: dict[int, list[Run]], start: int, end: float) -> dict[int, list[Run]]:
     """Each partition's runs that began in [start, end), oldest first."""
@@ -334,8 +339,25 @@ def _within(runs: dict[int, list[Run]], start: int, end: float) -> dict[int, lis
     return out
 
 
-def _judge_return(cluster, history: History, pause: Emptied, until: float):
-    """The verdict on the consumer that joined depot after `pause` (before the next pause)."""
+@dataclass
+class Return:
+    """A group came back after a pause and read on without a gap and without reading twice."""
+    group: str
+    where: str          # "aktienkurse-0: 12, aktienkurse-1: 9, …" – where the group had stopped
+    arrived: int        # prices that arrived during the pause
+    clients: list[str]  # who read on
+
+
+def _restart_success(r: Return) -> str:
+    return (f"Richtig: Als die Gruppe {r.group} leer wurde, hatte sie committet: {r.where} – ein committeter Offset "
+            f"ist der nächste zu lesende Datensatz. In der Pause {'kam' if r.arrived == 1 else 'kamen'} "
+            f"{_count(r.arrived, 'Kurs', 'Kurse')} hinzu. Der neue Consumer ({_and(r.clients)}) las genau dort "
+            "weiter: keine Lücke, kein Kurs doppelt. auto_offset_reset spielte keine Rolle, denn die Gruppe hatte "
+            "committete Offsets – sie gehören der Gruppe, nicht dem einzelnen Consumer.")
+
+
+def _judge_return(cluster, history: History, group: str, pause: Emptied, until: float, success):
+    """The verdict on the consumer that joined `group` after `pause` (before the next pause)."""
     topic = cluster.topics[TOPIC]
     stopped = {p: pause.committed.get((TOPIC, p)) for p in range(len(topic.partitions))}
     where = ", ".join(f"{TOPIC}-{p}: {o if o is not None else '–'}" for p, o in stopped.items())
@@ -345,7 +367,7 @@ def _judge_return(cluster, history: History, pause: Emptied, until: float):
         return False, ("Während der Pause kam kein neuer Kurs an, also gab es nichts nachzuholen. Setzen Sie zurück und "
                        "lassen Sie zwischen Entfernen und Hinzufügen die Zeit laufen: Der Lag wächst, und der neue "
                        "Consumer arbeitet ihn ab.")
-    reads = _within(history.reads("depot", TOPIC), pause.t, until)
+    reads = _within(history.reads(group, TOPIC), pause.t, until)
     wrong = []
     for p, runs in sorted(reads.items()):
         expected = stopped.get(p)
@@ -358,61 +380,61 @@ def _judge_return(cluster, history: History, pause: Emptied, until: float):
                              f"{_count(run.start - expected, 'Kurs', 'Kurse')} übersprungen")
             expected = run.end if expected is None else max(expected, run.end)
     if wrong:
-        return False, (f"Der neue Consumer der Gruppe depot las {'; '.join(wrong)}. Ohne eigenes seek() liest ein "
-                       "Consumer einer Gruppe lückenlos ab dem committed Offset weiter. Setzen Sie zurück und versuchen "
-                       "Sie es ohne seek().")
+        return False, (f"Der neue Consumer der Gruppe {group} las {'; '.join(wrong)}. Ohne eigenes seek() liest ein "
+                       "Consumer einer Gruppe lückenlos ab dem committeten Offset weiter. Setzen Sie zurück und "
+                       "versuchen Sie es ohne seek().")
     waiting = [p for p, o in stopped.items() if p not in reads and cluster.partition(TOPIC, p).hw > (o or 0)]
     if waiting:
-        return False, (f"Der Consumer ist der Gruppe depot beigetreten, hat aus {_and(f'{TOPIC}-{p}' for p in waiting)} "
-                       "aber noch nichts gelesen. Lassen Sie die Zeit laufen und prüfen Sie erneut.")
+        return False, (f"Der Consumer ist der Gruppe {group} beigetreten, hat aus "
+                       f"{_and(f'{TOPIC}-{p}' for p in waiting)} aber noch nichts gelesen. Lassen Sie die Zeit laufen "
+                       "und prüfen Sie erneut.")
     clients = sorted({r.client_id for runs in reads.values() for r in runs})
-    return True, (
-        f"Richtig: Als die Gruppe depot leer wurde, hatte sie committet: {where} – ein committed Offset ist der nächste "
-        f"zu lesende Datensatz. In der Pause {'kam' if arrived == 1 else 'kamen'} {_count(arrived, 'Kurs', 'Kurse')} "
-        f"hinzu. Der neue Consumer ({_and(clients)}) las genau dort weiter: keine Lücke, kein Kurs doppelt. "
-        "auto_offset_reset spielte keine Rolle, denn die Gruppe hatte committed Offsets – sie gehören der Gruppe, "
-        "nicht dem einzelnen Consumer.")
+    return True, success(Return(group, where, arrived, clients))
 
 
-def restart_offset(cluster, history: History):
+def restart(cluster, history: History, group: str = ANNA, client: str = "anna", success=_restart_success):
+    """A consumer of `group` leaves, prices arrive, a consumer of the same group reads on; the Labor's
+    Übung 5 and the Event-Streaming chapter judge it alike and word the success each its own way."""
     topic = cluster.topics.get(TOPIC)
     if topic is None:
         return NO_TOPIC
-    pauses = history.emptied.get("depot", [])
-    members = _members(cluster, "depot")
+    pauses = history.emptied.get(group, [])
+    members = _members(cluster, group)
     if not pauses:
-        if "aktionaer-1" in members:
-            return False, ("Entfernen Sie zuerst aktionaer-1 (Knopf „Entfernen“ bei der Gruppe depot): Die Gruppe "
+        if client in members:
+            return False, (f"Entfernen Sie zuerst {client} (Knopf „Entfernen“ bei der Gruppe {group}): Die Gruppe "
                            "soll eine Pause machen, während die Börse weiter Kurse schickt.")
-        return False, (f"Die Gruppe depot war noch nie leer: {_and(members)} liest weiter. Entfernen Sie alle "
+        return False, (f"Die Gruppe {group} war noch nie leer: {_and(members)} liest weiter. Entfernen Sie alle "
                        "Mitglieder, damit die Gruppe eine Pause macht.")
     # A consumer of a script leaves again when the script ends: every pause with a return counts.
     ends = [p.t for p in pauses[1:]] + [float("inf")]
-    verdicts = [_judge_return(cluster, history, pause, end) for pause, end in zip(pauses, ends) if pause.rejoined]
+    verdicts = [_judge_return(cluster, history, group, pause, end, success)
+                for pause, end in zip(pauses, ends) if pause.rejoined]
     if any(ok for ok, _text in verdicts):
         return [v for v in verdicts if v[0]][-1]
     pause = pauses[-1]
     if pause.rejoined is None:
         where = ", ".join(f"{TOPIC}-{p}: {o}" for (t, p), o in sorted(pause.committed.items()) if t == TOPIC)
-        foreign = [g for g in history.groups_that_read(TOPIC) if g != "depot"
+        foreign = [g for g in history.groups_that_read(TOPIC) if g != group
                    and any(r.t >= pause.t for runs in history.reads(g, TOPIC).values() for r in runs)]
         if foreign:
             first = min((r for runs in history.reads(foreign[-1], TOPIC).values() for r in runs), key=lambda r: r.start)
             return False, (
-                f"{_other_group(foreign[-1], 'depot')} Für diese Gruppe gibt es keine committed Offsets, also gilt "
-                f"auto_offset_reset: Sie begann bei Offset {first.start} statt dort, wo depot aufgehört hat ({where}). "
-                "Weiterlesen kann nur ein Consumer der Gruppe depot – die committed Offsets gehören der Gruppe.")
+                f"{_other_group(foreign[-1], group)} Für diese Gruppe gibt es keine committeten Offsets, also gilt "
+                f"auto_offset_reset: Sie begann bei Offset {first.start} statt dort, wo {group} aufgehört hat "
+                f"({where}). Weiterlesen kann nur ein Consumer der Gruppe {group} – die committeten Offsets gehören "
+                "der Gruppe.")
         clients = [c for c in history.groupless_readers(TOPIC)
                    if any(r.t >= pause.t for runs in history.reads(None, TOPIC, c).values() for r in runs)]
         if clients:
-            return False, _groupless(clients, "depot")
+            return False, _groupless(clients, group)
         if verdicts:
             return verdicts[-1]
         if members:
-            return False, (f"{_and(members)} tritt der Gruppe depot gerade bei ({_state(cluster, 'depot')}). "
+            return False, (f"{_and(members)} tritt der Gruppe {group} gerade bei ({_state(cluster, group)}). "
                            "Lassen Sie die Zeit laufen und prüfen Sie erneut.")
-        return False, (f"Die Gruppe depot ist leer; ihre committed Offsets bleiben ({where}). Lassen Sie ein paar Kurse "
-                       "ankommen und fügen Sie dann wieder einen Consumer der Gruppe depot hinzu.")
+        return False, (f"Die Gruppe {group} ist leer; ihre committeten Offsets bleiben ({where}). Lassen Sie ein paar "
+                       f"Kurse ankommen und fügen Sie dann wieder einen Consumer der Gruppe {group} hinzu.")
     return verdicts[-1]
 
 

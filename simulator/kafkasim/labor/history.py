@@ -27,6 +27,13 @@ class Run:
     high_watermark: int
     committed: int | None   # the group's committed offset when the run began
     closed: bool = False    # the group became empty since: the next fetch starts a new run
+    reader: object = None   # the member's consumer: its position says how far it got (a script's
+                            # iterator hands records out one by one; a crash leaves it where it was)
+
+    def handed_out(self, topic: str, partition: int) -> int:
+        """The next offset after the last record the reader handed to its program (at most `end`)."""
+        position = getattr(self.reader, "positions", {}).get((topic, partition))
+        return self.end if position is None else max(self.start, min(position, self.end))
 
 
 @dataclass
@@ -70,6 +77,38 @@ class Election:
 
 
 @dataclass
+class Keyed:
+    """What a partition's log holds of one key: how many records, where, and their headers."""
+    count: int = 0
+    first: int = -1
+    last: int = -1
+    bare: int = 0            # records without a header
+    first_bare: int = -1
+    headers: set = field(default_factory=set)   # (name, value) pairs seen
+
+    def add(self, record: tuple) -> None:
+        offset, headers = record[0], record[4]
+        self.count += 1
+        self.first = offset if self.first < 0 else self.first
+        self.last = offset
+        if headers:
+            self.headers.update((name, bytes(value)) for name, value in headers)
+        else:
+            self.bare += 1
+            self.first_bare = offset if self.first_bare < 0 else self.first_bare
+
+
+@dataclass
+class Rejection:
+    """A leader refused acks=all because the ISR was smaller than min.insync.replicas."""
+    topic: str
+    partition: int
+    t: int
+    isr: list[int]
+    error: str
+
+
+@dataclass
 class Append:
     offset: int
     count: int
@@ -86,7 +125,11 @@ class History:
         self.crashes: list[Crash] = []
         self.elections: list[Election] = []
         self.appends: dict[tuple[str, int], deque[Append]] = {}
+        self.rejections: list[Rejection] = []
+        self.tombstones: list[tuple[str, int, int, str | None]] = []   # (topic, partition, offset, key)
+        self.quorum_lost: list[int] = []             # when the controller quorum lost its majority
         self._keys: dict[int, tuple] = {}   # id(partition) -> (partition, log start, scanned up to, {key: count})
+        self._keyed: dict[int, tuple] = {}  # the same with a Keyed per key
         self._handlers = {
             "record.fetched": self._fetched,
             "record.appended": self._appended,
@@ -95,6 +138,8 @@ class History:
             "broker.crashed": self._crashed,
             "broker.stopping": self._stopping,
             "leader.elected": self._elected,
+            "produce.rejected": self._rejected,
+            "controller.lost": self._quorum_lost,
         }
         cluster.trace.listeners.append(self._on_event)
 
@@ -115,7 +160,10 @@ class History:
             return
         partition = self.cluster.partition(e["topic"], e["partition"])
         runs.append(Run(e["offset"], end, e["client_id"], e["t"], partition.log.log_start_offset, partition.hw,
-                        self.committed(group, e["topic"], e["partition"])))
+                        self.committed(group, e["topic"], e["partition"]), reader=self._reader(group, e["client_id"])))
+
+    def _reader(self, group: str | None, client_id: str):
+        return self.cluster.member_reader(group, client_id) if group else None
 
     def committed(self, group: str | None, topic: str, partition: int) -> int | None:
         state = self.cluster.coordinator.groups.get(group) if group else None
@@ -152,10 +200,27 @@ class History:
         self._keys[id(partition)] = (partition, log.log_start_offset, log.log_end_offset, counts)
         return counts
 
+    def keyed(self, partition) -> dict[bytes | None, Keyed]:
+        """Per key, what the partition's log holds now (counted incrementally, like keys_in)."""
+        log = partition.log
+        _p, start, upto, keys = self._keyed.get(id(partition), (partition, None, 0, None))
+        if keys is None or start != log.log_start_offset or upto > log.log_end_offset:
+            upto, keys = log.log_start_offset, {}
+        for record in log.read(upto, log.log_end_offset, log.log_end_offset - upto):
+            keys.setdefault(record[2], Keyed()).add(record)
+        self._keyed[id(partition)] = (partition, log.log_start_offset, log.log_end_offset, keys)
+        return keys
+
     # -- what producers wrote ------------------------------------------------------------------
     def _appended(self, e: dict) -> None:
         appends = self.appends.setdefault((e["topic"], e["partition"]), deque(maxlen=MAX_APPENDS))
         appends.append(Append(e["offset"], e["count"], e.get("acks"), e["t"]))
+        if e.get("value") is None and "value" in e:   # the event names the batch's first record
+            self.tombstones.append((e["topic"], e["partition"], e["offset"], e.get("key")))
+
+    def _rejected(self, e: dict) -> None:
+        partition = self.cluster.partition(e["topic"], e["partition"])
+        self.rejections.append(Rejection(e["topic"], e["partition"], e["t"], list(partition.isr), e["error"]))
 
     # -- groups --------------------------------------------------------------------------------
     def _stable(self, e: dict) -> None:
@@ -191,6 +256,9 @@ class History:
 
     def _stopping(self, e: dict) -> None:
         self.crashes.append(Crash(e["broker"], e["t"], self._led_by(e["broker"]), controlled=True))
+
+    def _quorum_lost(self, e: dict) -> None:
+        self.quorum_lost.append(e["t"])
 
     def _elected(self, e: dict) -> None:
         partition = self.cluster.partition(e["topic"], e["partition"])

@@ -66,7 +66,9 @@ class Scenarios:
             # Nothing comes back; the page shows the record once it is there, one hop later.
             self.env.block(self.env.kernel.now + self.env.network.latency)
             return {"topic": topic, "partition": future._tp.partition, "offset": -1}
-        metadata = future.get(timeout=30)
+        # No retries: the broker's first answer decides, at the latest after request_timeout_ms
+        # (REQUEST_TIMED_OUT); delivery_timeout_ms bounds a record that waits for a leader.
+        metadata = future.get()
         return {"topic": topic, "partition": metadata.partition, "offset": metadata.offset}
 
     def create_topic(self, name: str, partitions: int, replication_factor: int, config: dict | None) -> dict:

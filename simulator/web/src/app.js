@@ -245,7 +245,7 @@ class Simulator {
       section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)])));
     parts.push(chartDetails);
     if (this.wantsCode) {
-      const starter = this.preset.exercise ? [this.preset.exercise.script, "Startskript der Übung"] : null;
+      const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
       parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
         buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
     }

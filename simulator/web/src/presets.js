@@ -5,6 +5,7 @@
 import { EXERCISES } from "./exercises.js";
 
 const TOPIC = "aktienkurse";
+const COMPACTED = "letzte-kurse";
 // The shares of the course's Börse (backend/labs/boerse_producer.py).
 const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
 const topic = (name, partitions, replication_factor, config = {}) =>
@@ -14,6 +15,9 @@ const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
 const consumer = (group, client_id, topics = [TOPIC]) =>
   ({ op: "add_consumer", args: [group, topics], kwargs: { client_id } });
 const advance = (ms) => ({ op: "advance", args: [ms] });
+// A price written once, as the course's programs write it (key = symbol, value = JSON).
+const priceOf = (name, symbol, price) =>
+  ({ op: "produce", args: [name, JSON.stringify({ symbol, price, currency: "EUR" })], kwargs: { key: symbol } });
 
 // One name per role across the course: each Aktionär*in reads every price in her own group
 // (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
@@ -32,7 +36,7 @@ export const PRESETS = {
   // records and adds a consumer with the controls, in that order.
   "erste-schritte": {
     ...base, title: "Erste Schritte: Topic, Producer, Consumer", brokers: 1,
-    setup: [], open: ["topics", "produce", "consumers"],
+    setup: [], open: ["topics", "produce", "consumers"], exercise: EXERCISES.ersteSchritte,
   },
   "topic-partitionen": {
     ...base, title: "Ein Topic, drei Partitionen", brokers: 1,
@@ -94,14 +98,14 @@ export const PRESETS = {
   },
   "uebung-zweiter-consumer": {
     ...base, title: "Übung: ein zweiter Consumer", brokers: 1,
-    // aktionaer-1 has joined and reads all three partitions when the learner arrives.
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(5_000)],
+    // kursalarm-1 has joined and reads all three partitions when the learner arrives.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("kursalarm", "kursalarm-1"), advance(5_000)],
     open: ["consumers"], exercise: EXERCISES.secondConsumer,
   },
   "uebung-zwei-gruppen": {
     ...base, title: "Übung: zwei Gruppen bekommen jeden Kurs", brokers: 1,
-    // Old prices in the topic: the new group must read those, too.
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(10_000)],
+    // Old prices in the topic: Ben's new group must read those, too.
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna"), advance(10_000)],
     open: ["consumers"], exercise: EXERCISES.twoGroups,
   },
   "uebung-leader-crash": {
@@ -110,8 +114,8 @@ export const PRESETS = {
     open: ["produce", "brokers"], exercise: EXERCISES.leaderCrash,
   },
   "uebung-neustart-offset": {
-    ...base, title: "Übung: Neustart am committed Offset", brokers: 1,
-    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot", "aktionaer-1"), advance(8_000)],
+    ...base, title: "Übung: Neustart am committeten Offset", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna"), advance(8_000)],
     open: ["consumers"], exercise: EXERCISES.restartOffset,
   },
   "uebung-retention": {
@@ -119,6 +123,54 @@ export const PRESETS = {
     ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
     setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
+  },
+
+  // One exercise per theory chapter (the Labor's above), in the course's order.
+  "uebung-entkopplung": {
+    ...base, title: "Übung: Anna macht Pause", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna"), advance(5_000)],
+    open: ["consumers"], exercise: EXERCISES.entkopplung,
+  },
+  "uebung-broker-absturz": {
+    ...base, title: "Übung: ein Broker stürzt ab",
+    setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot-anna", "anna"), advance(5_000)],
+    open: [], exercise: EXERCISES.brokerAbsturz,
+  },
+  "uebung-tombstone": {
+    // DTE's prices are written once; the Börse goes on with the other shares, so segments keep rolling.
+    ...base, title: "Übung: ein Tombstone löscht DTE", brokers: 1,
+    setup: [
+      topic(COMPACTED, 3, 1, { "cleanup.policy": "compact", "segment.ms": 5_000 }),
+      ...[30.95, 31.02, 31.07].map((price) => priceOf(COMPACTED, "DTE", price)),
+      ticker(COMPACTED, 4, { symbols: ["SAP", "SIE", "ALV", "BAS", "BMW", "IFX", "MBG", "RWE", "ADS"] }),
+      advance(6_000),
+    ],
+    open: [], exercise: EXERCISES.tombstone,
+  },
+  "uebung-min-insync": {
+    ...base, title: "Übung: zu wenige Replikate in der ISR", autoplay: false,
+    setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
+    open: ["produce"], exercise: EXERCISES.minInsync,
+  },
+  "uebung-schluessel-header": {
+    ...base, title: "Übung: zehn Kurse mit Schlüssel und Header", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 3, 1)], open: [], exercise: EXERCISES.schluesselHeader,
+  },
+  "uebung-kursalarm-skalieren": {
+    ...base, title: "Übung: der Kursalarm wird skaliert", brokers: 1,
+    setup: [topic(TOPIC, 3, 1), ticker(), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2"),
+      advance(6_000)],
+    open: ["consumers"], exercise: EXERCISES.kursalarmSkalieren,
+  },
+  "uebung-absturz-vor-commit": {
+    ...base, title: "Übung: Absturz zwischen Verarbeitung und Commit", brokers: 1,
+    setup: [topic(TOPIC, 1, 1), ticker(), advance(10_000)],
+    open: ["consumers"], exercise: EXERCISES.absturzVorCommit,
+  },
+  "uebung-zwei-broker": {
+    ...base, title: "Übung: zwei von drei Brokern stürzen ab", autoplay: false,
+    setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
+    open: ["produce"], exercise: EXERCISES.zweiBroker,
   },
 };
 

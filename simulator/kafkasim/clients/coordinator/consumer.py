@@ -56,6 +56,7 @@ class ConsumerCoordinator(BaseCoordinator):
         self._metadata_snapshot = None            # partition ids per group topic, as last seen
         self._assignment_snapshot = None          # … and as the leader assigned them
         self._needs_join_prepare = True           # commit and tell the listener before the next join round
+        self.positions_at_close: dict = {}        # how far it got, for views after close()
         metadata.add_listener(self._metadata_updated)
 
     # -- the poll loop -------------------------------------------------------------------------
@@ -355,6 +356,7 @@ class ConsumerCoordinator(BaseCoordinator):
             revoked = list(sub.assignment)
             if sub.listener is not None and revoked:
                 sub.listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
+            self.positions_at_close = self._positions()
             sub.set_assignment([])
         self.leave_group()
         self.closed = True

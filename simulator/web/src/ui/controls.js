@@ -87,7 +87,8 @@ export function buildControls(act, open, brokers) {
   });
 
   const consumer = form("consumer", "Consumer hinzufügen", [
-    field("Consumer-Gruppe", input({ name: "group", required: true, value: "depot" })),
+    // Anna's group, as on the course's first hands-on page.
+    field("Consumer-Gruppe", input({ name: "group", required: true, value: "depot-anna" })),
     field("Topic", topicSelect()),
     field("Client-ID", input({ name: "client", placeholder: "leer: automatisch" })),
     field("auto_offset_reset", select("reset", [["earliest", "earliest – ab dem Anfang"], ["latest", "latest – nur neue"]])),

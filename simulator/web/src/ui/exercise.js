@@ -2,7 +2,14 @@
 // The worker judges the cluster with every answer; a success is shown by itself as soon as it
 // happens (unless the exercise asks for a prediction first), a failure only when asked, so the
 // panel never scolds half-way through.
+//
+// When an exercise is first judged right (again after "Zurücksetzen"), the document hears
+//   "kafkasim:exercise-solved" with detail { id, page }
+// – the exercise's id (its check in kafkasim.labor) and the page's path – e.g. for a view of the
+// learner's progress across the course.
 import { h, uniqueId } from "./dom.js";
+
+export const SOLVED_EVENT = "kafkasim:exercise-solved";
 
 export function buildExercisePanel(exercise, requestCheck) {
   const headingId = uniqueId("ksim-h");
@@ -11,13 +18,15 @@ export function buildExercisePanel(exercise, requestCheck) {
   const show = ({ ok, text }) => {
     verdict.dataset.result = ok ? "success" : "failure";
     verdict.replaceChildren(h("strong", {}, ok ? "Geschafft! " : "Noch nicht: "), text);
+    if (ok && !solved) {
+      solved = true;
+      document.dispatchEvent(new CustomEvent(SOLVED_EVENT, { detail: { id: exercise.id, page: location.pathname } }));
+    }
   };
   const check = async () => {
     verdict.dataset.result = "pending";
     verdict.replaceChildren("Wird geprüft …");
-    const result = await requestCheck();
-    solved ||= result.ok;
-    show(result);
+    show(await requestCheck());
   };
   const panel = h("section", { class: "ksim-panel ksim-exercise", "aria-labelledby": headingId },
     h("h3", { id: headingId }, "Aufgabe"),
@@ -27,7 +36,6 @@ export function buildExercisePanel(exercise, requestCheck) {
   // Every answer from the worker carries the current verdict.
   panel.watch = (result) => {
     if (solved || !result?.ok || exercise.announce === false || verdict.dataset.result === "pending") return;
-    solved = true;
     show(result);
   };
   panel.reset = () => {

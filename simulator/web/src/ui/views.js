@@ -162,7 +162,7 @@ export function renderGroups(container, snapshot, act) {
       h("ul", { class: "ksim-members", "aria-label": "Mitglieder" }),
       h("table", { class: "ksim-offsets" },
         h("caption", {}, `Offsets der Gruppe ${g.group_id}`),
-        h("thead", {}, h("tr", {}, ["Partition", "Committed", "Ende", "Lag"].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, ["Partition", "Committet", "Ende", "Lag"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}))),
   (el, g) => {
     setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}`);

@@ -1,4 +1,4 @@
-# Übung 3: Der Kursalarm liest in seiner eigenen Gruppe kursalarm.
+# Übung 3: Ben liest in seiner eigenen Gruppe depot-ben.
 # Er soll jeden Kurs bekommen – auch die, die schon im Topic liegen.
 import time
 
@@ -7,7 +7,8 @@ from kafka import KafkaConsumer
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers="localhost:9092",
-    group_id="kursalarm",
+    group_id="depot-ben",
+    client_id="ben",
 )
 
 erster_offset = {}  # Partition -> erster gelesener Offset
@@ -20,5 +21,5 @@ while time.time() < ende:
 
 for partition, offset in sorted(erster_offset.items()):
     print(f"Partition {partition}: ab Offset {offset}")
-print(f"kursalarm hat {gelesen} Kurse gelesen.")
+print(f"Ben hat {gelesen} Kurse gelesen.")
 consumer.close()
