@@ -141,7 +141,8 @@ def test_retention_ms_deletes_closed_segments_and_moves_log_start():
 
 def test_retention_bytes_bounds_the_log():
     cluster = Cluster(brokers=1, seed=0, config={"log.retention.check.interval.ms": 1000})
-    cluster.create_topic("t", 1, 1, {"retention.bytes": 2000, "segment.bytes": 500})
+    # segment.bytes is at least 1 MiB in Kafka; its testing-only internal.segment.bytes is not.
+    cluster.create_topic("t", 1, 1, {"retention.bytes": 2000, "internal.segment.bytes": 500})
     for i in range(200):
         cluster.produce("t", "x" * 30, acks=1)
     cluster.advance(2_000)

@@ -16,7 +16,7 @@ from ..protocol import metadata as m
 from ..protocol import offsets as o
 from ..protocol import produce as pr
 from ..protocol import transactions as tx
-from .configs import TOPIC_CONFIGS, describe_value
+from .. import topic_config_table as table
 from .topic import validate_name
 
 # Without an authorizer a Kafka 4.x broker grants these on the cluster resource, as the bit field
@@ -221,6 +221,7 @@ class KafkaApis:
     # -- topic administration ------------------------------------------------------------------
     def handle_create_topics(self, node_id, request, client_id, respond):
         cluster = self.cluster
+        layers = cluster.controller.topic_layers()
         results = []
         for spec in request.topics:
             partitions = spec.num_partitions if spec.num_partitions != -1 else cluster.config["num.partitions"]
@@ -229,12 +230,14 @@ class KafkaApis:
             configs = {c.name: c.value for c in spec.configs}
             try:
                 if request.validate_only:
-                    cluster.controller.check_new_topic(spec.name, partitions, rf, configs)
+                    overrides = cluster.controller.check_new_topic(spec.name, partitions, rf, configs)
                 else:
-                    cluster.controller.create_topic(spec.name, partitions, rf, configs)
-                results.append(a.CreatableTopicResult(spec.name, None, 0, None, partitions, rf))
+                    overrides = cluster.controller.create_topic(spec.name, partitions, rf, configs).overrides
+                created = [a.CreatableTopicConfigs(c.name, c.value, c.read_only, c.config_source, c.is_sensitive)
+                           for c in table.created_topic_configs(overrides, layers)]
+                results.append(a.CreatableTopicResult(spec.name, None, 0, None, partitions, rf, created))
             except errors.KafkaError as exc:
-                results.append(a.CreatableTopicResult(spec.name, None, _code(exc), _message(exc), -1, -1))
+                results.append(a.CreatableTopicResult(spec.name, None, _code(exc), _message(exc), -1, -1, ()))
         respond(a.CreateTopicsResponse(topics=results))
 
     def handle_delete_topics(self, node_id, request, client_id, respond):
@@ -270,7 +273,7 @@ class KafkaApis:
         return topic, None
 
     def handle_describe_configs(self, node_id, request, client_id, respond):
-        cluster = self.cluster
+        layers = self.cluster.controller.topic_layers()
         results = []
         for resource in request.resources:
             topic, error = self._topic_resource(resource)
@@ -278,27 +281,28 @@ class KafkaApis:
                 results.append(a.DescribeConfigsResult(error[0], error[1], resource.resource_type,
                                                        resource.resource_name, []))
                 continue
-            entries = []
-            for name, value in topic.config.items():
-                if resource.configuration_keys is not None and name not in resource.configuration_keys:
-                    continue
-                if name in topic.overrides:
-                    source = a.SOURCE_DYNAMIC_TOPIC_CONFIG
-                elif TOPIC_CONFIGS[name].synonym in cluster.config_overrides:
-                    source = a.SOURCE_STATIC_BROKER_CONFIG
-                else:
-                    source = a.SOURCE_DEFAULT_CONFIG
-                entries.append(a.DescribeConfigsResourceResult(name, describe_value(value), False, source, False,
-                                                               (), TOPIC_CONFIGS[name].type, None))
+            entries = [a.DescribeConfigsResourceResult(
+                           e.name, e.value, e.read_only, e.config_source, e.is_sensitive,
+                           [a.DescribeConfigsSynonym(s.name, s.value, s.source) for s in e.synonyms],
+                           e.config_type, e.documentation)
+                       for e in table.describe_topic_configs(topic.overrides, layers, resource.configuration_keys,
+                                                             request.include_synonyms)]
             results.append(a.DescribeConfigsResult(0, None, resource.resource_type, resource.resource_name, entries))
         respond(a.DescribeConfigsResponse(results=results))
 
-    def _alter(self, resource, changes: dict, validate_only: bool) -> a.AlterConfigsResourceResponse:
+    def _alter(self, resource, new_overrides, validate_only: bool) -> a.AlterConfigsResourceResponse:
+        """Applies one resource's change; `new_overrides(current overrides, layers)` computes the
+        topic's new overrides with Kafka's rules (raising TopicConfigError)."""
         topic, error = self._topic_resource(resource)
         if error is not None:
             return a.AlterConfigsResourceResponse(error[0], error[1], resource.resource_type, resource.resource_name)
+        controller = self.cluster.controller
         try:
-            self.cluster.controller.alter_topic_config(topic.name, changes, validate_only=validate_only)
+            overrides = new_overrides(topic.overrides, controller.topic_layers())
+            controller.alter_topic_config(topic.name, overrides, validate_only=validate_only)
+        except table.TopicConfigError as exc:
+            return a.AlterConfigsResourceResponse(exc.error_code, exc.message, resource.resource_type,
+                                                  resource.resource_name)
         except errors.KafkaError as exc:
             return a.AlterConfigsResourceResponse(_code(exc), _message(exc), resource.resource_type,
                                                   resource.resource_name)
@@ -308,28 +312,18 @@ class KafkaApis:
         """AlterConfigs replaces every topic-level setting by the ones given."""
         out = []
         for resource in request.resources:
-            topic = self.cluster.topics.get(resource.resource_name)
-            changes = {name: None for name in (topic.overrides if topic is not None else {})}
-            changes.update({c.name: c.value for c in resource.configs})
-            out.append(self._alter(resource, changes, request.validate_only))
+            configs = {c.name: c.value for c in resource.configs}
+            out.append(self._alter(resource, lambda _current, layers, configs=configs:
+                                   table.alter_overrides(configs, layers), request.validate_only))
         respond(a.AlterConfigsResponse(responses=out))
 
     def handle_incremental_alter_configs(self, node_id, request, client_id, respond):
         out = []
         for resource in request.resources:
-            changes = {}
-            for c in resource.configs:
-                if c.config_operation == a.DELETE:
-                    changes[c.name] = None
-                elif c.config_operation == a.SET:
-                    changes[c.name] = c.value
-                else:
-                    out.append(a.AlterConfigsResourceResponse(
-                        errors.InvalidRequestError.errno, "APPEND und SUBTRACT simuliert kafkasim nicht.",
-                        resource.resource_type, resource.resource_name))
-                    break
-            else:
-                out.append(self._alter(resource, changes, request.validate_only))
+            operations = [(c.name, c.config_operation, c.value) for c in resource.configs]
+            out.append(self._alter(resource, lambda current, layers, operations=operations:
+                                   table.incremental_alter_overrides(current, operations, layers),
+                                   request.validate_only))
         respond(a.IncrementalAlterConfigsResponse(responses=out))
 
     # -- producer ids and transactions ---------------------------------------------------------

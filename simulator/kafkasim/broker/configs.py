@@ -1,15 +1,17 @@
-"""Broker and topic configuration: the config table with Kafka 4.x defaults, types and validators.
+"""Broker and topic configuration.
 
-A topic config names the broker config it inherits its default from (Kafka's "synonym"), its type
-(which also decides how a string from an admin request is parsed) and an optional validator.
-Adding a topic config is one entry in TOPIC_CONFIGS.
+Broker settings: Kafka 4.x defaults and the parsing of `key=value` overrides (`kafkasim run
+--config`). Topic settings: every topic config of Kafka 4.3.1 from topic_config_table (names, types,
+defaults, validation, Kafka's messages); a topic stores its overrides as the strings the request
+carried, as Kafka does, and the broker works with their parsed values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .. import errors
+from .. import topic_config_table as table
 from ..errors import InvalidConfigurationError
+from ..groups4.broker.configs import BROKER_DEFAULTS as GROUP_PROTOCOL_DEFAULTS
 
 BROKER_DEFAULTS: dict[str, object] = {
     "auto.create.topics.enable": True,
@@ -36,38 +38,9 @@ BROKER_DEFAULTS: dict[str, object] = {
     "auto.leader.rebalance.enable": True,
     "leader.imbalance.check.interval.seconds": 300,
     "leader.imbalance.per.broker.percentage": 10,
+    # Share groups and the consumer protocol (KIP-932, KIP-848), as the groups model knows them.
+    **GROUP_PROTOCOL_DEFAULTS,
 }
-
-# Kafka's ConfigEntry types (DescribeConfigs config_type).
-BOOLEAN, STRING, INT, SHORT, LONG, DOUBLE, LIST, CLASS, PASSWORD = range(1, 10)
-
-CLEANUP_POLICIES = ("delete", "compact", "compact,delete", "delete,compact")
-
-
-def _cleanup_policy(value: str) -> None:
-    if value not in CLEANUP_POLICIES:
-        raise InvalidConfigurationError(f"cleanup.policy muss delete oder compact sein, nicht {value!r}.")
-
-
-@dataclass(frozen=True)
-class TopicConfig:
-    synonym: str                    # the broker config that supplies the default
-    type: int
-    validate: object = None         # callable(value) raising InvalidConfigurationError
-
-
-TOPIC_CONFIGS: dict[str, TopicConfig] = {
-    "retention.ms": TopicConfig("log.retention.ms", LONG),
-    "retention.bytes": TopicConfig("log.retention.bytes", LONG),
-    "cleanup.policy": TopicConfig("log.cleanup.policy", LIST, _cleanup_policy),
-    "min.insync.replicas": TopicConfig("min.insync.replicas", INT),
-    "unclean.leader.election.enable": TopicConfig("unclean.leader.election.enable", BOOLEAN),
-    "segment.ms": TopicConfig("log.roll.ms", LONG),
-    "segment.bytes": TopicConfig("log.segment.bytes", INT),
-    "delete.retention.ms": TopicConfig("log.cleaner.delete.retention.ms", LONG),
-    "min.cleanable.dirty.ratio": TopicConfig("log.cleaner.min.cleanable.ratio", DOUBLE),
-}
-
 
 def coerce(name: str, value, default):
     """Converts a config value (often a string from the CLI or an admin call) to the default's type."""
@@ -96,22 +69,52 @@ def broker_config(overrides: dict | None) -> dict:
             name, value = "log.retention.ms", int(value) * 3600 * 1000
         elif name == "log.roll.hours":
             name, value = "log.roll.ms", int(value) * 3600 * 1000
-        if name not in BROKER_DEFAULTS:
+        if name in BROKER_DEFAULTS:
+            config[name] = coerce(name, value, BROKER_DEFAULTS[name])
+        elif name in _TOPIC_SYNONYMS:
+            config[name] = describe_value(value)      # only topics read it, through topic_layers
+        else:
             raise InvalidConfigurationError(f"Unbekannte Broker-Einstellung: {name}")
-        config[name] = coerce(name, value, BROKER_DEFAULTS[name])
     return config
 
 
-def topic_config(broker: dict, overrides: dict | None) -> dict:
-    config = {name: broker[spec.synonym] for name, spec in TOPIC_CONFIGS.items()}
-    for name, value in (overrides or {}).items():
-        if name not in config:
-            raise InvalidConfigurationError(f"Unbekannte Topic-Einstellung: {name}")
-        config[name] = coerce(name, value, config[name])
-    for name, spec in TOPIC_CONFIGS.items():
-        if spec.validate is not None:
-            spec.validate(config[name])
-    return config
+# The broker settings a topic config inherits from (Kafka's synonyms, e.g. log.retention.hours).
+_TOPIC_SYNONYMS = frozenset(syn.name for config in table.TOPIC_CONFIGS for syn in config.synonyms)
+
+
+def topic_layers(broker_overrides: dict | None) -> table.BrokerConfigs:
+    """The broker-level layers a topic config inherits from: the static settings given to the
+    cluster (server.properties), on a KRaft cluster as Kafka 4.3.1 formats it."""
+    static = {name: describe_value(value) for name, value in (broker_overrides or {}).items()
+              if name in _TOPIC_SYNONYMS}
+    return table.BrokerConfigs.kraft(static)
+
+
+def config_error(error: table.TopicConfigError) -> errors.KafkaError:
+    """The Kafka error a refused topic config answers with, carrying Kafka's own message."""
+    return errors.for_code(error.error_code)(error.message)
+
+
+def topic_values(layers: table.BrokerConfigs, overrides: dict) -> dict:
+    """Every topic config's value as the broker works with it (parsed from the stored strings; a
+    list as Kafka prints it, e.g. cleanup.policy "compact,delete")."""
+    try:
+        values = table.effective_values(overrides, layers)
+    except table.TopicConfigError as error:
+        raise config_error(error) from None
+    for name in _LIST_CONFIGS:
+        values[name] = ",".join(values[name])
+    return values
+
+
+_LIST_CONFIGS = tuple(config.name for config in table.TOPIC_CONFIGS if config.type == table.LIST)
+
+
+def as_config_string(value) -> str | None:
+    """A value from the page's controls (numbers, booleans) as the string a request carries."""
+    if value is None or isinstance(value, str):
+        return value
+    return describe_value(value)
 
 
 def describe_value(value) -> str:

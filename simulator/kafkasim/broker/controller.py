@@ -10,7 +10,8 @@ network when a broker goes down, so its connections break.
 from __future__ import annotations
 
 from .. import errors
-from .configs import topic_config
+from .. import topic_config_table as table
+from .configs import config_error, topic_layers, topic_values
 from .node import elect_controller
 from .topic import Topic, place_replicas, validate_name
 
@@ -145,8 +146,13 @@ class Controller:
         if self.cluster.controller_id is None:
             raise errors.NotControllerError("Kein aktiver Controller: die Mehrheit der Broker ist ausgefallen.")
 
+    def topic_layers(self) -> table.BrokerConfigs:
+        """The broker-level configs topics inherit from (the cluster's static settings)."""
+        return topic_layers(self.cluster.config_overrides)
+
     def check_new_topic(self, name: str, partitions, replication_factor, config: dict | None) -> dict:
-        """Validates a CreateTopics entry as the controller does; returns the topic's full config."""
+        """Validates a CreateTopics entry as the controller does; returns the topic's overrides as
+        Kafka stores them (the strings sent)."""
         cluster = self.cluster
         validate_name(name)
         if name in cluster.topics or name in cluster.internal_topics:
@@ -166,16 +172,20 @@ class Controller:
                 f"factor of {replication_factor} cannot be reached because only {len(live)} broker(s) are "
                 f"registered. (Replikationsfaktor {replication_factor}, aber nur {len(live)} Broker laufen.)")
         self._require_controller()
-        return topic_config(cluster.config, config)
+        try:
+            return table.create_topic_overrides(dict(config or {}), self.topic_layers())
+        except table.TopicConfigError as error:
+            raise config_error(error) from None
 
     def create_topic(self, name: str, partitions: int = 1, replication_factor: int = 1,
                      config: dict | None = None, auto: bool = False) -> Topic:
         cluster = self.cluster
-        cfg = self.check_new_topic(name, partitions, replication_factor, config)
+        overrides = self.check_new_topic(name, partitions, replication_factor, config)
         assignment = place_replicas(cluster.kernel.rng, cluster.live_brokers(), partitions, replication_factor)
-        topic = cluster.topics[name] = Topic(cluster, name, cfg, assignment, auto_created=auto)
+        topic = cluster.topics[name] = Topic(cluster, name, topic_values(self.topic_layers(), overrides), assignment,
+                                             auto_created=auto)
         cluster.metadata_version += 1
-        topic.overrides = {k: cfg[k] for k in (config or {})}
+        topic.overrides = overrides
         cluster.trace.emit("topic.created", topic=name, partitions=partitions, replication_factor=replication_factor,
                            leaders=[p.leader for p in topic.partitions], auto=auto)
         return topic
@@ -209,25 +219,24 @@ class Controller:
         # (measured on Kafka 4.3.1 with kafka-python 3.0.12: no rebalance within 12 s).
         cluster.trace.emit("topic.partitions_added", topic=name, partitions=total_count, previous=current)
 
-    def alter_topic_config(self, name: str, changes: dict, validate_only: bool = False) -> dict:
-        """Changes topic settings at run time; a value None restores the default."""
+    def alter_topic_config(self, name: str, overrides: dict, validate_only: bool = False) -> dict:
+        """Replaces a topic's overrides at run time by `overrides` (checked by the request handler
+        with Kafka's rules; strings as sent); returns the topic's values."""
         cluster = self.cluster
         topic = cluster.topics.get(name)
         if topic is None:
             raise errors.UnknownTopicOrPartitionError(
                 f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
-        overrides = dict(topic.overrides)
-        for key, value in changes.items():
-            if value is None:
-                overrides.pop(key, None)
-            else:
-                overrides[key] = value
-        new = topic_config(cluster.config, overrides)     # validates names and values
+        new = topic_values(self.topic_layers(), overrides)
         if validate_only:
             return new
+        changed = {k: new[k] for k in set(overrides) | set(topic.overrides)
+                   if overrides.get(k) != topic.overrides.get(k)}
         topic.config = new
-        topic.overrides = {k: new[k] for k in overrides}
-        cluster.trace.emit("topic.config_changed", topic=name, config={k: new[k] for k in changes})
+        topic.overrides = dict(overrides)
+        cluster.trace.emit("topic.config_changed", topic=name,
+                           config={k: changed[k] if isinstance(changed[k], str) else
+                                   table.to_describe_string(table.BY_NAME[k], changed[k]) for k in sorted(changed)})
         return dict(new)
 
     def delete_topic(self, name: str) -> None:
@@ -266,7 +275,7 @@ class Controller:
             partitions = cluster.config["offsets.topic.num.partitions"]
             rf = min(cluster.config["offsets.topic.replication.factor"], len(live))
             placement = place_replicas(cluster.kernel.rng, live, partitions, rf)
-            topic = Topic(cluster, OFFSETS_TOPIC, topic_config(cluster.config, {"cleanup.policy": "compact"}),
+            topic = Topic(cluster, OFFSETS_TOPIC, topic_values(self.topic_layers(), {"cleanup.policy": "compact"}),
                           placement, internal=True)
             cluster.internal_topics[OFFSETS_TOPIC] = topic
             cluster.metadata_version += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..protocol.records import RECORD_OVERHEAD, record_size
+from ..protocol.records import RECORD_OVERHEAD, AppendTimeRecord, record_size
 
 
 class Segment:
@@ -62,7 +62,8 @@ class Log:
         base = self.log_end_offset
         n = len(records)
         if append_time is not None:
-            active.records.extend([(o, append_time) + r[1:] for o, r in zip(range(base, base + n), records)])
+            active.records.extend([AppendTimeRecord((o, append_time) + r[1:])
+                                   for o, r in zip(range(base, base + n), records)])
             max_timestamp = append_time
         else:
             active.records.extend([(o,) + r for o, r in zip(range(base, base + n), records)])

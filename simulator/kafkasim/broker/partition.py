@@ -13,6 +13,7 @@ from __future__ import annotations
 from .. import errors
 from ..events import display
 from ..protocol.network import NET_MS
+from ..protocol.records import BATCH_OVERHEAD, record_size
 from .log import Log
 
 # Batches an idempotent producer may have in flight; the broker remembers that many per producer.
@@ -119,6 +120,11 @@ class Partition:
         cluster = self.cluster
         config = self.topic.config
         records = batch.records
+        size = batch.size if batch.size is not None else sum(record_size(r[1], r[2]) for r in records)
+        if size + BATCH_OVERHEAD > config["max.message.bytes"]:
+            respond(errors.MessageSizeTooLargeError(
+                "The request included a message larger than the max message size the server will accept."), -1)
+            return
         if "compact" in config["cleanup.policy"] and any(r[1] is None for r in records):
             respond(errors.InvalidRecordError(
                 f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Records ohne Key an."), -1)
@@ -145,7 +151,7 @@ class Partition:
                                    broker=self.leader, offset=dup, client_id=client_id)
                 respond(None, dup)
                 return
-        base = self.append(records, acks, batch.size, batch.max_timestamp)
+        base = self.append(records, acks, size, batch.max_timestamp)
         self._remember_sequence(batch, base, len(records))
         if acks == -1:
             need = base + len(records)
@@ -201,8 +207,10 @@ class Partition:
         cluster = self.cluster
         now = cluster.kernel.now
         config = self.topic.config
-        base = self.log.append(records, now, config["segment.ms"], config["segment.bytes"], size=size,
-                               max_timestamp=max_timestamp)
+        append_time = cluster.wall_ms() if config["message.timestamp.type"] == "LogAppendTime" else None
+        segment_bytes = config["internal.segment.bytes"] or config["segment.bytes"]
+        base = self.log.append(records, now, config["segment.ms"], segment_bytes, append_time=append_time,
+                               size=size, max_timestamp=max_timestamp)
         leo = self.log.log_end_offset
         self.replica_leo[self.leader] = leo
         self.follower_leo[self.leader] = leo

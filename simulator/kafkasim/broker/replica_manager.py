@@ -57,13 +57,17 @@ class ReplicaManager:
 
         def answer():
             topics: dict[str, list] = {}
-            for (name, index, _batch), (error, base, log_start) in zip(entries, results):
+            for (name, index, _batch), (error, base, log_start, append_time) in zip(entries, results):
                 topics.setdefault(name, []).append(pr.ProducePartitionResponse(
-                    index, 0 if error is None else _code(error), base, -1, log_start, _message(error)))
+                    index, 0 if error is None else _code(error), base, append_time, log_start, _message(error)))
             respond(pr.ProduceResponse([pr.ProduceTopicResponse(n, ps) for n, ps in topics.items()]))
 
         def done(i, p, error, base):
-            results[i] = (error, base, p.log.log_start_offset if p is not None else -1)
+            append_time = -1
+            if error is None and p.topic.config["message.timestamp.type"] == "LogAppendTime":
+                stored = p.log.read(base, base + 1, 1)
+                append_time = stored[0][1] if stored else -1
+            results[i] = (error, base, p.log.log_start_offset if p is not None else -1, append_time)
             missing[0] -= 1
             if missing[0] == 0:
                 answer()

@@ -11,7 +11,8 @@ CreatableTopicConfig = struct("CreatableTopicConfig", "name value")
 CreateTopicsResponse = response(CreateTopicsRequest, "throttle_time_ms topics", throttle_time_ms=0)
 CreatableTopicResult = struct("CreatableTopicResult",
                               "name topic_id error_code error_message num_partitions replication_factor configs",
-                              error_code=0, num_partitions=-1, replication_factor=-1)
+                              error_code=0, num_partitions=-1, replication_factor=-1, configs=())
+CreatableTopicConfigs = struct("CreatableTopicConfigs", "name value read_only config_source is_sensitive")
 
 DeleteTopicsRequest = request(20, "DeleteTopics", "topic_names timeout_ms", timeout_ms=30000)
 DeleteTopicsResponse = response(DeleteTopicsRequest, "throttle_time_ms responses", throttle_time_ms=0)
@@ -49,6 +50,7 @@ DescribeConfigsResourceResult = struct(
     "DescribeConfigsResourceResult",
     "name value read_only config_source is_sensitive synonyms config_type documentation",
     read_only=False, is_sensitive=False, synonyms=(), config_type=0)
+DescribeConfigsSynonym = struct("DescribeConfigsSynonym", "name value source")
 
 AlterConfigsRequest = request(33, "AlterConfigs", "resources validate_only", validate_only=False)
 AlterConfigsResource = struct("AlterConfigsResource", "resource_type resource_name configs")

@@ -22,6 +22,20 @@ RecordBatch = struct("RecordBatch",
 CREATE_TIME = 0
 LOG_APPEND_TIME = 1
 
+# What a v2 batch costs besides its records (the batch header).
+BATCH_OVERHEAD = 61
+
+
+class AppendTimeRecord(tuple):
+    """A stored record whose timestamp the broker set (message.timestamp.type=LogAppendTime); in
+    Kafka the batch header says so, here the record carries the mark through Fetch responses."""
+
+    __slots__ = ()
+
+
+def timestamp_type(record) -> int:
+    return LOG_APPEND_TIME if type(record) is AppendTimeRecord else CREATE_TIME
+
 
 def record_size(key, value) -> int:
     return RECORD_OVERHEAD + (len(key) if key is not None else 0) + (len(value) if value is not None else 0)

@@ -17,6 +17,13 @@ from ..clients.producer.kafka import KafkaProducer
 from .boerse import DAX, Ticker
 from .consumers import BackgroundConsumer
 
+def _config_string(value) -> str:
+    """A config value from the page (number, boolean) as the string an admin request carries."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 ACKS = {"all": -1, "-1": -1, -1: -1, "1": 1, 1: 1, "0": 0, 0: 0}
 ACK_LABELS = {-1: "all", 1: "1", 0: "0"}
 ASSIGNORS = ("range", "roundrobin", "sticky")
@@ -72,8 +79,13 @@ class Scenarios:
         return {"topic": topic, "partition": metadata.partition, "offset": metadata.offset}
 
     def create_topic(self, name: str, partitions: int, replication_factor: int, config: dict | None) -> dict:
-        response = self.admin().create_topics([NewTopic(name, partitions, replication_factor,
-                                                        topic_configs=dict(config or {}))])
+        configs = {key: _config_string(value) for key, value in (config or {}).items()}
+        try:
+            response = self.admin().create_topics([NewTopic(name, partitions, replication_factor,
+                                                            topic_configs=configs)])
+        except (errors.InvalidConfigurationError, errors.InvalidRequestError) as error:
+            raise type(error)(f"Der Broker lehnt die Topic-Einstellungen ab: {error.args[0] if error.args else error}") \
+                from None
         result = response["topics"][0]
         return {"topic": name, "partitions": result["num_partitions"],
                 "replication_factor": result["replication_factor"]}
@@ -85,11 +97,15 @@ class Scenarios:
         self.admin().create_partitions({name: NewPartitions(total_count)})
 
     def alter_topic_config(self, name: str, config: dict) -> None:
-        changes = {k: (AlterConfigOp.DELETE, None) if v is None else (AlterConfigOp.SET, v) for k, v in config.items()}
-        result = self.admin().alter_configs([ConfigResource(ConfigResourceType.TOPIC, name, changes)])
+        changes = {k: (AlterConfigOp.DELETE, None) if v is None else (AlterConfigOp.SET, _config_string(v))
+                   for k, v in config.items()}
+        try:
+            result = self.admin().alter_configs([ConfigResource(ConfigResourceType.TOPIC, name, changes)])
+        except ValueError as error:       # kafka-python's check: keys the topic does not have
+            raise errors.InvalidConfigurationError(f"Unbekannte Topic-Einstellung: {error}") from None
         outcome = result["topic"][name]
         if outcome != "OK":
-            raise errors.InvalidConfigurationError(outcome)
+            raise errors.InvalidConfigurationError(f"Der Broker lehnt die Topic-Einstellungen ab: {outcome}")
 
     # -- tickers ---------------------------------------------------------------------------------
     @staticmethod

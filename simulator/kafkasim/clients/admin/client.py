@@ -27,8 +27,12 @@ from ._topics import NewTopic
 # ACL operation codes of the cluster resource, as describe_cluster() names them.
 ACL_OPERATIONS = {3: "READ", 4: "WRITE", 5: "CREATE", 6: "DELETE", 7: "ALTER", 8: "DESCRIBE", 9: "CLUSTER_ACTION",
                   10: "DESCRIBE_CONFIGS", 11: "ALTER_CONFIGS", 12: "IDEMPOTENT_WRITE"}
-CONFIG_SOURCES = {1: "DYNAMIC_TOPIC_CONFIG", 2: "DYNAMIC_BROKER_CONFIG", 3: "DYNAMIC_DEFAULT_BROKER_CONFIG",
-                  4: "STATIC_BROKER_CONFIG", 5: "DEFAULT_CONFIG", 6: "DYNAMIC_BROKER_LOGGER_CONFIG"}
+CONFIG_SOURCES = {0: "UNKNOWN", 1: "DYNAMIC_TOPIC_CONFIG", 2: "DYNAMIC_BROKER_CONFIG",
+                  3: "DYNAMIC_DEFAULT_BROKER_CONFIG", 4: "STATIC_BROKER_CONFIG", 5: "DEFAULT_CONFIG",
+                  6: "DYNAMIC_BROKER_LOGGER_CONFIG", 7: "DYNAMIC_CLIENT_METRICS_CONFIG", 8: "DYNAMIC_GROUP_CONFIG"}
+MODIFIED_SOURCES = frozenset((0, 1, 2, 6, 7, 8))     # kafka-python's ConfigSourceType.is_modified()
+CONFIG_TYPES = {0: "UNKNOWN", 1: "BOOLEAN", 2: "STRING", 3: "INT", 4: "SHORT", 5: "LONG", 6: "DOUBLE", 7: "LIST",
+                8: "CLASS", 9: "PASSWORD"}
 
 # kafka-python 2.x names a learner may know from older tutorials, and what 3.0 calls them.
 RENAMED = {"list_consumer_groups": "list_groups", "describe_consumer_groups": "describe_groups",
@@ -176,6 +180,8 @@ class KafkaAdminClient:
     # -- topics --------------------------------------------------------------------------------------
     def create_topics(self, new_topics, timeout_ms=None, validate_only=False, raise_errors=True,
                       wait_for_metadata=False):
+        if validate_only and wait_for_metadata:
+            raise ValueError("validate_only and wait_for_metadata are mutually exclusive")
         specs = []
         if isinstance(new_topics, dict):
             for name, data in new_topics.items():
@@ -192,13 +198,40 @@ class KafkaAdminClient:
              for name, partitions, rf, configs in specs],
             timeout_ms or self.config["request_timeout_ms"], validate_only)
         response = self._ask_controller(request)
-        results = [{"name": r.name, "topic_id": None, "error_code": r.error_code, "error_message": r.error_message,
-                    "num_partitions": r.num_partitions, "replication_factor": r.replication_factor}
-                   for r in response.topics]
         first = next((r for r in response.topics if r.error_code), None)
         if first is not None and raise_errors:
             raise self._error(first.error_code, first.error_message)
+        if wait_for_metadata:
+            self.wait_for_topics([name for name, _p, _rf, _c in specs])
+        results = []
+        for r in response.topics:
+            result = {"name": r.name, "topic_id": None, "error_code": r.error_code, "error_message": r.error_message,
+                      "topic_config_error_code": 0, "num_partitions": r.num_partitions,
+                      "replication_factor": r.replication_factor}
+            if r.configs:       # kafka-python leaves the key out when the answer has none
+                result["configs"] = {c.name: {"value": c.value, "read_only": c.read_only,
+                                              "config_source": CONFIG_SOURCES.get(c.config_source, "UNKNOWN"),
+                                              "is_sensitive": c.is_sensitive} for c in r.configs}
+            results.append(result)
         return {"topics": results}
+
+    def wait_for_topics(self, topic_names, timeout_ms=10000):
+        """Blocks (in simulated time) until every topic is in the metadata with a leader for each
+        partition, asking every 100 ms as kafka-python does; KafkaTimeoutError after timeout_ms."""
+        if not topic_names:
+            return
+        names = list(topic_names)
+        env = self._env
+        deadline = env.kernel.now + timeout_ms
+        while True:
+            by_name = {t["name"]: t for t in self.describe_topics(names)}
+            pending = {name: reason for name in names
+                       if (reason := _not_ready(by_name.get(name))) is not None}
+            if not pending:
+                return
+            if env.kernel.now >= deadline:
+                raise Errors.KafkaTimeoutError(f"Topics not ready after {timeout_ms}ms: {pending}")
+            env.block(env.kernel.now + 100)
 
     def delete_topics(self, topics, timeout_ms=None, raise_errors=True):
         response = self._ask_controller(a.DeleteTopicsRequest(list(topics), timeout_ms or self.config["request_timeout_ms"]))
@@ -276,51 +309,99 @@ class KafkaAdminClient:
         if not isinstance(config_filter, ConfigFilterType):
             config_filter = ConfigFilterType[str(config_filter).upper()]
         resources = list(self._topic_resources(config_resources))
-        results = self._describe([(r.name, None if r.configs is None else list(r.configs)) for r in resources])
+        return self._describe_configs(resources, include_synonyms, config_filter)
+
+    def _describe_configs(self, resources, include_synonyms, config_filter):
+        request = a.DescribeConfigsRequest(
+            [a.DescribeConfigsResource(a.TOPIC_RESOURCE, r.name, None if r.configs is None else list(r.configs))
+             for r in resources], bool(include_synonyms))
         out = {}
-        for result in results:
-            if result.error_code:
-                raise self._error(result.error_code, result.error_message)
+        for result in self._ask_any(request).results:
             entries = {}
             for entry in result.configs:
-                modified = entry.config_source == a.SOURCE_DYNAMIC_TOPIC_CONFIG
-                if config_filter is ConfigFilterType.MODIFIED and not modified:
+                source = entry.config_source
+                if config_filter is ConfigFilterType.DYNAMIC and entry.read_only:
                     continue
-                if config_filter is ConfigFilterType.DEFAULT and modified:
+                if config_filter is ConfigFilterType.MODIFIED and source not in MODIFIED_SOURCES:
                     continue
-                entries[entry.name] = {"value": entry.value, "read_only": entry.read_only,
-                                       "is_sensitive": entry.is_sensitive,
-                                       "config_source": CONFIG_SOURCES.get(entry.config_source, "UNKNOWN")}
+                if config_filter is ConfigFilterType.DEFAULT and source in MODIFIED_SOURCES:
+                    continue
+                if config_filter is ConfigFilterType.STATIC and source != a.SOURCE_STATIC_BROKER_CONFIG:
+                    continue
+                entries[entry.name] = {
+                    "value": entry.value, "read_only": entry.read_only,
+                    "config_source": CONFIG_SOURCES.get(source, "UNKNOWN"), "is_sensitive": entry.is_sensitive,
+                    "synonyms": [{"name": syn.name, "value": syn.value, "source": CONFIG_SOURCES.get(syn.source)}
+                                 for syn in entry.synonyms],
+                    "config_type": CONFIG_TYPES.get(entry.config_type, "UNKNOWN"),
+                    "documentation": entry.documentation}
             out.setdefault("topic", {})[result.resource_name] = entries
         return out
 
     def alter_configs(self, config_resources, validate_only=False, raise_on_unknown=True, incremental=None):
-        """Sets (or with AlterConfigOp.DELETE resets) topic settings; {'topic': {name: 'OK' | error}}."""
+        """Sets (or with AlterConfigOp.DELETE resets) topic settings; {'topic': {name: 'OK' | error}}.
+        As kafka-python 3: unknown keys are refused first (ValueError), then IncrementalAlterConfigs
+        (the broker supports it) or, with incremental=False, AlterConfigs with the topic's other
+        modified settings added, since AlterConfigs resets every key it is not given."""
         resources = list(self._topic_resources(config_resources))
-        known = {}
         if raise_on_unknown:
-            for result in self._describe([(r.name, None) for r in resources]):
-                if not result.error_code:
-                    known[result.resource_name] = {c.name for c in result.configs}
-        out = {}
-        for resource in resources:
-            changes = []
-            for key, spec in (resource.configs or {}).items():
-                op, value = spec if isinstance(spec, tuple) else (AlterConfigOp.SET, spec)
-                if not isinstance(op, AlterConfigOp):
-                    op = AlterConfigOp[op.upper()] if isinstance(op, str) else AlterConfigOp(op)
-                changes.append(a.IncrementalAlterableConfig(key, int(op), None if value is None else value))
-            names = known.get(resource.name)
-            if names is not None:
-                unknown = [c.name for c in changes if c.name not in names]
+            described = self._describe_configs([_AllKeys(r.name) for r in resources], False, ConfigFilterType.DYNAMIC)
+            for resource in resources:
+                unknown = set(resource.configs or []) - set(described.get("topic", {}).get(resource.name, {}))
                 if unknown:
-                    raise ValueError(f"Unrecognized TOPIC configs: {unknown}")
-            response = self._ask_any(a.IncrementalAlterConfigsRequest(
-                [a.AlterConfigsResource(a.TOPIC_RESOURCE, resource.name, changes)], validate_only))
-            result = response.responses[0]
-            out.setdefault("topic", {})[resource.name] = (
-                "OK" if not result.error_code else str(self._error(result.error_code, result.error_message)))
+                    raise ValueError(f"Unrecognized configs: {unknown}")
+        if incremental is None:
+            incremental = True
+        out = {}
+        if incremental:
+            request = a.IncrementalAlterConfigsRequest(
+                [a.AlterConfigsResource(a.TOPIC_RESOURCE, r.name, self._incremental_entries(r.configs))
+                 for r in resources], validate_only)
+        else:
+            modified = self._describe_configs([_AllKeys(r.name) for r in resources], False, ConfigFilterType.MODIFIED)
+            for resource in resources:
+                for key, entry in modified.get("topic", {}).get(resource.name, {}).items():
+                    if key not in resource.configs and entry["value"] is not None:
+                        resource.configs[key] = entry["value"]
+            request = a.AlterConfigsRequest(
+                [a.AlterConfigsResource(a.TOPIC_RESOURCE, r.name, self._set_entries(r.configs)) for r in resources],
+                validate_only)
+        for result in self._ask_any(request).responses:
+            out.setdefault("topic", {})[result.resource_name] = (
+                "OK" if not result.error_code else str(Errors.for_code(result.error_code)(result.error_message)))
         return out
+
+    @staticmethod
+    def _operation(spec):
+        op, value = spec if isinstance(spec, tuple) else (AlterConfigOp.SET, spec)
+        if not isinstance(op, AlterConfigOp):
+            op = AlterConfigOp[op.upper()] if isinstance(op, str) else AlterConfigOp(op)
+        return op, value
+
+    def _incremental_entries(self, configs):
+        if not configs:
+            return []
+        if not isinstance(configs, dict):
+            raise TypeError("alter_configs requires configs as a dict of "
+                            "{key: (op, value)} or {key: value} (interpreted as SET)")
+        entries = []
+        for key, spec in configs.items():
+            op, value = self._operation(spec)
+            entries.append(a.IncrementalAlterableConfig(key, int(op), None if op is AlterConfigOp.DELETE else value))
+        return entries
+
+    def _set_entries(self, configs):
+        if not configs:
+            return []
+        if not isinstance(configs, dict):
+            raise TypeError(f"configs should be a dict of {{key: value}}, found {type(configs)}")
+        entries = []
+        for key, spec in configs.items():
+            op, value = self._operation(spec)
+            if op is not AlterConfigOp.SET:
+                raise ValueError(f"Non-incremental AlterConfigsRequest does not support operation {op} (SET only)")
+            entries.append(a.AlterableConfig(key, value))
+        return entries
 
     # -- records -------------------------------------------------------------------------------------
     def _leaders(self, tps) -> dict[int, list]:
@@ -515,3 +596,24 @@ class _Response:
 
     def __repr__(self):
         return "Response(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+
+
+class _AllKeys:
+    """A topic resource asking for all of its configs (kafka-python's ConfigResource(TOPIC, name))."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.configs = None
+
+
+def _not_ready(topic) -> str | None:
+    """Why a described topic is not ready yet (kafka-python's _topic_not_ready_reason), or None."""
+    if topic is None:
+        return "missing from metadata response"
+    if topic["error_code"]:
+        return Errors.for_code(topic["error_code"]).__name__
+    if not topic["partitions"]:
+        return "no partitions reported"
+    bad = [f"p{p['partition_index']}=" + (Errors.for_code(p["error_code"]).__name__ if p["error_code"] else "no leader")
+           for p in topic["partitions"] if p["error_code"] or p["leader_id"] < 0]
+    return ",".join(bad) or None

@@ -12,6 +12,7 @@ import re
 
 from ... import errors as Errors
 from ...protocol import fetch as f
+from ...protocol.records import AppendTimeRecord
 from .. import env as _env
 from ..cluster import ClusterMetadata
 from ..coordinator.assignors import assignor_instances
@@ -216,10 +217,11 @@ class KafkaConsumer:
         for (topic, partition), records, epoch in batches:
             tp = TopicPartition(topic, partition)
             lst = out.setdefault(tp, [])
-            for offset, ts, key, value, headers in records:
+            for record in records:
+                offset, ts, key, value, headers = record
                 hdrs = list(headers) if headers else []
                 lst.append(ConsumerRecord(
-                    topic, partition, epoch, offset, ts, 0,
+                    topic, partition, epoch, offset, ts, 1 if type(record) is AppendTimeRecord else 0,
                     kd.deserialize(topic, hdrs, key) if kd is not None else key,
                     vd.deserialize(topic, hdrs, value) if vd is not None else value,
                     hdrs, None, len(key) if key is not None else -1, len(value) if value is not None else -1,

@@ -165,16 +165,17 @@ class Sender:
                     if part.error_code:
                         cls = Errors.for_code(part.error_code)
                         err = cls(part.error_message) if part.error_message else cls()
-                    results[(topic.name, part.index)] = (err, part.base_offset)
+                    results[(topic.name, part.index)] = (err, part.base_offset, part.log_append_time_ms)
         for batch in batches:
             tp = batch.topic_partition
             self._in_flight[tp] -= 1
             if response is None:
-                err, base = error, -1
+                err, base, append_time = error, -1, -1
             else:
-                err, base = results.get(tp, (Errors.UnknownError("Keine Antwort für diese Partition."), -1))
+                err, base, append_time = results.get(tp, (Errors.UnknownError("Keine Antwort für diese Partition."),
+                                                          -1, -1))
             if err is None:
-                self._complete(batch, None, base)
+                self._complete(batch, None, base, append_time)
             elif err.retriable and batch.attempts <= self.retries:
                 self._retry(batch, err)
             else:
@@ -211,7 +212,7 @@ class Sender:
             f"Expiring {len(batch.records)} record(s) for {batch.topic}-{batch.partition}: "
             f"{self.kernel.now - batch.created_ms} ms has passed since batch creation"), -1)
 
-    def _complete(self, batch, error, base_offset: int) -> None:
+    def _complete(self, batch, error, base_offset: int, log_append_time: int = -1) -> None:
         n = len(batch.records)
         self.accumulator.pending -= n
         futures = batch.futures or ()
@@ -220,7 +221,8 @@ class Sender:
             records = batch.records
             for i, future in enumerate(futures):
                 if future is not None:
-                    future._resolve(base_offset + i if base_offset >= 0 else -1, records[i][0])
+                    future._resolve(base_offset + i if base_offset >= 0 else -1,
+                                    log_append_time if log_append_time != -1 else records[i][0])
             return
         self.errors += n
         now = self.kernel.now
