@@ -3,17 +3,12 @@ kafka-python 3.0.12's public API that kafkasim.kafka neither implements nor refu
 a strict xfail in test_api_contract.py; the list only ever shrinks."""
 
 KNOWN_GAPS: dict[str, set[str]] = {
-    'KafkaAdminClient methods: different signature': {
-        'kafka.KafkaAdminClient.list_partition_offsets',
-    },
     'KafkaAdminClient methods: missing': {
         'kafka.KafkaAdminClient.delete_group_offsets',
         'kafka.KafkaAdminClient.describe_topic_partitions',
         'kafka.KafkaAdminClient.elect_leaders',
         'kafka.KafkaAdminClient.list_config_resources',
         'kafka.KafkaAdminClient.remove_group_members',
-        'kafka.KafkaAdminClient.reset_configs',
-        'kafka.KafkaAdminClient.wait_for_topics',
     },
     'KafkaAdminClient settings: missing': {
         'kafka.KafkaAdminClient.config.client_dns_lookup',
@@ -42,12 +37,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
         'kafka.partitioner.StickyPartitioner.on_new_batch',
         'kafka.partitioner.StickyPartitioner.partition',
     },
-    'kafka classes: missing': {
-        'kafka.IsolationLevel',
-    },
     'kafka.admin classes: missing': {
-        'kafka.admin.ConfigSourceType',
-        'kafka.admin.ConfigType',
         'kafka.admin.GroupState',
         'kafka.admin.GroupType',
         'kafka.admin.MemberToRemove',

@@ -15,7 +15,7 @@ from .consumer.subscription_state import AsyncConsumerRebalanceListener, Consume
 from .producer import KafkaProducer  # noqa: E402
 from .serializer import DefaultSerializer, Deserializer, JsonSerializer, Serializer  # noqa: E402
 from .structs import ConsumerGroupMetadata, OffsetAndMetadata, TopicPartition, TopicPartitionReplica  # noqa: E402
-from .admin._partitions import OffsetSpec  # noqa: E402
+from .admin._partitions import IsolationLevel, OffsetSpec  # noqa: E402
 from . import admin, cluster, consumer, coordinator, future, partitioner, producer, serializer  # noqa: E402,F401
 from .consumer import fetcher, group, subscription_state  # noqa: E402,F401
 from .coordinator import assignors  # noqa: E402,F401
@@ -32,7 +32,8 @@ __all__ = [
     "KafkaAdminClient", "KafkaConsumer", "KafkaProducer",
     "AsyncConsumerRebalanceListener", "ConsumerRebalanceListener",
     "DefaultSerializer", "JsonSerializer", "Serializer", "Deserializer",
-    "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica", "OffsetSpec",
+    "ConsumerGroupMetadata", "OffsetAndMetadata", "TopicPartition", "TopicPartitionReplica", "IsolationLevel",
+    "OffsetSpec",
 ]
 
 # kafka-python features the simulator refuses at once with a German message (see _not_simulated.py).

@@ -19,6 +19,12 @@ class OffsetSpec(IntEnum):
     LATEST_TIERED = -5
 
 
+class IsolationLevel(IntEnum):
+    """Which records a consumer or an offset lookup sees: all, or only committed transactions'."""
+    READ_UNCOMMITTED = 0
+    READ_COMMITTED = 1
+
+
 class OffsetTimestamp(int):
     """A millisecond timestamp: look up the first offset whose record timestamp is at least this."""
     __slots__ = ()

@@ -21,7 +21,7 @@ from ..cluster import ClusterMetadata
 from ..net.manager import KafkaConnectionManager
 from ..structs import OffsetAndMetadata, OffsetAndTimestamp, TopicPartition
 from ._configs import AlterConfigOp, ConfigFilterType, ConfigResourceType
-from ._partitions import NewPartitions, OffsetSpec, OffsetTimestamp
+from ._partitions import IsolationLevel, NewPartitions, OffsetSpec, OffsetTimestamp
 from ._topics import NewTopic
 
 # ACL operation codes of the cluster resource, as describe_cluster() names them.
@@ -371,6 +371,21 @@ class KafkaAdminClient:
                 "OK" if not result.error_code else str(Errors.for_code(result.error_code)(result.error_message)))
         return out
 
+    def reset_configs(self, config_resources, validate_only=False, raise_on_unknown=True, incremental=None):
+        """Resets topic settings to their defaults, as kafka-python 3: the keys given (a list or a
+        dict's keys), or every modified key when none are given; {'topic': {name: 'OK' | error}}."""
+        resources = list(self._topic_resources(config_resources))
+        full = [r for r in resources if not r.configs]
+        if full:
+            modified = self._describe_configs([_AllKeys(r.name) for r in full], False, ConfigFilterType.MODIFIED)
+            for resource in full:
+                resource.configs = {key: entry["value"]
+                                    for key, entry in modified.get("topic", {}).get(resource.name, {}).items()
+                                    if entry["value"] is not None}
+        for resource in resources:
+            resource.configs = {key: (AlterConfigOp.DELETE, None) for key in resource.configs}
+        return self.alter_configs(resources, validate_only, raise_on_unknown, incremental=True)
+
     @staticmethod
     def _operation(spec):
         op, value = spec if isinstance(spec, tuple) else (AlterConfigOp.SET, spec)
@@ -417,13 +432,13 @@ class KafkaAdminClient:
             by_node.setdefault(leader, []).append(tp)
         return by_node
 
-    def _list_offsets(self, timestamps: dict) -> dict:
+    def _list_offsets(self, timestamps: dict, isolation_level: int = 0) -> dict:
         out = {}
         for node, tps in self._leaders(list(timestamps)).items():
             by_topic: dict[str, list] = {}
             for tp in tps:
                 by_topic.setdefault(tp.topic, []).append(f.ListOffsetsPartition(tp.partition, -1, timestamps[tp]))
-            response = self._send(node, f.ListOffsetsRequest(-1, 0, [f.ListOffsetsTopic(t, ps)
+            response = self._send(node, f.ListOffsetsRequest(-1, isolation_level, [f.ListOffsetsTopic(t, ps)
                                                                     for t, ps in by_topic.items()]))
             for topic in response.topics:
                 for part in topic.partitions:
@@ -444,9 +459,12 @@ class KafkaAdminClient:
             return f.MAX_TIMESTAMP
         return f.LATEST_TIMESTAMP
 
-    def list_partition_offsets(self, offset_specs, isolation_level=None):
+    def list_partition_offsets(self, topic_partition_specs, isolation_level=IsolationLevel.READ_UNCOMMITTED,
+                               timeout_ms=None):
         """{TopicPartition: OffsetSpec | OffsetTimestamp} → {TopicPartition: OffsetAndTimestamp}."""
-        return self._list_offsets({tp: self._timestamp_for(spec) for tp, spec in offset_specs.items()})
+        return self._list_offsets({tp: self._timestamp_for(spec) for tp, spec in topic_partition_specs.items()},
+                                  int(IsolationLevel[isolation_level.upper()] if isinstance(isolation_level, str)
+                                      else IsolationLevel(isolation_level)))
 
     def delete_records(self, records_to_delete, timeout_ms=None, partition_leader_id=None):
         """Deletes records below the given offsets: {TopicPartition: {'partition_index',

@@ -1,3 +1,3 @@
 """kafka.admin._configs"""
 
-from ...clients.admin._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType  # noqa: F401,E501
+from ...clients.admin._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType, ConfigSourceType, ConfigType  # noqa: F401,E501

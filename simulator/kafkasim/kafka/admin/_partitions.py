@@ -1,3 +1,3 @@
 """kafka.admin._partitions"""
 
-from ...clients.admin._partitions import NewPartitions, OffsetSpec, OffsetTimestamp  # noqa: F401
+from ...clients.admin._partitions import IsolationLevel, NewPartitions, OffsetSpec, OffsetTimestamp  # noqa: F401
