@@ -618,7 +618,9 @@ def test_acks_0_linger_and_delivery_errors_as_kafka_python():
                "p = KafkaProducer(linger_ms=100)\n"
                "fs = [p.send('t', b'%d' % i) for i in range(20)]\n"
                "print(sorted({f.get(timeout=5).offset for f in fs}) == list(range(1, 21)))\n")
-    assert r.stdout.split() == ["-1", "True"]
+    # acks=0: kafka-python resolves the future from a made-up answer with base offset 0 (measured on
+    # Kafka 4.3.1, corpus producer/016_acks_zero), not -1.
+    assert r.stdout.split() == ["0", "True"]
     appended = [e for e in cluster.events() if e["kind"] == "record.appended"]
     assert appended[-1]["count"] == 20          # linger_ms collected one batch
     p = cluster.partition("t", 0)

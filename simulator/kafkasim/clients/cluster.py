@@ -11,6 +11,28 @@ from .. import errors as Errors
 from ..protocol.api import struct
 
 PartitionMetadata = struct("PartitionMetadata", "topic partition leader leader_epoch replicas isr offline_replicas error")
+import re  # noqa: E402
+
+TOPIC_MAX_LENGTH = 249
+_TOPIC_LEGAL_CHARS = re.compile(r"^[a-zA-Z0-9._-]+$")
+
+
+def ensure_valid_topic_name(topic) -> None:
+    """kafka-python's client-side check of a topic name (before any request), with its errors."""
+    if topic is None:
+        raise TypeError("All topics must not be None")
+    if not isinstance(topic, str):
+        raise TypeError("All topics must be strings")
+    if len(topic) == 0:
+        raise ValueError("All topics must be non-empty strings")
+    if topic in (".", ".."):
+        raise ValueError('Topic name cannot be "." or ".."')
+    if len(topic) > TOPIC_MAX_LENGTH:
+        raise ValueError(f"Topic name is illegal, it can't be longer than {TOPIC_MAX_LENGTH} characters, "
+                         f'topic: "{topic}"')
+    if not _TOPIC_LEGAL_CHARS.match(topic):
+        raise ValueError(f'Topic name "{topic}" is illegal, it contains a character other than ASCII '
+                         'alphanumerics, ".", "_" and "-"')
 
 
 class ClusterMetadata:

@@ -15,6 +15,17 @@ from ... import errors as Errors
 from ...events import display
 from ...protocol import fetch as f
 
+def isolation_level(value) -> int:
+    """kafka-python's parsing of isolation_level (an IsolationLevel, its value or its name)."""
+    if value in (0, 1):
+        return int(value)
+    name = str(value).strip().upper().replace("-", "_")
+    if name not in ("READ_UNCOMMITTED", "READ_COMMITTED"):
+        raise Errors.KafkaConfigurationError("Unrecognized isolation_level (erlaubt: 'read_uncommitted', "
+                                             "'read_committed')")
+    return 0 if name == "READ_UNCOMMITTED" else 1
+
+
 ConsumerRecord = collections.namedtuple(
     "ConsumerRecord",
     ["topic", "partition", "leader_epoch", "offset", "timestamp", "timestamp_type", "key", "value",
@@ -49,7 +60,9 @@ class Fetcher:
         self.max_bytes = int(config["fetch_max_bytes"])
         self.max_partition_bytes = int(config["max_partition_fetch_bytes"])
         self.retry_backoff_ms = int(config["retry_backoff_ms"])
-        self.isolation_level = 1 if config.get("isolation_level") == "read_committed" else 0
+        # read_committed reads what read_uncommitted reads: without transactional producers (not
+        # simulated) every record is committed and the last stable offset is the high watermark.
+        self.isolation_level = isolation_level(config.get("isolation_level", "read_uncommitted"))
         self._completed: collections.deque[CompletedFetch] = collections.deque()
         self._nodes_in_flight: set[int] = set()
         self._resetting: set = set()

@@ -8,7 +8,9 @@ simulated time, so the whole cluster keeps working meanwhile.
 from __future__ import annotations
 
 import copy
+import logging
 import re
+from collections.abc import Sequence
 
 from ... import errors as Errors
 from ...protocol import fetch as f
@@ -24,12 +26,14 @@ from ..net.manager import KafkaConnectionManager
 from ..serializer import Deserializer, DeserializeWrapper
 from ..structs import ConsumerGroupMetadata, MemberState, OffsetAndMetadata, OffsetAndTimestamp, TopicPartition
 from .fetcher import ConsumerRecord, Fetcher
-from .subscription_state import SubscriptionState
+from .subscription_state import ConsumerRebalanceListener, SubscriptionState
 
 # Simulated client CPU time of a poll() call that returns at once (µs).
 POLL_COST_US = 50
 # Offset lookups (beginning/end offsets, offsets_for_times) give up after this long, as kafka-python's.
 OFFSETS_TIMEOUT_MS = 60_000
+
+log = logging.getLogger("kafka.consumer.group")
 
 
 class KafkaConsumer:
@@ -108,10 +112,18 @@ class KafkaConsumer:
         self.config = copy.copy(self.DEFAULT_CONFIG)
         self.config.update(configs)
         cfg = self.config
-        if cfg["auto_offset_reset"] not in ("earliest", "latest", "none"):
-            raise Errors.KafkaConfigurationError(
-                "Unrecognized auto_offset_reset value: %s (erlaubt: 'earliest', 'latest', 'none')"
-                % (cfg["auto_offset_reset"],))
+        deprecated = {"smallest": "earliest", "largest": "latest"}
+        if cfg["auto_offset_reset"] in deprecated:
+            new = deprecated[cfg["auto_offset_reset"]]
+            log.warning("use auto_offset_reset=%s (%s is deprecated)", new, cfg["auto_offset_reset"])
+            cfg["auto_offset_reset"] = new
+        if str(cfg["auto_offset_reset"]).lower() not in ("earliest", "latest", "none"):
+            # kafka-python accepts any other value and never resets: as 'none'.
+            logging.getLogger("kafka.consumer.subscription_state").warning(
+                "Unrecognized offset_reset_strategy, using NONE (auto_offset_reset=%r: Consumer ohne "
+                "Startposition melden NoOffsetForPartitionError)", cfg["auto_offset_reset"])
+            cfg["auto_offset_reset"] = "none"
+        cfg["auto_offset_reset"] = str(cfg["auto_offset_reset"]).lower()
         if cfg["group_instance_id"] is not None and cfg["group_id"] is None:
             raise Errors.KafkaConfigurationError("group_instance_id requires group_id")
         for name in ("key_deserializer", "value_deserializer"):
@@ -161,10 +173,18 @@ class KafkaConsumer:
 
     # -- subscription ------------------------------------------------------------------------------
     def subscribe(self, topics=(), pattern=None, listener=None):
-        if isinstance(topics, str):
-            topics = [topics]
-        if not topics and pattern is None:
-            raise ValueError("Nothing to subscribe to (topics oder pattern fehlt)")
+        # kafka-python's checks, in its order.
+        if not topics and not pattern:
+            raise ValueError("Must provide topics or pattern (Topics oder ein pattern angeben)")
+        if topics and pattern:
+            raise Errors.IllegalStateError(
+                "You must choose only one way to configure your consumer: (1) subscribe to specific topics by "
+                "name, (2) subscribe to topics matching a regex pattern, (3) assign itself specific "
+                "topic-partitions. (Entweder Topics, ein pattern oder assign().)")
+        if not pattern and (isinstance(topics, str) or not isinstance(topics, Sequence)):
+            raise TypeError("Topics must be a list (or non-str sequence) (subscribe(['topic']) statt subscribe('topic'))")
+        if listener and not isinstance(listener, ConsumerRebalanceListener):
+            raise TypeError("listener must be a ConsumerRebalanceListener or AsyncConsumerRebalanceListener")
         regex = None
         if pattern is not None:
             regex = re.compile(pattern)
@@ -506,7 +526,7 @@ class KafkaConsumer:
         if partitions is None:
             self._manager.fetch_metadata(self.config["request_timeout_ms"], all_topics=True)
             partitions = self._metadata.partitions_for_topic(topic)
-        return partitions
+        return partitions or set()
 
     # -- commits -------------------------------------------------------------------------------------
     def _require_group(self):

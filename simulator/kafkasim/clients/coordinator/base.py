@@ -12,6 +12,8 @@ JOINING (after committing, see consumer.py).
 
 from __future__ import annotations
 
+import logging
+
 from ... import errors as Errors
 from ...protocol import groups as g
 from ...protocol import metadata as m
@@ -34,6 +36,16 @@ class BaseCoordinator:
         self.heartbeat_interval_ms = int(config["heartbeat_interval_ms"])
         self.max_poll_interval_ms = int(config["max_poll_interval_ms"])
         self.retry_backoff_ms = int(config["retry_backoff_ms"])
+        if group_id is not None:      # kafka-python's Heartbeat checks, when the consumer is built
+            if self.heartbeat_interval_ms >= self.session_timeout_ms:
+                raise Errors.KafkaConfigurationError(
+                    "Heartbeat interval must be lower than the session timeout (%s v %s)"
+                    % (self.heartbeat_interval_ms, self.session_timeout_ms))
+            if self.heartbeat_interval_ms > self.session_timeout_ms / 3:
+                logging.getLogger("kafka.coordinator.heartbeat").warning(
+                    "heartbeat_interval_ms is high relative to session_timeout_ms (%s v %s). Recommend "
+                    "heartbeat interval less than 1/3rd of session timeout",
+                    self.heartbeat_interval_ms, self.session_timeout_ms)
         self.coordinator_id: int | None = None
         self._finding = False
         self._find_waiters: list = []

@@ -13,7 +13,7 @@ import logging
 from ... import errors as Errors
 from ...protocol.records import record_size
 from .. import env as _env
-from ..cluster import ClusterMetadata
+from ..cluster import ClusterMetadata, ensure_valid_topic_name
 from ..net.manager import KafkaConnectionManager
 from ..partitioner.abc import Partitioner
 from ..partitioner.default import DefaultPartitioner
@@ -27,6 +27,9 @@ log = logging.getLogger("kafka.producer.kafka")
 
 # Simulated client CPU time per send() call (µs): a tight Python send loop manages ~50k/s.
 SEND_COST_US = 20
+# kafka-python's codecs (names exactly so: "GZIP" is refused). Compression is not simulated: the
+# broker stores the records as given, which changes nothing a script can observe but sizes.
+COMPRESSION_TYPES = (None, "gzip", "snappy", "lz4", "zstd")
 # Stand-in for buffer_memory (32 MiB): records waiting in the accumulator before send() blocks.
 MAX_BUFFERED_RECORDS = 100_000
 
@@ -115,6 +118,9 @@ class KafkaProducer:
         if acks not in (0, 1, -1):
             raise Errors.KafkaConfigurationError(f"Ungültiger Wert acks={acks!r}: erlaubt sind 0, 1 und 'all'.")
         self.config["acks"] = acks
+        codec = self.config["compression_type"]
+        if codec not in COMPRESSION_TYPES:
+            raise ValueError("Not supported codec: {}".format(codec))
         if self.config["transactional_id"]:
             raise Errors.KafkaConfigurationError(
                 "Transaktionen (transactional_id) kann der Simulator nicht; dieser Kurs braucht sie nicht.")
@@ -202,6 +208,7 @@ class KafkaProducer:
         metadata = self._metadata
         count = metadata.partition_count(topic)
         if count is None or (partition is not None and partition >= count):
+            ensure_valid_topic_name(topic)
             count = self._wait_on_metadata(topic, partition)
         if partition is not None:
             if partition < 0:
