@@ -32,11 +32,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     'MemberToRemove methods: missing': {
         'kafka.admin.MemberToRemove.__init__',
     },
-    'StickyPartitioner methods: missing': {
-        'kafka.partitioner.StickyPartitioner.__init__',
-        'kafka.partitioner.StickyPartitioner.on_new_batch',
-        'kafka.partitioner.StickyPartitioner.partition',
-    },
     'kafka.admin classes: missing': {
         'kafka.admin.GroupState',
         'kafka.admin.GroupType',
@@ -132,9 +127,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
         'kafka.errors.UnsupportedForMessageFormatError',
         'kafka.errors.UnsupportedSaslMechanismError',
         'kafka.errors.VoterNotFoundError',
-    },
-    'kafka.partitioner classes: missing': {
-        'kafka.partitioner.StickyPartitioner',
     },
 }
 

@@ -5,25 +5,14 @@ list is the to-do list of the simulator core rewrite; it only ever shrinks.
 """
 
 TRANSACTIONS = "transactions: transactional_id refused (NotSimulatedError) although kafka-python supports it"
-DATA_LOSS = "silent data loss: records or positions lost (pause/resume, poll(update_offsets=False), acks=0)"
-VALIDATION = "client behaviour: argument/config validation differs (accepted vs refused, or late timeout)"
-METADATA = "client behaviour: metadata answers differ (highwater before a fetch, unknown topic)"
 GROUP_FEATURES = "group features: cooperative-sticky / static membership missing or different"
 MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError/ImportError)"
 THREADS = "threads: callbacks run in the caller's thread instead of the IO thread"
 
 KNOWN_DIFFERENCES: dict[str, str] = {
-    "consumer/010_auto_offset_reset_none": VALIDATION,
-    "consumer/018_subscribe_assign_exclusive": VALIDATION,
-    "consumer/020_partitions_for_topic": METADATA,
-    "errors/003_invalid_topic_names_on_send": VALIDATION,
-    "errors/004_consumer_config_errors": VALIDATION,
     "errors/006_error_class_facts": MISSING_API + " (error classes)",
     "groups/009_cooperative_sticky": GROUP_FEATURES,
     "groups/010_static_membership_rejoin": GROUP_FEATURES + " (group_instance_id)",
-    "producer/016_acks_zero": DATA_LOSS,
-    "producer/022_compression_type_errors": VALIDATION,
-    "producer/024_sticky_partitioner": MISSING_API + " (StickyPartitioner)",
     "threads/002_callbacks_run_off_main_thread": THREADS,
     "transactions/001_commit_transaction": TRANSACTIONS,
     "transactions/002_abort_transaction": TRANSACTIONS,

@@ -223,6 +223,12 @@ class KafkaProducer:
                 partition = partitioner.partition(topic, key_bytes, metadata)
             if partition is None:
                 raise ValueError(f"Partitioner did not assign a partition for topic {topic}!")
+            on_new_batch = getattr(partitioner, "on_new_batch", None)
+            if on_new_batch is not None and key_bytes is None and (topic, partition) not in self._accumulator.open:
+                # KIP-480, as kafka-python: the record would open a new batch, so the sticky
+                # partition moves on first and the record goes where the new batch starts.
+                on_new_batch(topic, metadata, partition)
+                partition = partitioner.partition(topic, key, key_bytes, value, value_bytes, metadata)
         if key_bytes is not None and not isinstance(key_bytes, bytes):
             key_bytes = bytes(key_bytes)
         if value_bytes is not None and not isinstance(value_bytes, bytes):
