@@ -10,7 +10,6 @@ MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError
 THREADS = "threads: callbacks run in the caller's thread instead of the IO thread"
 
 KNOWN_DIFFERENCES: dict[str, str] = {
-    "errors/006_error_class_facts": MISSING_API + " (error classes)",
     "groups/009_cooperative_sticky": GROUP_FEATURES,
     "groups/010_static_membership_rejoin": GROUP_FEATURES + " (group_instance_id)",
     "threads/002_callbacks_run_off_main_thread": THREADS,
