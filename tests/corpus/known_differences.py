@@ -11,7 +11,6 @@ THREADS = "threads: callbacks run in the caller's thread instead of the IO threa
 
 KNOWN_DIFFERENCES: dict[str, str] = {
     "groups/009_cooperative_sticky": GROUP_FEATURES,
-    "groups/010_static_membership_rejoin": GROUP_FEATURES + " (group_instance_id)",
     "threads/002_callbacks_run_off_main_thread": THREADS,
     "transactions/001_commit_transaction": TRANSACTIONS,
     "transactions/002_abort_transaction": TRANSACTIONS,

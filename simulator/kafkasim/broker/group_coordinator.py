@@ -163,11 +163,17 @@ class GroupCoordinator:
         if member_id and member is None:
             fail(errors.UnknownMemberIdError)
             return
+        if member is None and request.group_instance_id is not None:
+            known = next((m for m in group.members.values() if m.group_instance_id == request.group_instance_id), None)
+            if known is not None:
+                self._static_rejoin(group, known, request, client_id, protocols, respond)
+                return
         if member is None:
             if group.members and not self._supports_common_protocol(group, protocols):
                 fail(errors.InconsistentGroupProtocolError)
                 return
-            member_id = f"{client_id}-{cluster.uuid()}"
+            # Kafka names a static member after its instance id, a dynamic one after its client id.
+            member_id = f"{request.group_instance_id or client_id}-{cluster.uuid()}"
             member = Member(member_id, client_id, request.group_instance_id, protocols, session_timeout,
                             request.rebalance_timeout_ms)
             group.members[member_id] = member
@@ -188,6 +194,43 @@ class GroupCoordinator:
             self._start_rebalance(group, f"{client_id} ist das erste Mitglied", initial=True)
         elif group.state in ("Stable", "CompletingRebalance"):
             self._start_rebalance(group, f"{client_id} tritt bei")
+        self._maybe_complete_join(group)
+
+    def _static_rejoin(self, group: Group, old: Member, request, client_id: str, protocols: list, respond) -> None:
+        """A static member (KIP-345) back under its group_instance_id with a new member id: it takes
+        the old member's place. In a stable group, with the same subscription, and not as the leader
+        it gets the current generation at once and its old assignment with the next SyncGroup; the
+        other members notice nothing. Otherwise the group rebalances as for a newcomer."""
+        member_id = f"{request.group_instance_id}-{self.cluster.uuid()}"
+        member = Member(member_id, client_id, request.group_instance_id, protocols, request.session_timeout_ms,
+                        request.rebalance_timeout_ms)
+        member.assignment_bytes = old.assignment_bytes
+        unchanged = old.metadata(group.protocol) == member.metadata(group.protocol)
+        fenced = errors.FencedInstanceIdError.errno         # the old member, if still waiting, is fenced
+        if old.join_respond is not None:
+            old.join_respond(g.JoinGroupResponse(error_code=fenced, member_id=old.member_id))
+        if old.sync_respond is not None:
+            old.sync_respond(g.SyncGroupResponse(error_code=fenced))
+        old.join_respond = old.sync_respond = None
+        if old.session_timer is not None:
+            old.session_timer.cancel()
+        members = group.members
+        group.members = {(member_id if mid == old.member_id else mid): (member if m is old else m)
+                         for mid, m in members.items()}
+        was_leader = group.leader == old.member_id
+        if was_leader:
+            group.leader = member_id
+        self._emit("group.joined", group, member=member_id, client_id=client_id, replaces=old.member_id,
+                   group_instance_id=request.group_instance_id)
+        if group.state == "Stable" and unchanged and not was_leader:
+            self._arm_session(group, member)
+            respond(g.JoinGroupResponse(generation_id=group.generation, protocol_type="consumer",
+                                        protocol_name=group.protocol, leader=group.leader, member_id=member_id,
+                                        members=[]))
+            return
+        member.join_respond = respond
+        if group.state in ("Stable", "CompletingRebalance"):
+            self._start_rebalance(group, f"{client_id} kommt als statisches Mitglied zurück")
         self._maybe_complete_join(group)
 
     def _supports_common_protocol(self, group: Group, protocols: list) -> bool:

@@ -339,7 +339,9 @@ class ConsumerCoordinator(BaseCoordinator):
                 pass                             # kafka-python logs a failed commit on close and goes on
 
     def leave_group(self) -> None:
-        if self.group_id is not None and self.member_id:
+        # As kafka-python (since Kafka 2.3): a static member (group_instance_id) never sends
+        # LeaveGroup; only its session timeout ends its membership.
+        if self.group_id is not None and self.member_id and self.group_instance_id is None:
             done: dict = {}
             if self.send_leave(lambda response, error: done.setdefault("done", True)):
                 self.env.block(self.kernel.now + 5000, lambda: "done" in done)
