@@ -2,8 +2,9 @@
 
     python -m backend.aktionaer --group depot --from-beginning
 
-Commits what it has shown (every second and on exit), so a restarted consumer carries on where it
-stopped.
+Commits what it has shown (within a second, before a rebalance and on exit), so a restarted
+consumer, or the one that takes over its partitions, carries on where it stopped. A broker that
+restarts or stalls is waited for, not a reason to quit.
 Records that are not prices are reported, counted and skipped. Ctrl+C commits and leaves the group.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 import time
 
 from backend.board import MalformedPrice, PriceBoard
+from backend.commits import Progress, commit_before_rebalance, commit_on_exit, commit_soon
 from backend.cli import (
     GermanArgumentParser, StopRequest, argument_type, german_kafka_errors, non_negative_float,
     non_negative_int, positive_int, run,
@@ -20,10 +22,12 @@ from backend.connection import add_connection_arguments, parse_client_args
 from backend.dax import parse_symbols
 
 POLL_TIMEOUT_MS = 200
-COMMIT_TIMEOUT_MS = 5000
-# Commit at most once a second (and on exit): after a crash at most one second of prices is shown
-# again, never one skipped. A synchronous commit per batch would wait for the broker every time.
+# Commit what was shown at most a second later (and on exit, and before a rebalance; see
+# backend/commits.py): after a crash at most one second of prices is shown again, never one
+# skipped. A synchronous commit per batch would wait for the broker every time.
 COMMIT_INTERVAL_S = 1.0
+# Between two attempts after a lost connection (kafka-python's reconnect backoff is at most 1 s).
+RETRY_BACKOFF_S = 0.5
 FETCH_MAX_WAIT_MS = 100
 
 
@@ -104,26 +108,50 @@ class TableView:
             self.live.console.print()  # rich leaves the last line open when writing to a pipe
 
 
-def commit(consumer) -> None:
+def poll(consumer, outage: list) -> dict:
+    """consumer.poll(), which outlives a lost connection to the broker.
+
+    kafka-python 3.0.12 lets a failed connection escape poll() as KafkaConnectionError: when the
+    coordinator lookup fails with it, it refreshes the metadata and does not catch that refresh
+    failing too (coordinator/base.py, ensure_coordinator_ready_async). That happens while a
+    broker stops or restarts. Such retriable errors are reported once and polled through, as
+    Kafka's Java consumer does; `outage` holds the one that is going on.
+    """
     from kafka.errors import KafkaError
 
     try:
-        consumer.commit(timeout_ms=COMMIT_TIMEOUT_MS)
+        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
     except KafkaError as error:
-        # Not fatal: the next commit includes these offsets; at worst a restart shows them again.
-        print(f"Warnung: Offsets nicht gespeichert ({type(error).__name__}), neuer Versuch folgt.",
-              file=sys.stderr, flush=True)
+        if not error.retriable:
+            raise
+        if not outage:
+            print(f"Verbindung zu Kafka unterbrochen ({type(error).__name__}) – versuche es weiter "
+                  "(Strg+C beendet) …", file=sys.stderr, flush=True)
+            outage.append(error)
+        time.sleep(RETRY_BACKOFF_S)
+        return {}
+    if outage:
+        outage.clear()
+        print("Verbindung zu Kafka wieder da.", file=sys.stderr, flush=True)
+    return batches
 
 
 def wait_for_topic(consumer, topic: str, stop) -> bool:
-    """Know the topic's partitions before joining the group.
+    """Know the topic's partitions, after subscribing and before the first poll joins the group.
 
-    The group leader assigns only partitions it has metadata for; joining without it means an empty
-    first assignment and an extra rebalance. A missing topic is awaited: the Börse creates it.
+    The group leader assigns only partitions it has metadata for; joining without it means an
+    empty first assignment and an extra rebalance. kafka-python 3.0.12 also compares the metadata
+    it assigned with against the metadata of the subscribed topics; that comparison is refreshed
+    only when metadata arrives. Joining before the first metadata since subscribe() makes it see a
+    change right after the first assignment and rebalance again, and a rebalance it starts that
+    way can hang: when poll() returns during SyncGroup, nothing waits for the rest (need_rejoin()
+    is False by then), and the consumer stays "rebalancing", refused every commit. consumer.topics()
+    always asks the broker, so the comparison is current before the group is joined.
+    A missing topic is awaited: the Börse creates it.
     """
     announced = False
     while not stop:
-        if consumer.partitions_for_topic(topic):
+        if topic in consumer.topics() and consumer.partitions_for_topic(topic):
             return True
         if not announced:
             print(f"Topic {topic} gibt es noch nicht – warte auf die Börse (Strg+C beendet) …",
@@ -133,14 +161,19 @@ def wait_for_topic(consumer, topic: str, stop) -> bool:
     return False
 
 
-def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float) -> float:
-    """Read until `count`, idle timeout or stop; returns the seconds from first to last batch."""
+def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: float,
+            progress: Progress | None = None) -> float:
+    """Read until `count`, idle timeout or stop; returns the seconds from first to last batch.
+    Every record poll() returned is dealt with before the next poll (see backend/commits.py)."""
+    progress = Progress() if progress is None else progress
     last_record = last_commit = time.monotonic()
     first_batch = last_batch = None
+    outage: list = []
     while not stop:
-        batches = consumer.poll(timeout_ms=POLL_TIMEOUT_MS)
+        batches = poll(consumer, outage)
         if batches:
             first_batch = first_batch or time.monotonic()
+            progress.dealt_with()  # shown, skipped or filtered below, before the next poll
         for records in batches.values():
             for record in records:
                 try:
@@ -154,9 +187,10 @@ def consume(consumer, board: PriceBoard, view, stop, count: int, idle_timeout: f
         view.refresh()
         if batches:
             last_batch = time.monotonic()
-            if last_batch - last_commit >= COMMIT_INTERVAL_S:
-                commit(consumer)
-                last_commit = last_batch
+        # Also after a burst that nothing follows: shown prices are committed within a second.
+        if progress.uncommitted and time.monotonic() - last_commit >= COMMIT_INTERVAL_S:
+            commit_soon(consumer, progress)
+            last_commit = time.monotonic()
         if batches or not consumer.assignment():
             # Idle time counts only while the group has given us partitions to listen to.
             last_record = time.monotonic()
@@ -178,7 +212,8 @@ def main(argv=None) -> int:
             **config,
             group_id=args.group,
             auto_offset_reset="earliest" if args.from_beginning else "latest",
-            # Committed by hand after shown batches: a commit never runs ahead of the screen.
+            # Committed by hand once the screen has dealt with the records (backend/commits.py):
+            # a commit never runs ahead of the screen.
             enable_auto_commit=False,
             session_timeout_ms=args.session_timeout_ms,
             heartbeat_interval_ms=min(3000, args.session_timeout_ms // 3),
@@ -195,14 +230,17 @@ def main(argv=None) -> int:
         title = f"Aktienkurse aus {args.topic} (Consumer-Gruppe {args.group}, Strg+C beendet)"
         view = (TableView if view_name == "table" else LinesView)(board, title)
         seconds = 0.0
+        progress = Progress()
         try:
+            consumer.subscribe([args.topic], listener=commit_before_rebalance(consumer, progress))
             if wait_for_topic(consumer, args.topic, stop):
-                consumer.subscribe([args.topic])
-                seconds = consume(consumer, board, view, stop, args.count, args.idle_timeout)
+                seconds = consume(consumer, board, view, stop, args.count, args.idle_timeout, progress)
         finally:
             view.close()
-            commit(consumer)
-            consumer.close(autocommit=False)
+            try:
+                commit_on_exit(consumer, progress)
+            finally:
+                consumer.close(autocommit=False)
     print(f"Offsets gespeichert, Consumer-Gruppe {args.group} verlassen: {board.read} Kurse gelesen, "
           f"{board.skipped} übersprungen, {board.filtered} gefiltert"
           f"{f' ({board.read / seconds:.0f} Kurse/s)' if seconds > 0 else ''}.", flush=True)

@@ -25,7 +25,7 @@ one produced record and one background consumer (abridged)::
         "group_id": "depot", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
         "leader": "aktionaer-1-6f1c…", 
         "members": [{"member_id": "aktionaer-1-6f1c…", "client_id": "aktionaer-1",
-                     "assignment": [["boerse", 0], ["boerse", 1]]}],
+                     "assignment": [["boerse", 0], ["boerse", 1]], "origin": "page", "expires_ms": null}],
         "offsets": [{"topic": "boerse", "partition": 0, "committed": 1, "end_offset": 1, "lag": 0},
                     {"topic": "boerse", "partition": 1, "committed": null, "end_offset": 0, "lag": null}]
       }],
@@ -46,6 +46,7 @@ from .errors import KafkaError
 def build_snapshot(cluster, max_records: int = 50) -> dict:
     kafka = cluster.kafka
     groups = []
+    clients = {c._coordinator.member_id: c for c in cluster.env.consumers if c._coordinator.member_id}
     for group in kafka.groups.groups.values():
         offsets = []
         tps = set(group.offsets)
@@ -68,9 +69,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
             "generation": group.generation,
             "protocol": group.protocol,
             "leader": group.leader,
-            "members": [{"member_id": m.member_id, "client_id": m.client_id,
-                         "assignment": [[t, p] for t, ps in sorted(m.assignment.items()) for p in ps]}
-                        for m in group.members.values()],
+            "members": [_member(cluster, clients, m) for m in group.members.values()],
             "offsets": offsets,
         })
     return {
@@ -85,6 +84,21 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "metrics": {"records_produced": kafka.metrics_produced,
                     "records_consumed": cluster.env.metrics_consumed},
     }
+
+
+def _member(cluster, clients: dict, m) -> dict:
+    """One member; `origin` "page" when the page's controls added it (only those can remove it),
+    "script" for a learner's KafkaConsumer. A script that ended without close() left its member
+    behind: `expires_ms` is when the coordinator drops it (its session.timeout.ms runs out).
+    `clients` maps member ids to the consumers holding them (the broker knows no client objects)."""
+    consumer = clients.get(m.member_id)
+    actor = cluster.actors.get(m.client_id)
+    page = consumer is not None and actor is not None and actor.consumer is consumer
+    gone = not page and consumer is not None and consumer._closed and m.session_timer is not None
+    return {"member_id": m.member_id, "client_id": m.client_id,
+            "assignment": [[t, p] for t, ps in sorted(m.assignment.items()) for p in ps],
+            "origin": "page" if page else "script",
+            "expires_ms": m.session_timer.at if gone else None}
 
 
 STATE_VERSION = 1

@@ -92,9 +92,18 @@ class Admin:
                 f"group {group_id} not Stable with {members} members after {timeout} s: {group}")
             time.sleep(0.2)
 
-    def committed(self, group_id: str) -> dict[int, int]:
-        offsets = self.client.list_group_offsets(group_id).get(group_id, {})
-        return {tp.partition: meta.offset for tp, meta in offsets.items()}
+    def committed(self, group_id: str, timeout: float = 30) -> dict[int, int]:
+        """The group's committed offsets by partition. A coordinator that is moving or loading
+        (NOT_COORDINATOR and the like after a broker restart or stall) is asked again."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                offsets = self.client.list_group_offsets(group_id).get(group_id, {})
+                return {tp.partition: meta.offset for tp, meta in offsets.items()}
+            except KafkaError as error:
+                if not error.retriable or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
 
     def end_offsets(self, topic: str, partitions: int) -> dict[int, int]:
         spec = {TopicPartition(topic, p): OffsetSpec.LATEST for p in range(partitions)}

@@ -1,6 +1,8 @@
-"""python -m backend.aktionaer against the real broker: malformed records, filter, clean end, SIGKILL."""
+"""python -m backend.aktionaer against the real broker: malformed records, filter, clean end, SIGKILL,
+a broker that stalls."""
 import re
 import signal
+import time
 
 import pytest
 
@@ -11,6 +13,17 @@ pytestmark = pytest.mark.kafka
 
 SHOWN = re.compile(r"^Partition (\d+), Offset (\d+): (\w+) (\d+\.\d\d) EUR")
 FAST_SESSION = {"KAFKA_SESSION_TIMEOUT_MS": "6000"}  # the broker's minimum: a dead member leaves sooner
+# Longer than one commit of the consumer waits (COMMIT_TIMEOUT_MS, 5 s), shorter than its commit
+# on exit may wait (kafka-python's request_timeout_ms, 30 s, as its close() does), and shorter
+# than the broker's own session with its controller (broker.session.timeout.ms, 9 s).
+STALL_S = 6
+
+
+def wait_until(condition, seconds: float, what) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"nach {seconds} s nicht erreicht, {what()}"
+        time.sleep(0.2)
 
 
 def shown(lines):
@@ -67,6 +80,76 @@ def test_ctrl_c_commits_and_leaves_the_group(kafka, new_topic):
         # Left, not just gone silent: no member waits for its session to time out.
         group_state = admin.group(group)
         assert (group_state["group_state"], group_state["members"]) == ("Empty", [])
+
+
+def test_ctrl_c_while_the_broker_stalls_waits_and_commits(kafka, new_topic):
+    """Ctrl+C while the broker answers nothing for a few seconds (a busy machine): the consumer waits
+    for it, commits on exit and says so. It used to give up after 5 s, warn of "a new attempt" that
+    never came and still report "Offsets gespeichert"."""
+    topic, group = new_topic(partitions=3), "strg-c-stau"
+    produce(kafka.bootstrap, topic, [(s, price_bytes(s, 10.0 + n)) for n, s in enumerate(["SAP", "SIE", "ALV"] * 5)])
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
+                          bootstrap=kafka.bootstrap)
+    try:
+        consumer.wait_for(lambda lines: len(shown(lines)) == 15, timeout=30, what="15 prices")
+        with Admin(kafka.bootstrap) as admin:  # the commit of the shown prices, within a second
+            wait_until(lambda: admin.committed(group) == admin.end_offsets(topic, 3), seconds=10,
+                       what=lambda: f"committed: {admin.committed(group)}")
+        with kafka.stalled():
+            consumer.process.send_signal(signal.SIGINT)
+            time.sleep(STALL_S)  # how long the broker stalls, not a wait for an outcome
+        assert consumer.finish(timeout=60) == 0, consumer.errors
+    finally:
+        consumer.kill()
+    assert not [line for line in consumer.errors if "Warnung" in line or "Fehler" in line], consumer.errors
+    assert consumer.lines[-1].startswith(f"Offsets gespeichert, Consumer-Gruppe {group} verlassen: 15 Kurse")
+    with Admin(kafka.bootstrap) as admin:
+        assert admin.committed(group) == admin.end_offsets(topic, 3)
+
+
+def test_prices_of_a_burst_are_committed_within_a_second_though_no_more_follow(kafka, new_topic):
+    """The consumer commits what it has shown at most a second later, also when the Börse falls
+    silent after a burst: a crash then shows at most a second of prices again. It used to commit
+    only when the next batch arrived, so the last prices before a quiet spell stayed uncommitted."""
+    topic, group = new_topic(partitions=1), "stille"
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
+                          bootstrap=kafka.bootstrap)
+    try:
+        with Admin(kafka.bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=1)
+            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
+            consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the first price")
+            # Right after the first: arrives within the second after the consumer's last commit.
+            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 231.0)), ("SAP", price_bytes("SAP", 232.0))])
+            consumer.wait_for(lambda lines: len(shown(lines)) == 3, timeout=30, what="the burst")
+            # One commit interval, with room for a busy machine.
+            wait_until(lambda: admin.committed(group) == {0: 3}, seconds=10,
+                       what=lambda: f"committed: {admin.committed(group)}")
+            assert consumer.process.poll() is None, consumer.errors
+    finally:
+        consumer.kill()
+
+
+def test_a_new_consumer_joins_its_group_once(kafka, new_topic):
+    """A consumer alone in a new group joins it once: one rebalance, generation 1, as the broker
+    logs it. kafka-python 3.0.12 used to rebalance again right after its first assignment when
+    it joined before its first metadata since subscribe(), and that second rebalance could hang,
+    leaving a consumer that showed prices and could never commit them."""
+    topic, group = new_topic(partitions=3), "einmal"
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
+                          bootstrap=kafka.bootstrap)
+    try:
+        with Admin(kafka.bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=1)
+            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
+            consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the price")
+            wait_until(lambda: sum(admin.committed(group).values()) == 1, seconds=10,
+                       what=lambda: f"committed: {admin.committed(group)}")
+    finally:
+        consumer.kill()
+    stabilized = re.findall(rf"Stabilized group {re.escape(group)} generation (\d+)",
+                            kafka.log_file.read_text(encoding="utf-8", errors="replace"))
+    assert stabilized == ["1"], stabilized
 
 
 def test_sigkill_and_restart_resume_from_the_committed_offset_without_a_gap(kafka, new_topic):

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.backend.helpers import RunningCli
-from tests.backend.kafka_tools import Admin, read_topic
+from tests.backend.kafka_tools import Admin, price_bytes, produce, read_topic
 
 pytestmark = pytest.mark.kafka
 
@@ -57,3 +57,31 @@ def test_broker_stop_and_restart_mid_run(kafka, new_topic):
     # The consumer resumed after the restart and saw every stored record.
     seen = {tuple(map(int, SHOWN.match(l).groups())) for l in consumer.lines if SHOWN.match(l)}
     assert seen == set(stored)
+
+
+def test_consumer_carries_on_when_connections_break_during_a_restart(kafka, new_topic):
+    """While a broker stops and comes back, a client's connections break in the middle of requests.
+    kafka-python 3.0.12 lets that escape poll() as KafkaConnectionError; the course's consumer used
+    to quit with it. It reports the break, waits, and shows the prices sent after the restart."""
+    topic, group = new_topic(partitions=3), "verbindung-weg"
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
+                          bootstrap=kafka.bootstrap)
+    try:
+        with Admin(kafka.bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=1)
+        produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
+        consumer.wait_for(lambda lines: sum(bool(SHOWN.match(l)) for l in lines) == 1, timeout=30, what="a price")
+        cut = kafka.restart_dropping_connections(seconds=10)
+        assert cut > 0, "der Consumer hat es in 10 s nicht wieder versucht"
+        assert consumer.process.poll() is None, consumer.errors
+        produce(kafka.bootstrap, topic, [("SIE", price_bytes("SIE", 210.0))])
+        consumer.wait_for(lambda lines: sum(bool(SHOWN.match(l)) for l in lines) == 2, timeout=90,
+                          what="the price sent after the restart")
+        consumer.process.send_signal(signal.SIGINT)
+        assert consumer.finish(timeout=60) == 0, consumer.errors
+    finally:
+        consumer.kill()
+    assert not [line for line in consumer.errors if line.startswith("Fehler")], consumer.errors
+    if any("Verbindung zu Kafka unterbrochen" in line for line in consumer.errors):
+        assert "Verbindung zu Kafka wieder da." in consumer.errors, consumer.errors
+    assert consumer.lines[-1].startswith(f"Offsets gespeichert, Consumer-Gruppe {group} verlassen: 2 Kurse")

@@ -69,3 +69,32 @@ def test_two_groups_each_get_every_record(kafka, new_topic):
             consumer.kill()
     for consumer in consumers:
         assert sorted(shown(consumer)) == sorted(written)
+
+
+def test_a_second_consumer_takes_over_right_after_the_last_price_the_first_showed(kafka, new_topic):
+    """While the Börse sends, a second Aktionär*in joins the group (as in "Übung 2" of the Labor,
+    locally). Before the group moves partitions, the first commits what it has shown: the second
+    starts right after it, so no price is shown twice and none is skipped. It used to commit only
+    once a second, and the second consumer showed the last prices again."""
+    topic, group = new_topic(partitions=3), "uebernahme"
+    boerse = RunningCli("backend.boerse", "--topic", topic, "--rate", "40", "--count", "400", "--quiet",
+                        bootstrap=kafka.bootstrap)
+    consumers = [start_consumer(kafka, topic, group, "anna")]
+    try:
+        consumers[0].wait_for(lambda lines: len(shown(consumers[0])) >= 40, timeout=30, what="40 prices")
+        consumers.append(start_consumer(kafka, topic, group, "ben"))
+        with Admin(kafka.bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=2)
+        assert boerse.finish(timeout=60) == 0, boerse.errors
+        for consumer in consumers:  # what is left in their partitions arrives within seconds
+            consumer.wait_for(lambda lines: len(set(shown(consumers[0])) | set(shown(consumers[1]))) >= 400,
+                              timeout=60, what="all 400 prices between them")
+        stop_all(consumers)
+    finally:
+        for process in (boerse, *consumers):
+            process.kill()
+    anna, ben = (shown(c) for c in consumers)
+    assert len(set(anna) | set(ben)) == 400
+    twice = sorted(set(anna) & set(ben))
+    assert not twice, f"{len(twice)} Kurse zweimal gezeigt (Partition, Offset): {twice[:10]}"
+    assert len(anna) == len(set(anna)) and len(ben) == len(set(ben))

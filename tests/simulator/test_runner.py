@@ -135,6 +135,15 @@ def test_cli_runs_a_script_and_fails_with_german_error(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(bad), "--config", "gibtsnicht=1"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2 and "Unbekannte Broker-Einstellung" in done.stderr
+    # The test broker's share-group and KIP-848 settings are accepted (and checked as Kafka checks them).
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--config",
+                           "group.share.min.record.lock.duration.ms=1000"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(script), "--config",
+                           "group.share.delivery.count.limit=1"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and "außerhalb des erlaubten Bereichs [2, 10]" in done.stderr
     done = subprocess.run([sys.executable, "-m", "kafkasim", "run", str(tmp_path / "fehlt.py")],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2 and "gibt es nicht" in done.stderr

@@ -33,6 +33,17 @@ def test_init_runs_the_preset_and_answers_with_snapshot_and_events(bridge):
     assert [e["seq"] for e in reply["events"]] == sorted(e["seq"] for e in reply["events"])
 
 
+def test_a_preset_that_stops_its_tickers_starts_with_every_price_acknowledged(bridge):
+    """The set-up stops the Börse right after a tick; its last prices are still on their way.
+    A scenario that starts paused would show them as sent and never acknowledged."""
+    reply = bridge({"type": "init", "preset": PRESET})
+    assert reply["ok"], reply
+    ticker = reply["snapshot"]["tickers"][0]
+    producer = next(p for p in reply["snapshot"]["producers"] if p["client_id"] == ticker["id"])
+    assert producer["sent"] >= 15 and producer["acked"] == producer["sent"], producer
+    assert reply["snapshot"]["now_ms"] - 2000 < 1000  # the set-up waited for the answers, not longer
+
+
 def test_each_reply_carries_only_new_events(bridge):
     first = bridge({"type": "init", "preset": PRESET})
     last = first["events"][-1]["seq"]

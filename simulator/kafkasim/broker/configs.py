@@ -12,6 +12,7 @@ from .. import errors
 from .. import topic_config_table as table
 from ..errors import InvalidConfigurationError
 from ..groups4.broker.configs import BROKER_DEFAULTS as GROUP_PROTOCOL_DEFAULTS
+from ..groups4.broker.configs import ConfigError, GroupConfigs
 
 BROKER_DEFAULTS: dict[str, object] = {
     "auto.create.topics.enable": True,
@@ -38,8 +39,6 @@ BROKER_DEFAULTS: dict[str, object] = {
     "auto.leader.rebalance.enable": True,
     "leader.imbalance.check.interval.seconds": 300,
     "leader.imbalance.per.broker.percentage": 10,
-    # Share groups and the consumer protocol (KIP-932, KIP-848), as the groups model knows them.
-    **GROUP_PROTOCOL_DEFAULTS,
 }
 
 def coerce(name: str, value, default):
@@ -64,7 +63,18 @@ def coerce(name: str, value, default):
 
 def broker_config(overrides: dict | None) -> dict:
     config = dict(BROKER_DEFAULTS)
+    # The share-group and consumer-protocol (KIP-848) settings only concern groups kafka-python
+    # cannot join; they are validated as Kafka does and kept, so a broker configured like the
+    # course's test broker starts here too.
+    group_protocols = GroupConfigs()
     for name, value in (overrides or {}).items():
+        if name in GROUP_PROTOCOL_DEFAULTS:
+            try:
+                group_protocols.set_broker(name, value)
+            except ConfigError as error:
+                raise InvalidConfigurationError(str(error)) from None
+            config[name] = group_protocols.broker[name]
+            continue
         if name == "log.retention.hours":
             name, value = "log.retention.ms", int(value) * 3600 * 1000
         elif name == "log.roll.hours":

@@ -104,11 +104,31 @@ def _apply_setup(cluster, action):
     if action["op"] == "advance":
         cluster.advance(int(action["args"][0]))
     elif action["op"] == "stop_all_tickers":
-        for ticker in cluster.snapshot(max_records=0)["tickers"]:
-            if ticker["running"]:
-                cluster.stop_ticker(ticker["id"])
+        _stop_all_tickers(cluster)
     else:
         _apply(cluster, action)
+
+
+# A stopped Börse still delivers the prices it has sent: their acknowledgements are a network
+# round trip away. The set-up lets them arrive (bounded by kafka-python's delivery.timeout.ms), so
+# a scenario that starts paused does not show a price as sent but never acknowledged.
+SETTLE_STEP_MS = 10
+SETTLE_LIMIT_MS = 120_000
+
+
+def _stop_all_tickers(cluster):
+    stopped = {t["id"] for t in cluster.snapshot(max_records=0)["tickers"] if t["running"]}
+    for ticker_id in sorted(stopped):
+        cluster.stop_ticker(ticker_id)
+
+    def pending():
+        return any(p["sent"] > p["acked"] + p["errors"]
+                   for p in cluster.snapshot(max_records=0)["producers"] if p["client_id"] in stopped)
+
+    waited = 0
+    while waited < SETTLE_LIMIT_MS and pending():
+        cluster.advance(SETTLE_STEP_MS)
+        waited += SETTLE_STEP_MS
 
 
 def _control(msg, session):

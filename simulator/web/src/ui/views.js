@@ -146,12 +146,28 @@ export function renderProducers(container, snapshot, act) {
       const t = r.ticker;
       const symbols = t.symbols.length > 6 ? `${t.symbols.slice(0, 6).join(", ")} … (${t.symbols.length} Aktien)` : t.symbols.join(", ");
       setText(el.querySelector(".ksim-text"), `Börse ${t.id} → ${t.topic}: ${symbols}, ${t.rate_per_s}/s, ${t.running ? "läuft" : "gestoppt"}`);
-      el.querySelector("button").disabled = !t.running;
+      // A stopped ticker stays listed (its producer line still counts), without a button.
+      el.querySelector("button").hidden = !t.running;
     } else {
       const p = r.producer;
-      setText(el.querySelector(".ksim-text"), `Producer ${p.client_id} (acks=${p.acks}): ${p.sent} gesendet, ${p.acked} bestätigt, ${p.errors} Fehler`);
+      // Sent but not yet answered: the acknowledgement is a network round trip away (and never
+      // comes while the time stands still), so these are counted apart, not left unexplained.
+      const pending = p.sent - p.acked - p.errors;
+      setText(el.querySelector(".ksim-text"), `Producer ${p.client_id} (acks=${p.acks}): ${p.sent} gesendet, ${p.acked} bestätigt, ` +
+        `${pending > 0 ? `${pending} unterwegs, ` : ""}${p.errors} Fehler`);
     }
   });
+}
+
+// Why a script's consumer has no "Entfernen": Kafka has no way to stop another process's
+// consumer; it leaves with close(), or the group drops it when its session times out.
+function scriptMemberNote(m, now) {
+  if (m.expires_ms == null) {
+    return "Consumer aus Ihrem Skript: er verlässt die Gruppe mit consumer.close(), von der Seite aus lässt er sich nicht entfernen";
+  }
+  const seconds = Math.max(0, Math.ceil((m.expires_ms - now) / 1000));
+  return "Consumer aus Ihrem Skript, beendet ohne consumer.close(): die Gruppe entfernt ihn, " +
+    `wenn session.timeout.ms abläuft (in ${seconds} s simulierter Zeit)`;
 }
 
 export function renderGroups(container, snapshot, act) {
@@ -168,12 +184,18 @@ export function renderGroups(container, snapshot, act) {
     setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}`);
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.member_id, (m) =>
       h("li", {}, h("span", { class: "ksim-text" }),
-        h("button", { type: "button", "aria-label": `Consumer ${m.client_id} aus der Gruppe ${g.group_id} entfernen`,
-          onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")),
+        // Only the page's own consumers can be stopped from here; a script's consumer belongs to
+        // the script's process, so the row says how it leaves instead of offering a button.
+        m.origin === "page"
+          ? h("button", { type: "button", "aria-label": `Consumer ${m.client_id} aus der Gruppe ${g.group_id} entfernen`,
+            onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")
+          : h("span", { class: "ksim-member-note" })),
     (mel, m) => {
       const parts = m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
       const leader = g.leader === m.member_id ? " (Gruppen-Leader)" : "";
       setText(mel.querySelector(".ksim-text"), `${m.client_id}${leader}: ${parts}`);
+      const note = mel.querySelector(".ksim-member-note");
+      if (note) setText(note, scriptMemberNote(m, snapshot.now_ms));
     });
     const body = el.querySelector("tbody");
     const sig = JSON.stringify(g.offsets);
