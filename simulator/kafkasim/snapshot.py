@@ -93,7 +93,8 @@ def _member(cluster, clients: dict, m) -> dict:
     `clients` maps member ids to the consumers holding them (the broker knows no client objects)."""
     consumer = clients.get(m.member_id)
     actor = cluster.actors.get(m.client_id)
-    page = consumer is not None and actor is not None and actor.consumer is consumer
+    # A member whose JoinGroup answer is still on its way is not yet known by id to its consumer.
+    page = actor is not None and not actor.consumer._closed and (consumer is None or actor.consumer is consumer)
     gone = not page and consumer is not None and consumer._closed and m.session_timer is not None
     return {"member_id": m.member_id, "client_id": m.client_id,
             "assignment": [[t, p] for t, ps in sorted(m.assignment.items()) for p in ps],
