@@ -212,15 +212,21 @@ class Exercise:
         return self.root.get_by_role("combobox", name="Kurs-Skript laden")
 
     def starter(self) -> str:
-        """Loads the exercise's starter script afresh from the script chooser and returns it."""
+        """Chooses the exercise's starter script and, if it was edited before (the page keeps edits
+        across reloads), presses "Ursprünglichen Code wiederherstellen"; returns the script."""
         chooser = self.chooser()
         name = chooser.locator("option", has_text="Startskript der Übung").get_attribute("value")
         expected = (ROOT / "docs_src" / "labor" / name).read_text(encoding="utf-8")
         if self.code() == expected:
             return expected
-        chooser.select_option(label="Börse (Producer)")
-        chooser.select_option(label="Startskript der Übung")
-        self.wait_js("sim.querySelector('.ksim-editor').editorView.state.doc.toString() === arg", expected)
+        doc = "sim.querySelector('.ksim-editor').editorView.state.doc.toString()"
+        restore = self.button("Ursprünglichen Code wiederherstellen")
+        if chooser.input_value() != name:
+            chooser.select_option(label="Startskript der Übung")
+            self.wait_js(f"{doc} === arg || !sim.querySelector('.ksim-restore').hidden", expected)
+        if restore.is_visible():
+            restore.click()
+        self.wait_js(f"{doc} === arg", expected)
         return expected
 
     def write(self, source: str):

@@ -35,7 +35,7 @@ def test_a_consumer_that_a_script_left_in_the_group_is_explained_not_offered_for
     """Übung 2 solved in the editor by a learner who forgot `consumer.close()`: the script's
     process has ended, its consumer is still a member until its session times out. Kafka cannot
     stop another process's consumer, so the page must not offer "Entfernen" for it (it used to,
-    and the click said "Einen Consumer aktionaer-2 gibt es nicht"); it says why and when the group
+    and the click said "Einen Consumer … gibt es nicht"); it says why and when the group
     drops it, and then the group does."""
     ex = labor.exercise(2).reset()
     group = group_shown(ex)
@@ -47,7 +47,8 @@ def test_a_consumer_that_a_script_left_in_the_group_is_explained_not_offered_for
     output = ex.run()
     assert "Zugeteilt: aktienkurse-" in output, output
 
-    row = member_row(ex, group, "aktionaer-2")
+    client = re.search(r'client_id="([^"]+)"', script)[1]  # the starter's own name for its consumer
+    row = member_row(ex, group, client)
     assert row.count() == 1, ex.members(group)
     offered = row.get_by_role("button")
     if offered.count():
@@ -63,21 +64,21 @@ def test_a_consumer_that_a_script_left_in_the_group_is_explained_not_offered_for
     assert 0 < seconds <= 45, note  # kafka-python's session_timeout_ms defaults to 45 s
 
     # The page's own consumer in the same group still has its working button.
-    page_consumer = member_row(ex, group, "aktionaer-1")
-    assert page_consumer.get_by_role("button", name=f"Consumer aktionaer-1 aus der Gruppe {group} entfernen").count() == 1
+    page_consumer = member_row(ex, group, "kursalarm-1")  # the preset's own member
+    assert page_consumer.get_by_role("button", name=f"Consumer kursalarm-1 aus der Gruppe {group} entfernen").count() == 1
 
     # As the note says: once the session has run out, the group has dropped the script's consumer.
     ex.root.get_by_label("Tempo der simulierten Zeit").select_option("10")
     ex.button("Abspielen").click()
     ex.page.wait_for_function(
-        """([i, group]) => {
+        """([i, group, client]) => {
             const sim = document.querySelectorAll('div.kafkasim')[i];
             const region = [...sim.querySelectorAll('section.ksim-group')]
                 .find((s) => s.getAttribute('aria-label') === `Consumer-Gruppe ${group}`);
-            return region && ![...region.querySelectorAll('li')].some((li) => li.textContent.startsWith('aktionaer-2'));
-        }""", arg=[ex.index, group], timeout=60_000)
+            return region && ![...region.querySelectorAll('li')].some((li) => li.textContent.startsWith(client));
+        }""", arg=[ex.index, group, client], timeout=60_000)
     ex.pause()
-    assert member_row(ex, group, "aktionaer-1").count() == 1
+    assert member_row(ex, group, "kursalarm-1").count() == 1
 
 
 # -- the Börse ---------------------------------------------------------------------------------

@@ -39,6 +39,12 @@ _BY_CLASS: tuple[tuple[type, str], ...] = (
 )
 
 
+# What kafka-python 3.0.12 does with a plain function as a serializer (KafkaProducer.__init__).
+_PLAIN_CALLABLE = ("Eine einfache Funktion wie str.encode geht auch, doch kafka-python 3.0.12 verpackt sie in "
+                   "einen SerializeWrapper und meldet dabei eine DeprecationWarning („… does not implement "
+                   "kafka.serializer.Serializer“), und sie wird auch mit None aufgerufen.")
+
+
 def explain(exc: BaseException) -> str:
     msg = str(exc.args[0]) if exc.args else ""
     name = type(exc).__name__
@@ -47,13 +53,15 @@ def explain(exc: BaseException) -> str:
         param = "key_serializer" if which == "Key" else "value_serializer"
         kind = msg.rsplit("'", 2)[-2] if "'" in msg else "?"
         return (f"Kafka speichert nur Bytes. Der {which} ist vom Typ {kind}, und der Producer hat keinen "
-                f"{param}, der ihn in Bytes verwandelt. Lösung: KafkaProducer({param}=str.encode) "
-                f"(oder {param}=DefaultSerializer() bzw. JsonSerializer()) setzen, oder Bytes senden "
-                f"(z. B. 'text'.encode('utf-8')).")
+                f"{param}, der ihn in Bytes verwandelt. Lösung: KafkaProducer({param}=DefaultSerializer()) "
+                f"für Text oder {param}=JsonSerializer() für Python-Werte (beide: from kafka import …), oder "
+                f"Bytes senden (z. B. 'text'.encode('utf-8')). {_PLAIN_CALLABLE}")
     if isinstance(exc, (TypeError, AttributeError)) and "NoneType" in msg and "encode" in msg:
-        return ("Ein Serializer wurde auch mit None aufgerufen: kafka-python ruft key_serializer und "
-                "value_serializer auch mit None auf (Records ohne Key, Tombstones). str.encode kann das nicht – "
-                "nehmen Sie z. B. key_serializer=lambda k: k.encode() if k is not None else None.")
+        return ("Ein Serializer wurde mit None aufgerufen: Eine einfache Funktion wie str.encode als "
+                "key_serializer oder value_serializer verpackt kafka-python 3.0.12 in einen SerializeWrapper "
+                "(und meldet dabei eine DeprecationWarning), und der ruft sie auch mit None auf – für Datensätze "
+                "ohne Schlüssel und für Tombstones. str.encode kann das nicht. Nehmen Sie DefaultSerializer() "
+                "(from kafka import DefaultSerializer): Er reicht None unverändert durch.")
     if "Unrecognized configs" in msg:
         return ("Der Client kennt mindestens eine der übergebenen Einstellungen nicht – ein Tippfehler? "
                 "Die Namen schreibt kafka-python mit Unterstrichen, z. B. bootstrap_servers, value_serializer, "

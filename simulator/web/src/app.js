@@ -2,12 +2,13 @@
 // draws every snapshot it receives and turns the reader's clicks into requests.
 import { REQ, SNAPSHOT_RECORDS, TIMEOUT_MS } from "./protocol.js";
 import { WorkerTimeout, pageRuntime } from "./runtime.js";
-import { DEFAULT_PRESET, PRESETS, presetFor } from "./presets.js";
+import { DEFAULT_PRESET, PRESETS, offeredGroup, presetFor } from "./presets.js";
 import { decodeState, encodeState, shareUrl, stateInUrl } from "./urlstate.js";
 import { h, setText, uniqueId } from "./ui/dom.js";
 import { renderBrokers, renderGroups, renderProducers, renderTopics } from "./ui/views.js";
 import { EventLog, formatTime } from "./ui/eventlog.js";
 import { buildControls, syncTopicSelects } from "./ui/controls.js";
+import { draftStore } from "./ui/drafts.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
@@ -242,12 +243,13 @@ class Simulator {
       section("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
       section("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
       section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length)])));
+      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))])));
     parts.push(chartDetails);
     if (this.wantsCode) {
       const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
       parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
-        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source) }));
+        buildCodePanel({ initial: this.script || "boerse_producer.py", starter, run: (source) => this.runScript(source),
+          drafts: draftStore(`${location.pathname}|${this.presetName}`) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;

@@ -37,8 +37,8 @@ export const EXERCISES = {
     id: "leader-crash",
     script: "uebung4_leader_absturz.py",
     task: [
-      "Das Topic aktienkurse hat eine Partition mit drei Replikaten, min.insync.replicas=2. Die Zeit steht still.",
-      "Senden Sie einen Kurs mit acks=all und lassen Sie dann den Leader von Partition 0 abstürzen. Ist der Kurs nach der Wahl des neuen Leaders noch da? Probieren Sie es danach auch mit acks=1, direkt vor dem Absturz.",
+      "Das Topic aktienkurse hat eine Partition mit drei Replikaten, min.insync.replicas=2. Die Zeit steht still, bis Sie „Abspielen“ drücken.",
+      "Senden Sie einen Kurs mit acks=all und lassen Sie dann den Leader von Partition 0 abstürzen. Drücken Sie „Abspielen“: Ist der Kurs nach der Wahl des neuen Leaders noch da? Probieren Sie es danach auch mit acks=1, direkt vor dem Absturz.",
     ],
   },
 
@@ -100,8 +100,8 @@ export const EXERCISES = {
   minInsync: {
     id: "min-insync",
     task: [
-      "Das Topic aktienkurse hat eine Partition mit drei Replikaten und min.insync.replicas=2. Die Zeit steht still.",
-      "Lassen Sie einen Follower von Partition 0 abstürzen, warten Sie, bis er die ISR verlassen hat, und fahren Sie dann den zweiten Follower kontrolliert herunter. Senden Sie danach einen Kurs mit acks=all – und einen mit acks=1.",
+      "Das Topic aktienkurse hat eine Partition mit drei Replikaten und min.insync.replicas=2. Die Zeit steht still, bis Sie „Abspielen“ drücken.",
+      "Lassen Sie einen Follower von Partition 0 abstürzen, lassen Sie die Zeit mit „Abspielen“ (oder „+1 s“) laufen, bis er die ISR verlassen hat, und fahren Sie dann den zweiten Follower kontrolliert herunter. Senden Sie danach einen Kurs mit acks=all – und einen mit acks=1.",
     ],
   },
 
@@ -134,7 +134,7 @@ export const EXERCISES = {
   zweiBroker: {
     id: "zwei-broker",
     task: [
-      "Drei kombinierte Knoten (Broker und Controller), das Topic aktienkurse hat eine Partition mit drei Replikaten und min.insync.replicas=2. Die Zeit steht still.",
+      "Drei kombinierte Knoten (Broker und Controller), das Topic aktienkurse hat eine Partition mit drei Replikaten und min.insync.replicas=2. Die Zeit steht still, bis Sie „Abspielen“ drücken.",
       "Lassen Sie beide Follower von Partition 0 abstürzen und senden Sie dann einen Kurs mit acks=all. Welchen Fehler meldet der Producer – und warum nicht NotEnoughReplicasError?",
     ],
   },

@@ -176,6 +176,12 @@ export const PRESETS = {
 
 export const DEFAULT_PRESET = "cluster-ueberblick";
 
+// The group "Consumer hinzufügen" offers: the one the preset's page talks about – the group of its
+// first consumer, else Anna's, the course's first group.
+export function offeredGroup(preset) {
+  return (preset.setup ?? []).find((action) => action.op === "add_consumer")?.args[0] ?? "depot-anna";
+}
+
 export function presetFor(name) {
   return PRESETS[name] ?? null;
 }

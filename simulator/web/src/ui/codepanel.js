@@ -17,7 +17,8 @@ async function loadLab(name) {
 }
 
 // `starter` ([file, label]) puts a script of the page's own first in the chooser (a Labor exercise's).
-export function buildCodePanel({ initial, run, starter = null }) {
+// `drafts` (ui/drafts.js) keeps the learner's edits of each script across reloads.
+export function buildCodePanel({ initial, run, starter = null, drafts = null }) {
   const headingId = uniqueId("ksim-h");
   const chooser = h("select", { class: "ksim-script-choice", "aria-label": "Kurs-Skript laden" },
     (starter ? [starter, ...LABS] : LABS).map(([file, label]) => h("option", { value: file }, label)));
@@ -27,8 +28,11 @@ export function buildCodePanel({ initial, run, starter = null }) {
   const output = h("pre", { class: "ksim-output", role: "region", "aria-label": "Ausgabe des Skripts", tabindex: 0 });
   const error = h("div", { class: "ksim-script-error", role: "alert", hidden: true });
   const state = h("p", { class: "ksim-run-state", role: "status" }, "Strg+Enter führt das Skript aus.");
+  const restoreButton = h("button", { type: "button", class: "md-button ksim-restore", hidden: true },
+    "Ursprünglichen Code wiederherstellen");
   let editor = null;
   let pendingDoc = null;
+  let shown = null; // { name, original }: the course script in the editor, as the course wrote it
 
   const setDoc = (text) => {
     if (!editor) {
@@ -38,12 +42,40 @@ export function buildCodePanel({ initial, run, starter = null }) {
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
   };
   const showLab = async (name) => {
+    shown = null; // until it has loaded, the editor holds nothing of the new script's
+    restoreButton.hidden = true;
+    let original;
     try {
-      setDoc(await loadLab(name));
+      original = await loadLab(name);
     } catch (e) {
+      shown = null;
       setDoc(`# ${e.message}\n`);
+      return;
+    }
+    shown = { name, original };
+    const draft = drafts?.load(name);
+    const edited = draft != null && draft !== original;
+    setDoc(edited ? draft : original);
+    restoreButton.hidden = !edited;
+    if (edited) state.textContent = "Ihre Änderungen an diesem Skript sind wieder da (in diesem Browser gespeichert).";
+  };
+  // Every edit is kept at once; a script edited back to the course's text keeps nothing.
+  const remember = (text) => {
+    if (!shown || !drafts) return;
+    const edited = text !== shown.original;
+    restoreButton.hidden = !edited;
+    if (!edited) drafts.drop(shown.name);
+    else if (!drafts.save(shown.name, text)) {
+      state.textContent = "Ihre Änderungen lassen sich in diesem Browser nicht speichern; nach dem Neuladen sind sie weg.";
     }
   };
+  restoreButton.addEventListener("click", () => {
+    if (!shown) return;
+    drafts?.drop(shown.name);
+    setDoc(shown.original);
+    restoreButton.hidden = true;
+    state.textContent = "Der ursprüngliche Code des Kurses steht wieder im Editor.";
+  });
 
   const execute = async () => {
     if (!editor || runButton.disabled) return;
@@ -77,7 +109,7 @@ export function buildCodePanel({ initial, run, starter = null }) {
   // The editor bundle loads in parallel with the rest of the page.
   import("./editor.js").then(async ({ createEditor }) => {
     await new Promise((resolve) => setTimeout(resolve)); // a task of its own, apart from the layout
-    editor = createEditor(editorBox, pendingDoc ?? "", { label: "Python-Code für den Simulator", onRun: execute });
+    editor = createEditor(editorBox, pendingDoc ?? "", { label: "Python-Code für den Simulator", onRun: execute, onChange: remember });
     editorBox.editorView = editor; // for tests that replace the whole script at once
     pendingDoc = null;
   });
@@ -88,6 +120,6 @@ export function buildCodePanel({ initial, run, starter = null }) {
     h("p", { class: "ksim-hint" }, "Das Skript verbindet sich mit dem Cluster dieses Simulators (bootstrap_servers wird ignoriert). " +
       "Zeit vergeht simuliert: time.sleep(0.5) dauert keinen Augenblick."),
     h("div", { class: "ksim-code-row" },
-      h("div", { class: "ksim-code-edit" }, h("label", {}, "Skript ", chooser), editorBox, runButton, state),
+      h("div", { class: "ksim-code-edit" }, h("label", {}, "Skript ", chooser), editorBox, runButton, restoreButton, state),
       h("div", { class: "ksim-code-out" }, h("h4", {}, "Ausgabe"), output, error)));
 }

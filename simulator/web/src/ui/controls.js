@@ -47,7 +47,7 @@ function form(name, label, children, onsubmit) {
   } }, children, feedbackLine());
 }
 
-export function buildControls(act, open, brokers) {
+export function buildControls(act, open, brokers, group) {
   const createTopic = form("create-topic", "Topic anlegen", [
     field("Name", input({ name: "name", required: true, value: "kurse", pattern: "[A-Za-z0-9._\\-]+", maxlength: 249 })),
     field("Partitionen", input({ name: "partitions", type: "number", min: 1, max: 24, value: 3, required: true })),
@@ -87,8 +87,7 @@ export function buildControls(act, open, brokers) {
   });
 
   const consumer = form("consumer", "Consumer hinzufügen", [
-    // Anna's group, as on the course's first hands-on page.
-    field("Consumer-Gruppe", input({ name: "group", required: true, value: "depot-anna" })),
+    field("Consumer-Gruppe", input({ name: "group", required: true, value: group })),
     field("Topic", topicSelect()),
     field("Client-ID", input({ name: "client", placeholder: "leer: automatisch" })),
     field("auto_offset_reset", select("reset", [["earliest", "earliest – ab dem Anfang"], ["latest", "latest – nur neue"]])),

@@ -26,7 +26,7 @@ const theme = EditorView.theme({
   "&.cm-focused": { outline: "2px solid var(--md-accent-fg-color)" },
 });
 
-export function createEditor(parent, doc, { label, onRun }) {
+export function createEditor(parent, doc, { label, onRun, onChange = () => {} }) {
   return new EditorView({
     parent,
     doc,
@@ -38,6 +38,7 @@ export function createEditor(parent, doc, { label, onRun }) {
       EditorView.lineWrapping, // no sideways scrolling, also at phone width
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun(); return true; } }])),
       EditorView.contentAttributes.of({ "aria-label": label }),
+      EditorView.updateListener.of((update) => { if (update.docChanged) onChange(update.state.doc.toString()); }),
     ],
   });
 }
