@@ -7,11 +7,9 @@ list is the to-do list of the simulator core rewrite; it only ever shrinks.
 TRANSACTIONS = "transactions: transactional_id refused (NotSimulatedError) although kafka-python supports it"
 GROUP_FEATURES = "group features: cooperative-sticky / static membership missing or different"
 MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError/ImportError)"
-THREADS = "threads: callbacks run in the caller's thread instead of the IO thread"
 
 KNOWN_DIFFERENCES: dict[str, str] = {
     "groups/009_cooperative_sticky": GROUP_FEATURES,
-    "threads/002_callbacks_run_off_main_thread": THREADS,
     "transactions/001_commit_transaction": TRANSACTIONS,
     "transactions/002_abort_transaction": TRANSACTIONS,
     "transactions/003_open_transaction_lso": TRANSACTIONS,

@@ -10,6 +10,28 @@ import traceback
 log = logging.getLogger("kafka.future")
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# kafka-python runs a client's callbacks in its IO thread ("kafka-io-<client_id>"), not in the
+# thread that called send(). The simulator has no such thread; while callbacks of a client run,
+# this names the thread they would run in, and a script's threading.current_thread() answers so.
+io_thread_name: str | None = None
+
+
+class in_io_thread:
+    """Context: what runs inside counts as running in `client_id`'s IO thread."""
+
+    __slots__ = ("name", "outer")
+
+    def __init__(self, client_id: str) -> None:
+        self.name = f"kafka-io-{client_id}"
+
+    def __enter__(self):
+        global io_thread_name
+        self.outer, io_thread_name = io_thread_name, self.name
+
+    def __exit__(self, *exc):
+        global io_thread_name
+        io_thread_name = self.outer
+
 
 class Future:
     error_on_callbacks = False

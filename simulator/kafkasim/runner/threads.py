@@ -18,6 +18,8 @@ import threading as _real
 import types
 from collections import deque
 
+from ..clients import future as _client_future
+
 INF = float("inf")
 
 NO_THREADS = ("Threads (threading.Thread) kann der Simulator im Browser nicht ausführen: Python im Browser "
@@ -313,6 +315,20 @@ def make_threading_modules(kernel, report_error) -> dict[str, types.ModuleType]:
     for cls in (Thread, Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, Timer):
         cls.__module__ = "threading"
         setattr(threading, cls.__name__, cls)
+    io_threads: dict[str, _real.Thread] = {}
+
+    def current_thread():
+        """The real current thread, except inside a client's callbacks: kafka-python runs those in
+        the client's IO thread, so they see a thread of that name (never the main thread)."""
+        name = _client_future.io_thread_name
+        if name is None:
+            return _real.current_thread()
+        thread = io_threads.get(name)
+        if thread is None:
+            thread = io_threads[name] = _real.Thread(name=name, daemon=True)
+        return thread
+
+    threading.current_thread = threading.currentThread = current_thread
 
     class Queue:
         def __init__(self, maxsize=0):

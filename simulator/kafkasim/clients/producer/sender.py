@@ -14,6 +14,7 @@ from ... import errors as Errors
 from ...protocol import produce as pr
 from ...protocol.records import RecordBatch
 from ...protocol.transactions import InitProducerIdRequest
+from ..future import in_io_thread
 
 
 class Sender:
@@ -215,6 +216,13 @@ class Sender:
             f"{self.kernel.now - batch.created_ms} ms has passed since batch creation"), -1)
 
     def _complete(self, batch, error, base_offset: int, log_append_time: int = -1) -> None:
+        if batch.futures:
+            with in_io_thread(self.client_id):
+                self._settle(batch, error, base_offset, log_append_time)
+        else:
+            self._settle(batch, error, base_offset, log_append_time)
+
+    def _settle(self, batch, error, base_offset: int, log_append_time: int) -> None:
         n = len(batch.records)
         self.accumulator.pending -= n
         futures = batch.futures or ()
