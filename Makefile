@@ -96,6 +96,7 @@ bench: $(VENV)/.test assets chromium kafka-dist
 	$(PY) bench/bench_kafka_cluster.py
 	$(PY) bench/bench_labor.py
 	$(PY) bench/bench_print.py
+	$(PY) bench/bench_lighthouse.py
 
 clean:
 	rm -rf site dist $(ASSETS) $(CACHE)/broker-data $(CACHE)/cluster-data

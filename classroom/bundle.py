@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from classroom.course import ROOT
+from classroom.offline import write_browser_files
 
 HERE = Path(__file__).resolve().parent
 TOP = "kafka-kurs"  # the folder the archive unpacks into
@@ -57,6 +58,10 @@ def build_site(site_dir: Path) -> None:
     finally:
         os.chdir(previous)
     shutil.copyfile(HERE / "kurs_paket.js", site_dir / PAGE_SCRIPT)
+    # The offline cache (classroom/offline.py) was listed before this script arrived: list it anew.
+    # Served on this machine (kurs-starten.py on 127.0.0.1) the course then works without the server
+    # after a first visit; to other machines over plain http browsers allow no service worker.
+    write_browser_files(site_dir)
 
 
 def write_archive(site_dir: Path, archive: Path) -> None:

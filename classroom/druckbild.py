@@ -1,6 +1,6 @@
 """MkDocs hook: after each live simulator, a figure for the page's print version.
 
-On screen the figure is hidden; printed (docs/stylesheets/druck.css), the simulator is hidden and
+On screen the figure is hidden; printed (theme/druck.css), the simulator is hidden and
 the figure shows the preset's title and where to find it interactively. When a picture of the
 preset exists (docs/assets/kafkasim/bilder/<preset>.svg or .png, e.g. drawn at build time), the
 figure shows it too; until then the note stands alone.

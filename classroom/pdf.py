@@ -44,6 +44,8 @@ PRINT_SITE = {
     "enumerate_figures": False,
     "add_cover_page": True,
     "cover_page_template": "classroom/deckblatt.tpl",
+    # A learner's own record: empty in a course handed out on paper; it prints itself from its page.
+    "exclude": ["fortschritt.md"],
 }
 
 

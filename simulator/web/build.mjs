@@ -48,6 +48,8 @@ await build({
 });
 
 // Each preset's title for the pages' print version (classroom/druckbild.py): a printed page shows
-// a note with the title where the live simulator would be.
-const titles = Object.fromEntries(Object.entries(PRESETS).map(([id, preset]) => [id, { title: preset.title }]));
+// a note with the title where the live simulator would be. Presets with an exercise also name its
+// id, the one its "kafkasim:exercise-solved" event carries (classroom/progress.py counts them).
+const titles = Object.fromEntries(Object.entries(PRESETS).map(([id, preset]) =>
+  [id, { title: preset.title, ...(preset.exercise ? { exercise: preset.exercise.id } : {}) }]));
 await writeFile(path.join(out, "presets.json"), JSON.stringify(titles, null, 2) + "\n");

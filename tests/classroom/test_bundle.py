@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from classroom.offline import precache_manifest
+from tests.site.test_offline_files import integrity
+
 TOP = "kafka-kurs"
 BOOT_TIMEOUT_MS = 90_000
 
@@ -95,3 +98,24 @@ def test_opened_as_files_pages_say_how_to_start_the_course(page, unpacked):
     notice = page.locator("div.kafkasim .ksim-notice").first
     notice.wait_for(timeout=10_000)
     assert "kurs-starten.py" in notice.inner_text()
+
+
+def test_offline_list_matches_the_unpacked_course(unpacked):
+    """The bundle's service worker lists its own files, the bundle's script included."""
+    site = unpacked / "kurs"
+    listed = {entry["url"]: entry for entry in precache_manifest(site)}
+    assert "kurs-paket.js" in listed and "praxis/boerse.html" in listed
+    for url, entry in listed.items():
+        assert (site / url).is_file(), url
+        assert entry["integrity"] == integrity(site / url), url
+
+
+@pytest.mark.browser
+def test_served_bundle_works_offline_after_a_first_visit(reader, served):
+    reader.goto(served + "index.html")
+    reader.locator(".md-footer-meta").get_by_text("Offline bereit").wait_for(timeout=BOOT_TIMEOUT_MS)
+    reader.context.set_offline(True)
+    reader.goto(served + "theorie/replikation.html")
+    assert reader.locator("article h1").inner_text().startswith("Replikation")
+    reader.goto(served)  # the folder's address finds its index.html in the cache too
+    assert reader.locator("article h1").count() == 1

@@ -34,6 +34,11 @@ def simulators_in_docs() -> int:
     return sum(p.read_text(encoding="utf-8").count('<div class="kafkasim"') for p in (ROOT / "docs").rglob("*.md"))
 
 
+def printed_pages() -> list[tuple[str, str]]:
+    """The chapters in the course PDF: every page of the nav except the learner's own progress."""
+    return [(title, src) for title, src in nav_pages() if src != "fortschritt.md"]
+
+
 def outline_titles(outline) -> list[str]:
     found = []
     for entry in outline:
@@ -53,9 +58,11 @@ def test_pdf_has_a_table_of_contents_and_bookmarks_for_every_chapter(pdf):
     toc_text = " ".join(" ".join(p.extract_text() for p in reader.pages[:4]).split())
     assert "Inhaltsverzeichnis" in toc_text
     bookmarks = outline_titles(reader.outline)
-    for title, src in nav_pages():
+    for title, src in printed_pages():
         assert title in toc_text, f"{title} fehlt im Inhaltsverzeichnis"
         assert page_heading(src) in bookmarks, f"{page_heading(src)} fehlt in den Lesezeichen"
+    # The progress page is a learner's record, printed from the page itself, not part of the course.
+    assert page_heading("fortschritt.md") not in bookmarks
 
 
 def test_pdf_shows_simulators_as_notes_and_no_controls(pdf):
@@ -72,9 +79,11 @@ def test_pdf_shows_simulators_as_notes_and_no_controls(pdf):
 
 def test_pdf_page_count_is_sane(pdf):
     reader, _ = pdf
-    # 81 A4 pages measured for 19 chapters (printing every page on its own gave 148 before the
-    # print stylesheet); far more means controls or empty charts are back.
-    assert len(nav_pages()) <= len(reader.pages) <= 110
+    # 81 A4 pages measured for 19 chapters, 115 for 21 (printing every page on its own gave 148 for
+    # 19, nearly 8 a chapter, before the print stylesheet); far more means controls or empty charts
+    # are back.
+    chapters = len(printed_pages())
+    assert chapters <= len(reader.pages) <= 6 * chapters
     assert "Seite 2 von" in reader.pages[1].extract_text()
 
 

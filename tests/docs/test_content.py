@@ -17,7 +17,7 @@ EMBED = re.compile(r'<div class="kafkasim" data-preset="(?P<preset>[\w-]+)"')
 QUIZ = re.compile(r"<quiz>\n(?P<body>.*?)</quiz>", re.S)
 # Pages that are reference material, not chapters: no quiz needed.
 WITHOUT_QUIZ = {"theorie/index.md", "praxis/index.md", "abschluss/literatur.md",
-                "abschluss/glossar.md", "abschluss/naechste-schritte.md"}
+                "abschluss/glossar.md", "abschluss/naechste-schritte.md", "fortschritt.md"}
 
 
 def fences(lang: str):
