@@ -3,7 +3,7 @@
     python -m backend.admin topics
     python -m backend.admin topic aktienkurse
     python -m backend.admin groups
-    python -m backend.admin group depot
+    python -m backend.admin group depot-anna
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def build_parser() -> GermanArgumentParser:
         description="Zeigt Topics, Partitionen (Leader, Replikate, ISR, Offsets) und Consumer-Gruppen "
                     "(Mitglieder, gespeicherte Offsets, Lag).",
         epilog="Verbindungsoptionen stehen vor dem Befehl, z. B.: "
-               "python -m backend.admin --bootstrap-servers localhost:9092 group depot",
+               "python -m backend.admin --bootstrap-servers localhost:9092 group depot-anna",
     )
     add_connection_arguments(parser)
     commands = parser.add_subparsers(dest="command", required=True, title="Befehle",

@@ -1,6 +1,6 @@
 """The Aktionär*innen as a command-line tool: a consumer with a live table of the latest prices.
 
-    python -m backend.aktionaer --group depot --from-beginning
+    python -m backend.aktionaer --group depot-anna --from-beginning
 
 Commits what it has shown (within a second, before a rebalance and on exit), so a restarted
 consumer, or the one that takes over its partitions, carries on where it stopped. A broker that
@@ -38,7 +38,7 @@ def build_parser() -> GermanArgumentParser:
                     "und zeigt die letzten Kurse live an. Strg+C beendet sauber.",
     )
     parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Topic mit den Kursen")
-    parser.add_setting("--group", env="KAFKA_GROUP_ID", default="depot", help="Consumer-Gruppe")
+    parser.add_setting("--group", env="KAFKA_GROUP_ID", default="depot-anna", help="Consumer-Gruppe")
     parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=argument_type(parse_symbols), metavar="SYM,SYM,…",
                        help="nur diese Aktien zeigen (Standard: alle)")
     parser.add_argument("--from-beginning", action="store_true",

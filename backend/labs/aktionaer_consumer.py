@@ -1,7 +1,8 @@
-"""Labor 2 – die Aktionär*innen: ein Consumer, der die Aktienkurse aus Kafka liest.
+"""Labor 2 – die Aktionär*innen: Annas Depot liest die Aktienkurse aus Kafka.
 
-Der Consumer gehört zur Consumer-Gruppe "depot". Kafka speichert die committed Offsets der
-Gruppe; ein neu gestarteter Consumer macht dort weiter, wo die Gruppe aufgehört hat.
+Der Consumer gehört zu Annas eigener Consumer-Gruppe "depot-anna". Kafka speichert die
+committeten Offsets der Gruppe; ein neu gestarteter Consumer macht dort weiter, wo die Gruppe
+aufgehört hat.
 """
 import os
 import time
@@ -15,8 +16,8 @@ LESEZEIT_S = 20  # ein Dienst liest endlos; dieses Skript hört nach 20 Sekunden
 consumer = KafkaConsumer(
     TOPIC,
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="depot",
-    # Gilt nur, solange die Gruppe noch keinen committed Offset hat:
+    group_id="depot-anna",  # Annas eigene Gruppe: Sie bekommt jeden Kurs
+    # Gilt nur, solange die Gruppe noch keinen committeten Offset hat:
     # "earliest" liest von vorn, "latest" nur neue Kurse.
     auto_offset_reset="earliest",
     key_deserializer=DefaultSerializer(),  # UTF-8-Bytes -> str
@@ -24,12 +25,14 @@ consumer = KafkaConsumer(
 )
 
 ende = time.monotonic() + LESEZEIT_S
-while time.monotonic() < ende:
-    # poll() wartet bis zu einer Sekunde auf neue Kurse und liefert sie je Partition.
-    for records in consumer.poll(timeout_ms=1_000).values():
-        for record in records:
-            kurs = record.value
-            print(f"Partition {record.partition}, Offset {record.offset}: "
-                  f"{kurs['symbol']} {kurs['price']:.2f} {kurs['currency']}")
-
-consumer.close()  # committet die Offsets und verlässt die Gruppe
+try:
+    while time.monotonic() < ende:
+        # poll() wartet bis zu einer Sekunde auf neue Kurse und liefert sie je Partition.
+        for records in consumer.poll(timeout_ms=1_000).values():
+            for record in records:
+                kurs = record.value
+                print(f"Partition {record.partition}, Offset {record.offset}: "
+                      f"{kurs['symbol']} {kurs['price']:.2f} {kurs['currency']}")
+finally:
+    # Auch nach Strg+C: die Offsets committen und die Gruppe sofort verlassen.
+    consumer.close()

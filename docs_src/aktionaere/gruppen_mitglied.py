@@ -1,4 +1,7 @@
-"""Ein Mitglied der Consumer-Gruppe "depot", das seine Partitionen meldet."""
+"""Die erste Fassung des Kursalarm-Dienstes: eine Instanz in der Gruppe "kursalarm".
+
+Sie zeigt jeden Kurs, den sie liest, und meldet, welche Partitionen ihr gerade gehören.
+"""
 # --8<-- [start:code]
 import os
 
@@ -9,11 +12,13 @@ BOOTSTRAP_SERVERS = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 consumer = KafkaConsumer(
     "aktienkurse",
     bootstrap_servers=BOOTSTRAP_SERVERS,
-    group_id="depot",
+    group_id="kursalarm",  # jede Instanz des Dienstes: dieselbe Gruppe
     auto_offset_reset="earliest",
     key_deserializer=DefaultSerializer(),
     value_deserializer=JsonSerializer(),
-    consumer_timeout_ms=10_000,
+    # Ende nach 30 Sekunden ohne neuen Kurs. In Partition 2 liegt nur DTE: Wer nur
+    # sie liest, wartet mitunter zehn Sekunden und länger auf den nächsten Kurs.
+    consumer_timeout_ms=30_000,
 )
 
 meine_partitionen = []
@@ -26,5 +31,7 @@ for record in consumer:
     ort = f"Partition {record.partition}, Offset {record.offset}"
     print(f"  {ort}: {record.key} = {record.value['price']}")
 
-consumer.close()  # verlässt die Gruppe: Die anderen bekommen seine Partitionen
+# Verlässt die Gruppe, und die anderen Instanzen übernehmen sofort. Aber Vorsicht: Nach
+# Strg+C läuft diese Zeile nie (Schritt 5 zeigt, wie es richtig geht).
+consumer.close()
 # --8<-- [end:code]

@@ -1,4 +1,4 @@
-"""Schritt 3 der Börse: asynchron senden mit Callbacks, flush() am Ende."""
+"""Schritt 3 der Börse: asynchron senden mit Rückruffunktionen, flush() am Ende."""
 # --8<-- [start:code]
 import os
 import random

@@ -28,5 +28,5 @@ except KeyboardInterrupt:
 finally:
     # Auch nach Strg+C: Offsets committen und die Gruppe sofort verlassen.
     consumer.close()
-print(f"{angezeigt} Kurse aus Annas Depot angezeigt.")
+print(f"{angezeigt} Kurse der eigenen Aktien angezeigt.")
 # --8<-- [end:code]

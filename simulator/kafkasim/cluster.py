@@ -226,17 +226,27 @@ class Cluster:
         topics = self.scenarios.check_consumer(group_id, topics, client_id, auto_offset_reset,
                                                partition_assignment_strategy)
         if client_id is None:
-            client_id = self._unused_consumer_name()
+            client_id = self._unused_consumer_name(group_id)
         self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
         self.scenarios.add_consumer(client_id, group_id, topics, auto_offset_reset, partition_assignment_strategy)
         return client_id
 
-    def _unused_consumer_name(self) -> str:
-        """aktionaer-N for the next N whose name no running consumer has (a preset or the learner
-        may have named theirs aktionaer-1, aktionaer-2 … already)."""
+    def _unused_consumer_name(self, group_id: str) -> str:
+        """A name after the course's rule that no running consumer has (a preset or the learner may
+        have used it already): an Aktionär*in's depot group depot-anna is read by anna (then anna-2,
+        anna-3 …), a service's group such as kursalarm by its instances kursalarm-1, kursalarm-2 …"""
+        taken = self.scenarios.consumers
+        owner = group_id[len("depot-"):] if group_id.startswith("depot-") else ""
+        if owner:
+            if owner not in taken:
+                return owner
+            n = 2
+            while f"{owner}-{n}" in taken:
+                n += 1
+            return f"{owner}-{n}"
         while True:
-            name = self.client_name("aktionaer")
-            if name not in self.scenarios.consumers:
+            name = self.client_name(group_id)
+            if name not in taken:
                 return name
 
     def remove_consumer(self, client_id: str) -> None:

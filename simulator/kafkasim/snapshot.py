@@ -17,14 +17,15 @@ one produced record and one background consumer (abridged)::
           "partition": 0, "leader": 2, "leader_epoch": 0, "replicas": [2, 3, 1], "isr": [2, 3, 1],
           "log_start_offset": 0, "high_watermark": 1, "log_end_offset": 1,
           "replica_log_end_offsets": {"2": 1, "3": 1, "1": 1},
-          "records": [{"offset": 0, "key": "SAP", "value": "{\"price\": 240.1}",
+          "records": [{"offset": 0, "key": "SAP",
+                       "value": "{\"symbol\": \"SAP\", \"price\": 240.1, \"currency\": \"EUR\"}",
                        "timestamp": 1767225600000}]
         }, ...]
       }],
       "groups": [{
-        "group_id": "depot", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
-        "leader": "aktionaer-1-6f1c…", 
-        "members": [{"member_id": "aktionaer-1-6f1c…", "client_id": "aktionaer-1",
+        "group_id": "depot-anna", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
+        "leader": "anna-6f1c…",
+        "members": [{"member_id": "anna-6f1c…", "client_id": "anna",
                      "assignment": [["boerse", 0], ["boerse", 1]], "origin": "page", "expires_ms": null}],
         "offsets": [{"topic": "boerse", "partition": 0, "committed": 1, "end_offset": 1, "lag": 0},
                     {"topic": "boerse", "partition": 1, "committed": null, "end_offset": 0, "lag": null}]

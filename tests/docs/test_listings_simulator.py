@@ -6,6 +6,8 @@ was created and the Börse published one price per share, as a reader would have
 
 from __future__ import annotations
 
+import re
+import shlex
 import subprocess
 import sys
 
@@ -60,3 +62,14 @@ def test_listing_runs_from_the_terminal():
     assert proc.returncode == 0, proc.stderr
     # No topic created first: the broker creates it on the fly with num.partitions=1.
     assert proc.stdout.count("-> Partition 0, Offset") == 6, proc.stdout
+
+
+def test_the_terminal_command_of_the_praxis_page_prints_what_the_page_shows():
+    """praxis/index.md: the command as printed, and the output block right after it, line for line."""
+    page = (ROOT / "docs" / "praxis" / "index.md").read_text(encoding="utf-8")
+    found = re.search(r"^```bash\n(python -m kafkasim run [^\n]+)\n```\n\n```text\n(.*?)^```", page, re.M | re.S)
+    assert found, "praxis/index.md zeigt keinen kafkasim-Aufruf mit seiner Ausgabe"
+    command, shown = shlex.split(found.group(1)), found.group(2).splitlines()
+    proc = subprocess.run([sys.executable, *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == shown, proc.stdout

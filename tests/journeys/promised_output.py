@@ -53,7 +53,7 @@ class Promise:
     @property
     def complete(self) -> bool:
         """A block without "…" shows the whole output of a run in the course's order."""
-        return ELLIPSIS not in self.lines
+        return all(line.strip() != ELLIPSIS for line in self.lines)
 
     def check(self, output: str, exact: bool | None = None) -> None:
         """Fails unless `output` is what the block promises.
@@ -72,6 +72,17 @@ class Promise:
         if exact if exact is not None else self.complete:
             assert printed == shown, f"{self.listing}: die Seite zeigt\n{shown}\ngedruckt wurde\n{printed}"
         check_partitions(output, partitions=3)
+
+
+def terminals(promise: Promise) -> list[Promise]:
+    """A block that shows several terminals side by side ("Terminal 1   Terminal 2" on its first
+    line), one Promise per terminal, cut where each heading starts."""
+    heading, *rows = promise.lines
+    starts = [match.start() for match in re.finditer(r"Terminal \d+", heading)]
+    assert len(starts) >= 2, f"{promise.listing}: kein Block mit Terminals nebeneinander: {heading!r}"
+    ends = starts[1:] + [None]
+    return [Promise(promise.listing, [row[start:end].rstrip() for row in rows if row[start:end].strip()])
+            for start, end in zip(starts, ends)]
 
 
 def check_partitions(output: str, partitions: int) -> None:
@@ -103,9 +114,9 @@ def promises(page: str) -> list[Promise]:
     return blocks
 
 
-def promise_for(page: str, listing: str) -> Promise:
-    """The first output block after `listing` on `page`; fails if the page shows none."""
-    for promise in promises(page):
-        if promise.listing == listing:
-            return promise
+def promise_for(page: str, listing: str, nth: int = 0) -> Promise:
+    """The first (or nth) output block after `listing` on `page`; fails if the page shows none."""
+    found = [promise for promise in promises(page) if promise.listing == listing]
+    if len(found) > nth:
+        return found[nth]
     raise AssertionError(f"{page} zeigt nach {listing} keine Ausgabe: was soll ein Lernender erwarten?")

@@ -92,3 +92,25 @@ def test_the_aktionaere_read_the_boerse_that_is_already_running(page, site_url):
     promised_output(sim, "aktionaere.md: das Skript der Aktionär*innen im Simulator").check(output, exact=False)
     # It read what the Börse had sent before the click, and what it kept sending meanwhile.
     assert output.count("Offset") > before[1], output
+
+
+def test_the_kursalarm_service_checks_the_old_prices_and_commits_what_it_checked(page, site_url):
+    sim = open_simulator(page, site_url, "praxis/aktionaere.md", "labor-kursalarm")
+    # "Im Simulator läuft die Börse schon, und im Topic liegen die Kurse aus der Börse, Schritt 2."
+    assert_editor_shows_a_listing_of_the_page(sim)
+    producers = sim.get_by_role("region", name="Producer und Börse")
+    assert "läuft" in producers.inner_text(), producers.inner_text()
+
+    output = run_the_editor_script(sim)
+    promised_output(sim, "aktionaere.md: der Kursalarm-Dienst im Simulator").check(output, exact=False)
+    # The alarms for the Börse's Schritt 2 are the ones the page names.
+    assert "Kursalarm: SAP steht bei 231.40 EUR" in output and "Kursalarm: BMW steht bei 80.55 EUR" in output
+
+    # "Die Spalte „Committet“ zeigt, bis wohin die Instanz geprüft und committet hat."
+    table = sim.get_by_role("table", name="Offsets der Gruppe kursalarm")
+    committed = {row.locator("th").inner_text(): row.locator("td").first.inner_text()
+                 for row in table.locator("tbody tr").all()}
+    assert set(committed) == {f"aktienkurse-{p}" for p in range(3)}, committed
+    # At least past the prices that were there before the Börse went on: 3, 2 and 1 per partition.
+    assert all(value.isdigit() for value in committed.values()), committed
+    assert all(int(committed[f"aktienkurse-{p}"]) >= n for p, n in enumerate((3, 2, 1))), committed

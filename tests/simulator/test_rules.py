@@ -422,7 +422,7 @@ def test_rebalance_listener_sees_revoke_and_assign(cluster):
                "for _ in range(10):\n    a.poll(timeout_ms=500); b.poll(timeout_ms=500)\n"
                "a.close(); b.close()\n")
     # As kafka-python 3.0.12 on Kafka 4.3.1 prints it: an empty revoke before the first join (eager
-    # protocol), and a revoke on close.
+    # protocol), and a revoke on close (tests/parity/scenarios/rebalance_listener.py).
     assert r.stdout.split("\n")[:5] == ["revoked 0", "assigned 2", "revoked 2", "assigned 1", "revoked 1"]
 
 

@@ -71,7 +71,7 @@ def test_consumer_script_can_be_chosen_and_reads_the_prices(lab):
     output = lab.root.locator(".ksim-output").inner_text()
     assert output.count("Offset") == 20, output
     groups = {g["group_id"]: g for g in lab.snapshot()["groups"]}
-    assert "depot" in groups
+    assert "depot-anna" in groups
 
 
 def test_failing_script_shows_german_error_and_traceback(lab):

@@ -78,3 +78,24 @@ def test_a_consumer_without_client_id_joins_in_every_preset(name):
         names.append(reply["result"])
     preset_names = {a["kwargs"]["client_id"] for a in preset["setup"] if a["op"] == "add_consumer"}
     assert len(set(names)) == 2 and not set(names) & preset_names, names
+
+
+def test_an_automatic_client_id_follows_the_courses_names():
+    """The course names a depot's reader after the Aktionär*in (depot-anna: anna) and a service's
+    instances after the service (kursalarm: kursalarm-1, kursalarm-2 …); the form's automatic
+    name does the same, skipping names the preset already uses."""
+    bridge = new_bridge()
+    assert bridge(init_as_the_page_sends_it("consumer-gruppe"))["ok"]  # kursalarm-1, kursalarm-2
+
+    def add(group: str) -> str:
+        reply = bridge({"type": "control", "op": "add_consumer", "args": [group, ["aktienkurse"]],
+                        "kwargs": {"client_id": None, "auto_offset_reset": "earliest"}})
+        assert reply["ok"], reply["error"]
+        return reply["result"]
+
+    assert [add("kursalarm"), add("kursalarm")] == ["kursalarm-3", "kursalarm-4"]
+    assert [add("depot-anna"), add("depot-anna"), add("depot-ben")] == ["anna", "anna-2", "ben"]
+    assert add("statistik") == "statistik-1"
+    members = {m["client_id"]: g["group_id"] for g in bridge({"type": "advance", "ms": 1_000})["snapshot"]["groups"]
+               for m in g["members"]}
+    assert members["anna-2"] == "depot-anna" and members["kursalarm-4"] == "kursalarm", members

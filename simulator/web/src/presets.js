@@ -8,6 +8,8 @@ const TOPIC = "aktienkurse";
 const COMPACTED = "letzte-kurse";
 // The shares of the course's Börse (backend/labs/boerse_producer.py).
 const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
+// One price per share, as Schritt 2 of the Börse (docs_src/boerse/schritt2_serialisierer.py) sends them.
+const SCHRITT2_PRICES = { SAP: 231.40, SIE: 212.10, ALV: 351.80, BAS: 45.12, BMW: 80.55, DTE: 31.07 };
 const topic = (name, partitions, replication_factor, config = {}) =>
   ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
@@ -91,6 +93,15 @@ export const PRESETS = {
     ...base, title: "Labor 2: Aktionär*innen", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
     code: "aktionaer_consumer.py", open: [],
+  },
+  // The Aktionär*innen page, Schritt 5: the finished Kursalarm-Dienst in the editor. The topic holds
+  // the Börse's Schritt 2 (whose SAP and BMW prices are above the alarm limits), the Börse goes on.
+  "labor-kursalarm": {
+    ...base, title: "Labor 3: der Kursalarm-Dienst", brokers: 1,
+    setup: [topic(TOPIC, 3, 1),
+      ...Object.entries(SCHRITT2_PRICES).map(([symbol, price]) => priceOf(TOPIC, symbol, price)),
+      ticker(TOPIC, 2, { symbols: BOERSE_SYMBOLS }), advance(5_000)],
+    code: "kursalarm_dienst.py", open: [],
   },
   "uebung-sap-partition": {
     ...base, title: "Übung: alle SAP-Kurse in einer Partition", autoplay: false,

@@ -165,8 +165,26 @@ class KafkaConsumer:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        # As kafka-python: a block left by an exception closes without the automatic commit, since
+        # the record in hand may not have been processed.
+        self.close(autocommit=exc_type is None)
+
+    def _refuse_inside_listener(self):
+        """kafka-python runs the rebalance listener on its IO thread, where a blocking call cannot
+        wait for it."""
+        if self._coordinator.in_listener:
+            raise RuntimeError(
+                "Cannot block on net.run() from the IO thread itself. (kafka-python ruft den "
+                "Rebalance-Listener in seinem IO-Thread auf; blockierende Consumer-Aufrufe wie "
+                "commit(), committed() oder poll() brechen dort ab. Committen Sie nach der "
+                "Verarbeitung in der Schleife oder im Listener mit commit_async().)")
+
+    def _raise_listener_error(self):
+        coordinator = self._coordinator
+        error, coordinator.listener_error = coordinator.listener_error, None
+        if error is not None:
+            raise error
 
     def bootstrap_connected(self):
         return True
@@ -284,7 +302,9 @@ class KafkaConsumer:
             self._subscription.request_reset(tp)
 
     def _poll_once(self, max_records, update_offsets=True):
-        if not self._coordinator.poll():
+        ready = self._coordinator.poll()
+        self._raise_listener_error()
+        if not ready:
             return []
         self._update_fetch_positions()
         records = self._fetcher.fetched_records(max_records, update_offsets)
@@ -295,6 +315,7 @@ class KafkaConsumer:
         """Polls until records arrive or `deadline` passes, letting the cluster run meanwhile."""
         if self._closed:
             raise Errors.IllegalStateError("KafkaConsumer is closed")
+        self._refuse_inside_listener()
         env = self._env
         kernel = env.kernel
         _env.charge(POLL_COST_US)
@@ -373,6 +394,9 @@ class KafkaConsumer:
         env = self._env
         deadline = float("inf") if timeout_ms is None else env.kernel.now + timeout_ms
         sub = self._subscription
+        state = sub.assignment.get(tp)
+        if state is not None and state.position is None:
+            self._refuse_inside_listener()    # an unknown position needs the broker: it blocks
 
         def known():
             state = sub.assignment.get(tp)
@@ -546,6 +570,7 @@ class KafkaConsumer:
 
     def commit(self, offsets=None, timeout_ms=None):
         self._require_group()
+        self._refuse_inside_listener()
         error = self._coordinator.commit_sync(self._offsets_arg(offsets), timeout_ms)
         if error is not None:
             raise error
@@ -572,6 +597,7 @@ class KafkaConsumer:
     def committed(self, partition, metadata=False, timeout_ms=None):
         self._require_group()
         self._check_tp(partition)
+        self._refuse_inside_listener()
         tp = (partition.topic, partition.partition)
         entry = self._coordinator.fetch_committed_sync([tp], timeout_ms).get(tp)
         if entry is None:

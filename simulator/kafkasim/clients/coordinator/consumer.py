@@ -56,6 +56,8 @@ class ConsumerCoordinator(BaseCoordinator):
         self._metadata_snapshot = None            # partition ids per group topic, as last seen
         self._assignment_snapshot = None          # … and as the leader assigned them
         self._needs_join_prepare = True           # commit and tell the listener before the next join round
+        self.in_listener = False                  # the rebalance listener is running (its IO thread)
+        self.listener_error = None                # a failed on_partitions_assigned, for the next poll()
         self.positions_at_close: dict = {}        # how far it got, for views after close()
         metadata.add_listener(self._metadata_updated)
 
@@ -101,9 +103,26 @@ class ConsumerCoordinator(BaseCoordinator):
             self.state = "PREPARING"
             self.next_commit_ms = self.kernel.now + self.auto_commit_interval_ms
             self.commit_async(offsets, self._prepared)
+        self.call_listener("on_partitions_revoked", revoked)
+
+    def call_listener(self, method: str, tps) -> None:
+        """Calls the rebalance listener as kafka-python 3 does, on its IO thread: blocking consumer
+        calls inside raise RuntimeError (see `in_listener`); a failing revoke stops the join (or
+        close()) at once, a failing assignment is in place already and surfaces from poll()."""
         listener = self.subscription.listener
-        if listener is not None:
-            listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
+        if listener is None:
+            return
+        self.in_listener = True
+        try:
+            getattr(listener, method)({TopicPartition(*tp) for tp in tps})
+        except Exception as exc:
+            error = Errors.KafkaError("User rebalance callback throws an error")
+            error.__cause__ = exc
+            if method == "on_partitions_revoked":
+                raise error from exc
+            self.listener_error = self.listener_error or error
+        finally:
+            self.in_listener = False
 
     def _prepared(self, _error) -> None:
         if self.state == "PREPARING":
@@ -173,9 +192,8 @@ class ConsumerCoordinator(BaseCoordinator):
 
     def _announce_assignment(self) -> None:
         tps, self._to_announce = self._to_announce, None
-        listener = self.subscription.listener
-        if tps is not None and listener is not None:
-            listener.on_partitions_assigned({TopicPartition(*tp) for tp in tps})
+        if tps is not None:
+            self.call_listener("on_partitions_assigned", tps)
 
     def _assign_all_subscribed(self) -> None:
         """Subscribed without a group: the consumer simply takes every partition (kafka-python)."""
@@ -184,12 +202,8 @@ class ConsumerCoordinator(BaseCoordinator):
         for topic in sub.subscription or ():
             tps.extend((topic, p) for p in sorted(self.metadata.partitions_for_topic(topic) or ()))
         if tps != list(sub.assignment):
-            old = list(sub.assignment)
+            # No group, no rebalance: kafka-python's listener hears nothing of this.
             sub.set_assignment(tps)
-            listener = sub.listener
-            if listener is not None:
-                listener.on_partitions_revoked({TopicPartition(*tp) for tp in old})
-                listener.on_partitions_assigned({TopicPartition(*tp) for tp in tps})
 
     def next_wakeup(self) -> float:
         """When a waiting poll must look again even if nothing arrives (auto-commit, retries)."""
@@ -353,13 +367,18 @@ class ConsumerCoordinator(BaseCoordinator):
         if autocommit:
             self.maybe_commit_sync()
         sub = self.subscription
-        if sub.partitions_auto_assigned() and self.group_id is not None:
-            # kafka-python's _on_close_prepare (Java's onLeavePrepare): the partitions are revoked.
+        if sub.partitions_auto_assigned():
+            # kafka-python's _on_close_prepare (also without a group) (Java's onLeavePrepare): the partitions are revoked.
             revoked = list(sub.assignment)
-            if sub.listener is not None and revoked:
-                sub.listener.on_partitions_revoked({TopicPartition(*tp) for tp in revoked})
             self.positions_at_close = self._positions()
-            sub.set_assignment([])
+            try:
+                if revoked:
+                    self.call_listener("on_partitions_revoked", revoked)
+            finally:
+                sub.set_assignment([])
+                self.leave_group()
+                self.closed = True
+            return
         self.leave_group()
         self.closed = True
 

@@ -6,6 +6,7 @@ import { reveal } from "./feedback.js";
 const LABS = [
   ["boerse_producer.py", "Börse (Producer)"],
   ["aktionaer_consumer.py", "Aktionär*innen (Consumer)"],
+  ["kursalarm_dienst.py", "Kursalarm-Dienst (Consumer-Gruppe)"],
   ["topic_anlegen.py", "Topic anlegen (Admin)"],
 ];
 const LABS_URL = new URL("../labs/", import.meta.url);
