@@ -1,13 +1,17 @@
 """Benchmark of the simulator in the page, in Debian's Chromium (headless), in one run.
 
 Measures, cold (fresh browser context) and warm (same context, second visit):
-  navigation -> first contentful paint, -> data-sim-state=ready, -> first result of the preset
-  script ("Ausführen" on the lab producer); the bare Pyodide boot in the same browser (a minimal
-  page whose module worker loads the same pyodide.mjs and evaluates 1+1); and main-thread long
-  tasks while a cluster with 24 partitions and 6 consumers plays at 10x speed.
+  navigation -> first contentful paint, -> first drawn cluster diagram (the build's picture),
+  -> data-sim-state=ready, -> first result of the preset script ("Ausführen" on the lab
+  producer); the simulator entering the viewport -> its first drawn diagram, for a simulator in
+  view at load and for one the reader scrolls to; the bare Pyodide boot in the same browser (a
+  minimal page whose module worker loads the same pyodide.mjs and evaluates 1+1); main-thread
+  long tasks while a cluster with 24 partitions and 6 consumers plays at 10x speed with the
+  diagram in view; and the simulator's height on the start page at 1280x800.
 
 Usage: .venv/bin/python bench/bench_web.py [--runs N]   (needs `make assets` first)
-Targets: text visible < 0.5 s; ready <= 1.2 x bare Pyodide boot; no long task > 50 ms.
+Targets: text visible < 0.5 s; diagram drawn < 0.5 s after the simulator enters the viewport;
+ready <= 1.2 x bare Pyodide boot; no long task > 50 ms.
 """
 
 from __future__ import annotations
@@ -45,8 +49,24 @@ const pyodide = await loadPyodide({ indexURL: index });
 self.postMessage(pyodide.runPython("1+1"));
 """
 
-# Records when the simulator becomes ready, relative to navigation start.
+# Records when the simulator becomes ready, enters the viewport and first shows a diagram,
+# relative to navigation start.
 READY_PROBE = """
+window.simSeenAt = null;
+window.simDrawnAt = null;
+new MutationObserver(() => {
+  const el = document.querySelector('div.kafkasim');
+  if (el && !el.benchWatched) {
+    el.benchWatched = true;
+    new IntersectionObserver((entries) => {
+      if (!window.simSeenAt && entries.some((e) => e.isIntersecting)) window.simSeenAt = performance.now();
+    }).observe(el);
+  }
+  if (!window.simDrawnAt && !window.simDrawing && document.querySelector('div.kafkasim svg.ksim-diagram')) {
+    window.simDrawing = true; // the frame that paints it
+    requestAnimationFrame(() => { window.simDrawnAt = performance.now(); });
+  }
+}).observe(document, {subtree: true, childList: true});
 new MutationObserver(() => {
   const el = document.querySelector('div.kafkasim[data-sim-state=ready]');
   if (el && !window.simReadyAt) window.simReadyAt = performance.now();
@@ -83,13 +103,22 @@ def build_site(webroot: Path) -> Path:
     html = source.read_text("utf-8")
     html = re.sub(r"(<article[^>]*>)", r'\1<div class="kafkasim" data-preset="labor-producer"></div>', html, count=1)
     (source.parent / "bench-simulator.html").write_text(html, "utf-8")
+    # The same simulator far below the fold: the reader scrolls to it.
+    below = re.sub(r"(<article[^>]*>)", r'\1<div style="height:4000px"></div><div class="kafkasim" data-preset="replikation" data-code="off"></div>',
+                   source.read_text("utf-8"), count=1)
+    (source.parent / "bench-simulator-below.html").write_text(below, "utf-8")
     (site / "assets" / "kafkasim" / "bench-bare.html").write_text(BARE_PAGE, "utf-8")
     (site / "assets" / "kafkasim" / "bench-bare-worker.js").write_text(BARE_WORKER, "utf-8")
     return source.parent / "bench-simulator.html"
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser context closed mid-download (the next visit starts cold): not a result
+
+
 def serve(webroot: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -99,6 +128,8 @@ def visit_simulator(page, url: str) -> dict:
     page.wait_for_function("() => window.simReadyAt", timeout=120_000)
     fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime")
     ready = page.evaluate("window.simReadyAt")
+    drawn = page.evaluate("window.simDrawnAt")
+    seen_to_drawn = page.evaluate("Math.max(0, window.simDrawnAt - window.simSeenAt)")
     page.wait_for_function(
         "() => document.querySelector('div.kafkasim .ksim-editor')?.editorView?.state.doc.length > 100", timeout=30_000)
     page.locator("div.kafkasim .ksim-run").click()
@@ -113,8 +144,35 @@ def visit_simulator(page, url: str) -> dict:
         return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v - performance.timeOrigin]));
     }""")
     boot = page.evaluate("document.querySelector('div.kafkasim').dataset.simBoot")
-    return {"fcp": fcp, "ready": ready, "result": first_result, "load_long_tasks": long_tasks,
+    return {"fcp": fcp, "ready": ready, "drawn": drawn, "seen_to_drawn": seen_to_drawn, "result": first_result, "load_long_tasks": long_tasks,
             "load_frames": frames, "phases": phases, "boot": boot}
+
+
+def visit_below(page, url: str) -> float:
+    """A simulator 4000 px down: the reader scrolls there once the page has settled."""
+    page.goto(url)
+    page.wait_for_timeout(1_500)
+    assert page.evaluate("!window.simDrawnAt"), "nothing is drawn before the reader comes near"
+    page.evaluate("document.querySelector('div.kafkasim').scrollIntoView({block: 'center'})")
+    page.wait_for_function("() => window.simDrawnAt && window.simSeenAt", timeout=30_000)
+    return page.evaluate("Math.max(0, window.simDrawnAt - window.simSeenAt)")
+
+
+def start_page_height(browser, url: str) -> dict:
+    """Height of the start page's simulator at 1280x800: placeholder with picture, then live."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(READY_PROBE)
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("document.querySelector('div.kafkasim').scrollIntoView()")
+    page.wait_for_function("() => window.simDrawnAt", timeout=30_000)
+    before = page.evaluate("document.querySelector('div.kafkasim').getBoundingClientRect().height")
+    page.wait_for_function("() => window.simReadyAt", timeout=120_000)
+    page.wait_for_timeout(1_000)
+    live = page.evaluate("document.querySelector('div.kafkasim').getBoundingClientRect().height")
+    picture = page.evaluate("document.querySelector('div.kafkasim svg.ksim-diagram').getBoundingClientRect().height")
+    context.close()
+    return {"loading": before, "live": live, "diagram": picture}
 
 
 def visit_bare(page, url: str) -> float:
@@ -131,6 +189,22 @@ def animation_long_tasks(page) -> dict:
         await sim.act('start_ticker', ['kurse24'], {rate_per_s: 50});
         for (let i = 1; i <= 6; i++) await sim.act('add_consumer', ['depot24', ['kurse24']], {client_id: `aktionaer-${i}`});
         sim.speed = 10;
+        // The diagram in view (flights are drawn only there), and its drawings counted.
+        sim.diagram.element.scrollIntoView({block: 'start'});
+        window.flights = 0;
+        window.drawings = 0;
+        new MutationObserver((changes) => { for (const c of changes) window.flights += c.addedNodes.length; })
+          .observe(sim.diagram.element.querySelector('.kd-flow'), {childList: true});
+        new MutationObserver(() => { window.drawings += 1; })
+          .observe(sim.diagram.element, {attributes: true, attributeFilter: ['data-drawn-at']});
+        // The diagram's own script time per drawing, to tell it from the text panels' work.
+        window.drawMs = [];
+        const draw = sim.diagram.draw.bind(sim.diagram);
+        sim.diagram.draw = () => { const t = performance.now(); draw(); window.drawMs.push(performance.now() - t); };
+        window.frameScripts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.blockingDuration > 0) for (const s of e.scripts) window.frameScripts.push([s.invoker, s.duration]);
+        }).observe({type: 'long-animation-frame'});
         window.longTasks = [];
         window.longFrames = [];
         sim.setPlaying(true);
@@ -142,7 +216,8 @@ def animation_long_tasks(page) -> dict:
         const t = sim.snapshot.topics.find((t) => t.name === 'kurse24');
         const g = sim.snapshot.groups.find((g) => g.group_id === 'depot24');
         return {tasks: window.longTasks, frames: window.longFrames, partitions: t.partitions.length, members: g.members.length,
-                sim_ms: sim.snapshot.now_ms, records: t.partitions.reduce((s, p) => s + p.log_end_offset, 0)};
+                sim_ms: sim.snapshot.now_ms, records: t.partitions.reduce((s, p) => s + p.log_end_offset, 0),
+                flights: window.flights, drawings: window.drawings, draw_ms: window.drawMs, frame_scripts: window.frameScripts};
     }""")
     return result
 
@@ -163,9 +238,11 @@ def main() -> None:
         server = serve(webroot)
         base = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
         sim_url = base + page_file.relative_to(webroot / SUBPATH).as_posix()
+        below_url = sim_url.replace("bench-simulator.html", "bench-simulator-below.html")
         bare_url = base + "assets/kafkasim/bench-bare.html"
         rows = {k: [] for k in ("cold", "warm")}
         bare = {k: [] for k in ("cold", "warm")}
+        below = {k: [] for k in ("cold", "warm")}
         animation = None
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -181,6 +258,13 @@ def main() -> None:
                     if kind == "sim" and animation is None:
                         animation = animation_long_tasks(page)
                     context.close()
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(READY_PROBE)
+                page = context.new_page()
+                below["cold"].append(visit_below(page, below_url))
+                below["warm"].append(visit_below(page, below_url))
+                context.close()
+            heights = start_page_height(browser, base)
             browser.close()
         server.shutdown()
     finally:
@@ -189,8 +273,13 @@ def main() -> None:
     med = statistics.median
     print(f"Simulator im Browser – Median aus {args.runs} Läufen (Chromium headless, {sys.platform})")
     print(f"{'':28}{'kalt':>10}{'warm':>10}")
-    for label, key in (("erster Inhalt (FCP)", "fcp"), ("Simulator bereit", "ready"), ("erstes Skript-Ergebnis", "result")):
+    for label, key in (("erster Inhalt (FCP)", "fcp"), ("erstes Cluster-Diagramm", "drawn"), ("Simulator bereit", "ready"),
+                       ("erstes Skript-Ergebnis", "result")):
         print(f"{label:28}{fmt(med([r[key] for r in rows['cold']])):>10}{fmt(med([r[key] for r in rows['warm']])):>10}")
+    print("Vom Eintritt in den Sichtbereich bis zum ersten Diagramm (Ziel < 0,5 s):")
+    print(f"{'  sichtbar beim Laden':28}{fmt(med([r['seen_to_drawn'] for r in rows['cold']])):>10}"
+          f"{fmt(med([r['seen_to_drawn'] for r in rows['warm']])):>10}")
+    print(f"{'  hingescrollt':28}{fmt(med(below['cold'])):>10}{fmt(med(below['warm'])):>10}")
     print(f"{'Pyodide allein (1+1)':28}{fmt(med(bare['cold'])):>10}{fmt(med(bare['warm'])):>10}")
     for kind in ("cold", "warm"):
         ratio = med([r["ready"] for r in rows[kind]]) / med(bare[kind])
@@ -215,6 +304,17 @@ def main() -> None:
           f"{animation['records']} Datensätze, {animation['sim_ms'] / 1000:.0f} s simuliert in 10 s")
     print(f"Long Tasks > 50 ms während der Animation: {len(tasks)}, längster {max(tasks, default=0):.0f} ms (Ziel: keiner); "
           f"Frames mit Blockade durch den Simulator: {len(ours)}")
+    draws = sorted(animation["draw_ms"]) or [0]
+    print(f"  Diagramm dabei {animation['drawings']}-mal neu gezeichnet (Skript je Zeichnung: Median {med(draws):.0f} ms, "
+          f"längste {draws[-1]:.0f} ms), {animation['flights']} Flüge und Markierungen")
+    by_invoker = {}
+    for invoker, duration in animation["frame_scripts"]:
+        kind = {"FrameRequestCallback": "Diagramm (requestAnimationFrame)", "TimerHandler:setTimeout": "Textpanels (setTimeout)",
+                "Worker.onmessage": "Antwort des Workers (applyView)"}.get(invoker, invoker)
+        by_invoker[kind] = max(by_invoker.get(kind, 0), duration)
+    print("  längste Skripte in blockierenden Frames: " + ", ".join(f"{k} {v:.0f} ms" for k, v in sorted(by_invoker.items())))
+    print(f"Startseite bei 1280×800: Simulator beim Laden (Bild aus dem Build) {heights['loading']:.0f} px hoch, "
+          f"fertig {heights['live']:.0f} px, davon Diagramm {heights['diagram']:.0f} px")
     print(f"Last der Maschine beim Messen (loadavg 1 min): {os.getloadavg()[0]:.1f} auf {os.cpu_count()} Kernen")
 
 

@@ -7,7 +7,9 @@ site makes no request to any other host. The output folder is generated and neve
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -94,6 +96,40 @@ def copy_labs(out: Path) -> None:
             shutil.copy2(script, dest / script.name)
 
 
+def initial_states(out: Path) -> Path:
+    """Each preset's initial state, set up by kafkasim here on CPython through the worker's own
+    bridge.py (the same code and seed the page runs on Pyodide), as bilder/<preset>.json."""
+    dest = out / "bilder"
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    presets_js = (ROOT / "simulator" / "web" / "src" / "presets.js").as_uri()
+    script = f"import({json.dumps(presets_js)}).then((m) => console.log(JSON.stringify(m.PRESETS)))"
+    presets = json.loads(subprocess.run(["node", "--input-type=module", "-e", script],
+                                        check=True, capture_output=True, text=True, timeout=60).stdout)
+    spec = importlib.util.spec_from_file_location("kafkasim_bridge_build", ROOT / "simulator" / "web" / "src" / "bridge.py")
+    bridge = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bridge)
+    snapshot_records = int(re.search(r"SNAPSHOT_RECORDS = (\d+)",
+                                      (ROOT / "simulator" / "web" / "src" / "protocol.js").read_text("utf-8"))[1])
+    for name, preset in presets.items():
+        setup = {k: preset[k] for k in ("brokers", "seed", "config", "setup") if k in preset}
+        reply = json.loads(bridge.handle(json.dumps({"type": "init", "sim": name, "preset": setup,
+                                                     "maxRecords": snapshot_records})))
+        if not reply["ok"]:
+            raise SystemExit(f"Szenario {name} lässt sich nicht einrichten: {reply['error']}")
+        state = {"preset": name, "title": preset.get("title"), "diagram": preset.get("diagram"),
+                 "snapshot": reply["snapshot"]}
+        (dest / f"{name}.json").write_text(json.dumps(state, ensure_ascii=False), "utf-8")
+    return dest
+
+
+def draw_initial_states(out: Path) -> None:
+    """The first picture of every preset as SVG (prerender.mjs): the page shows it as soon as the
+    simulator is in view, before Python is up; print and README can use the files as they are."""
+    dest = initial_states(out)
+    subprocess.run(["node", str(ROOT / "simulator" / "web" / "prerender.mjs"), str(dest)], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "kafkasim")
@@ -106,6 +142,7 @@ def main() -> None:
     restored = snapshot(out, compiled) if compiled else None
     bundle_front_end(out)
     copy_labs(out)
+    draw_initial_states(out)
     # The page reads this manifest to find the package without hard-coding its version.
     manifest = {"wheel": f"wheels/{wheel}"}
     if compiled:

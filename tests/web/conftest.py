@@ -32,18 +32,20 @@ class Sim:
         self.url = url
         self.root = page.locator("div.kafkasim").first
 
-    def mount(self, preset: str, *, code: str | None = None, hash_: str = "", wait: bool = True):
+    def mount(self, preset: str, *, code: str | None = None, panels: str | None = None, hash_: str = "",
+              wait: bool = True):
         self.page.goto(self.url + hash_)
         self.page.evaluate(
-            """([preset, code]) => {
+            """([preset, code, panels]) => {
                 const d = document.createElement('div');
                 d.className = 'kafkasim';
                 d.dataset.preset = preset;
                 if (code) d.dataset.code = code;
+                if (panels !== null) d.dataset.panels = panels;
                 document.querySelector('article').prepend(d);
                 document.dispatchEvent(new Event('kafkasim:scan'));
             }""",
-            [preset, code],
+            [preset, code, panels],
         )
         if wait:
             self.wait_ready()

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def cluster(sim):
-    sim.mount("replikation")  # 3 Broker, aktienkurse RF 3, a running ticker
+    # 3 Broker, aktienkurse RF 3, a running ticker; every panel, as an embed may ask for.
+    sim.mount("replikation", panels="brokers producers topics groups log controls throughput lag")
     return sim
 
 

@@ -2,7 +2,7 @@
 // draws every snapshot it receives and turns the reader's clicks into requests.
 import { REQ, SNAPSHOT_RECORDS, TIMEOUT_MS } from "./protocol.js";
 import { WorkerTimeout, pageRuntime } from "./runtime.js";
-import { DEFAULT_PRESET, PRESETS, offeredGroup, presetFor } from "./presets.js";
+import { DEFAULT_PRESET, PANELS, PRESETS, offeredGroup, panelsFor, presetFor } from "./presets.js";
 import { decodeState, encodeState, shareUrl, stateInUrl } from "./urlstate.js";
 import { h, setText, uniqueId } from "./ui/dom.js";
 import { renderBrokers, renderGroups, renderProducers, renderTopics } from "./ui/views.js";
@@ -12,6 +12,7 @@ import { draftStore } from "./ui/drafts.js";
 import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
+import { LiveDiagram } from "./diagram/live.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -65,6 +66,11 @@ class Simulator {
     return this.preset.code || this.preset.exercise?.script || null;
   }
 
+  // The charts of the preset's panels (or the embed's), in the order they are drawn.
+  get chartsShown() {
+    return ["throughput", "lag"].filter((name) => this.panels.has(name));
+  }
+
   get wantsCode() {
     return Boolean(this.script || this.root.dataset.code === "on") && this.root.dataset.code !== "off";
   }
@@ -74,6 +80,12 @@ class Simulator {
       this.fail(`Unbekanntes Szenario „${this.presetName}“. Bekannt sind: ${Object.keys(PRESETS).join(", ")}.`);
       return;
     }
+    const { panels, unknown } = panelsFor(this.preset, this.root.dataset.panels);
+    if (unknown.length) {
+      this.fail(`Unbekannte Anzeige ${unknown.map((p) => `„${p}“`).join(", ")} in data-panels. Möglich sind: ${PANELS.join(", ")}.`);
+      return;
+    }
+    this.panels = new Set(panels);
     this.root.dataset.simState = "loading";
     this.showProgress();
     this.runtime.join(this);
@@ -131,7 +143,9 @@ class Simulator {
   showProgress() {
     this.bar = h("progress", { max: 1, value: 0, "aria-label": "Simulator wird geladen" });
     this.barLabel = h("span", {}, "Simulator wird geladen …");
-    this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar));
+    // The build's picture of the preset (main.js) stays while Python loads.
+    const predrawn = this.root.querySelector(".ksim-predrawn");
+    this.root.replaceChildren(h("div", { class: "ksim-loading", role: "status" }, this.barLabel, this.bar), predrawn ?? "");
     // The runtime download is one long stage: creep towards its end so the bar never looks stuck.
     this.barTarget = 0.85;
     const creep = setInterval(() => {
@@ -149,7 +163,7 @@ class Simulator {
     if (this.preloaded) return;
     this.preloaded = true;
     if (this.wantsCode) import("./ui/editor.js").catch(() => {});
-    if (this.root.dataset.height !== "compact") import("./ui/charts.js").catch(() => {});
+    if (this.root.dataset.height !== "compact" && this.chartsShown.length) import("./ui/charts.js").catch(() => {});
   }
 
   onProgress({ fraction, label, stage, at, boot }) {
@@ -219,9 +233,11 @@ class Simulator {
     const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst", tabindex: 0 });
     this.log = new EventLog(logList);
     this.chartBox = h("div", { class: "ksim-charts" });
-    const chartDetails = h("details", { class: "ksim-panel ksim-chart-panel", open: this.root.dataset.height !== "compact" || null },
-      h("summary", {}, "Diagramme: Durchsatz und Lag je Partition"), this.chartBox);
-    chartDetails.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
+    const charts = this.chartsShown;
+    const chartTitle = { throughput: "Durchsatz", lag: "Lag" };
+    const chartDetails = charts.length ? h("details", { class: "ksim-panel ksim-chart-panel", open: this.root.dataset.height !== "compact" || null },
+      h("summary", {}, `Diagramme: ${charts.map((c) => chartTitle[c]).join(" und ")} je Partition`), this.chartBox) : null;
+    chartDetails?.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
 
     const parts = [
       h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
@@ -237,14 +253,19 @@ class Simulator {
       this.exercisePanel = buildExercisePanel(this.preset.exercise, () => this.checkExercise().then(reveals));
       parts.push(this.exercisePanel);
     }
-    parts.push(h("div", { class: "ksim-grid" },
-      section("brokers", ["Broker", this.brokerList], { feedback: true }),
-      section("producers", ["Producer und Börse", this.producerList], { feedback: true }),
-      section("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
-      section("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
-      section("log", ["Ereignisse", logList]),
-      section("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))])));
-    parts.push(chartDetails);
+    // The picture first; the panels below are its text alternative and hold the buttons.
+    this.diagram = new LiveDiagram({ title, ...this.preset.diagram }, this.root.querySelector(".ksim-predrawn svg"));
+    parts.push(h("div", { class: "ksim-panel ksim-diagram-panel" }, this.diagram.element));
+    // Only the panels the chapter shows (presets.js); the others are not built at all.
+    const shown = (name, ...rest) => (this.panels.has(name) ? section(name, ...rest) : null);
+    parts.push(h("details", { class: "ksim-text-view", open: true }, h("summary", {}, "Als Tabellen und Listen (mit Schaltflächen)"), h("div", { class: "ksim-grid" },
+      shown("brokers", ["Broker", this.brokerList], { feedback: true }),
+      shown("producers", ["Producer und Börse", this.producerList], { feedback: true }),
+      shown("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
+      shown("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
+      shown("log", ["Ereignisse", logList]),
+      shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]))));
+    if (chartDetails) parts.push(chartDetails);
     if (this.wantsCode) {
       const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
       parts.splice(this.script ? 4 + Boolean(this.preset.exercise) : parts.length, 0,
@@ -253,14 +274,14 @@ class Simulator {
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
     this.bar = null;
-    this.ensureCharts(chartDetails.open);
+    if (chartDetails) this.ensureCharts(chartDetails.open);
   }
 
   // The chart library loads only when the charts are shown.
   async ensureCharts(open) {
     if (!open || this.charts) return;
     const { Charts } = await import("./ui/charts.js");
-    this.charts = new Charts(this.chartBox);
+    this.charts = new Charts(this.chartBox, this.chartsShown);
     if (this.snapshot) this.charts.update(this.snapshot);
   }
 
@@ -273,18 +294,19 @@ class Simulator {
     if (reply.events?.length) this.pendingEvents = this.pendingEvents.concat(reply.events).slice(-200);
     if (reply.snapshot) {
       const s = (this.snapshot = reply.snapshot);
-      renderBrokers(this.brokerList, s, this.actFn);
-      renderProducers(this.producerList, s, this.actFn);
-      renderGroups(this.groupBox, s, this.actFn);
+      if (this.panels.has("brokers")) renderBrokers(this.brokerList, s, this.actFn);
+      if (this.panels.has("producers")) renderProducers(this.producerList, s, this.actFn);
+      if (this.panels.has("groups")) renderGroups(this.groupBox, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
+      this.diagram?.update(s, reply.events ?? [], this.journal);
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
     if (this.deferred) return;
     this.deferred = setTimeout(() => {
       this.deferred = null;
-      renderTopics(this.topicBox, this.snapshot, this.actFn);
+      if (this.panels.has("topics")) renderTopics(this.topicBox, this.snapshot, this.actFn);
       this.log.add(this.pendingEvents.splice(0));
     }, 0);
   }
@@ -376,6 +398,7 @@ class Simulator {
     this.exercisePanel?.reset();
     this.log.clear();
     this.charts?.reset();
+    this.diagram?.reset();
     this.applyView(reply);
     this.forgetSharedState();
     this.status(`Szenario mit Seed ${seed} neu gestartet.`);
@@ -455,6 +478,7 @@ class Simulator {
       if (!reply.ok) await this.init(null);
       this.pendingEvents = [];
       this.log.clear();
+      this.diagram?.reset();
       this.applyView(this.lastInit);
       this.root.dataset.simState = "ready";
       this.status(message, "error", "restart");

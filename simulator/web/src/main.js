@@ -13,6 +13,8 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const SELECTOR = "div.kafkasim";
+// presets.js's DEFAULT_PRESET (a test keeps the two equal): this entry must not load presets.js.
+const DEFAULT_PRESET = "cluster-ueberblick";
 
 function explainFileProtocol(root) {
   root.dataset.simState = "error";
@@ -29,8 +31,37 @@ function placeholder(root, start) {
   const button = h("button", { type: "button", class: "md-button md-button--primary", onclick: start },
     "Simulator starten");
   root.replaceChildren(h("div", { class: "ksim-placeholder" },
-    h("p", {}, `${title}: startet automatisch, sobald Sie hierher scrollen.`), button));
+    h("p", {}, `${title}: startet automatisch, sobald Sie hierher scrollen.`), button),
+  h("div", { class: "ksim-predrawn" }));
 }
+
+// The preset's first picture, drawn at build time from its initial state (prerender.mjs): shown
+// as soon as the simulator comes near, long before Python is up. A plain SVG file, so this costs
+// one small request and no renderer. A shared link draws its own state, not the preset's.
+let pictures = 0;
+async function predraw(root) {
+  if (root.dataset.ksimPicture || sharedFor(root)) return;
+  root.dataset.ksimPicture = "loading";
+  const preset = root.dataset.preset || DEFAULT_PRESET;
+  try {
+    const response = await fetch(new URL(`../bilder/${encodeURIComponent(preset)}.svg`, import.meta.url));
+    const slot = root.querySelector(".ksim-predrawn");
+    if (!response.ok || !slot) return;
+    // Ids inside the file are unique per preset; a page may show the same preset twice.
+    slot.innerHTML = (await response.text()).replaceAll(`kd-${preset}-`, `kd-${preset}-${++pictures}-`);
+    root.dataset.ksimPicture = "predrawn";
+  } catch {
+    // No picture: the placeholder's text and the progress bar remain.
+  }
+}
+
+const nearby = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    nearby.unobserve(entry.target);
+    predraw(entry.target);
+  }
+}, { rootMargin: "100% 0px" });
 
 // Simulators start one after another; they share one worker (one Pyodide) per page.
 let bootQueue = Promise.resolve();
@@ -80,6 +111,8 @@ function setUp(root) {
   // Already in view: start now rather than after the observer's first callback, which comes only
   // after the theme's own start-up work.
   const box = root.getBoundingClientRect();
+  if (box.top < 2 * innerHeight && box.bottom > -innerHeight) predraw(root);
+  else nearby.observe(root);
   if (sharedFor(root)) {
     root.scrollIntoView({ block: "start" }); // a shared link goes straight to its simulator
     start();

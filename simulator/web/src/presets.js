@@ -23,7 +23,14 @@ const priceOf = (name, symbol, price) =>
 
 // One name per role across the course: each Aktionär*in reads every price in her own group
 // (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
-const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null };
+// The panels under the diagram a chapter shows (an embed may name its own with data-panels="…"):
+// the tables with their buttons, the event log, the control forms and the two charts. A chapter
+// without consumers shows no Consumer-Gruppen panel and no flat lag chart; the consumer chapter's
+// one-broker cluster needs no broker buttons.
+export const PANELS = ["brokers", "producers", "topics", "groups", "log", "controls", "throughput", "lag"];
+const WITHOUT_CONSUMERS = ["brokers", "producers", "topics", "log", "controls"];
+const FOR_CONSUMERS = ["producers", "topics", "groups", "log", "controls", "throughput", "lag"];
+const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null, panels: PANELS };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
 // deletion within seconds both are short here (and named in the topic's configuration).
 const FAST_RETENTION = { "log.retention.check.interval.ms": 5_000 };
@@ -43,32 +50,39 @@ export const PRESETS = {
   "topic-partitionen": {
     ...base, title: "Ein Topic, drei Partitionen", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker()],
+    panels: [...WITHOUT_CONSUMERS.filter((p) => p !== "brokers"), "throughput"],
   },
   "schluessel-partition": {
     ...base, title: "Schlüssel bestimmen die Partition", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 3, 1)], open: ["produce"],
+    panels: WITHOUT_CONSUMERS.filter((p) => p !== "brokers"),
   },
   replikation: {
     ...base, title: "Replikation: Leader, Follower, ISR",
     setup: [topic(TOPIC, 3, 3), ticker()], open: ["brokers"],
+    panels: WITHOUT_CONSUMERS,
   },
   "producer-acks": {
     ...base, title: "acks und min.insync.replicas",
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })], autoplay: false, open: ["produce", "brokers"],
+    panels: WITHOUT_CONSUMERS,
   },
   "consumer-gruppe": {
     ...base, title: "Eine Consumer-Gruppe", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2")],
     open: ["consumers"],
+    panels: FOR_CONSUMERS,
   },
   "zwei-gruppen": {
     ...base, title: "Zwei Consumer-Gruppen", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna"), consumer("depot-ben", "ben")],
     open: ["consumers"],
+    panels: FOR_CONSUMERS,
   },
   "offsets-commit": {
     ...base, title: "Committete Offsets und Lag", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
+    panels: FOR_CONSUMERS,
   },
   retention: {
     ...base, title: "Retention und Compaction", brokers: 1, config: FAST_RETENTION,
@@ -78,10 +92,12 @@ export const PRESETS = {
       ticker(TOPIC), ticker("kurse-kompakt"),
     ],
     open: ["topics"],
+    panels: [...WITHOUT_CONSUMERS.filter((p) => p !== "brokers"), "throughput"],
   },
   zustellgarantien: {
     ...base, title: "Zustellgarantien beim Consumer-Absturz", brokers: 1,
     setup: [topic(TOPIC, 1, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
+    panels: FOR_CONSUMERS,
   },
   "labor-producer": {
     ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
@@ -123,6 +139,7 @@ export const PRESETS = {
     ...base, title: "Übung: der Leader fällt aus", autoplay: false,
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
     open: ["produce", "brokers"], exercise: EXERCISES.leaderCrash,
+    panels: WITHOUT_CONSUMERS,
   },
   "uebung-neustart-offset": {
     ...base, title: "Übung: Neustart am committeten Offset", brokers: 1,
@@ -162,6 +179,7 @@ export const PRESETS = {
     ...base, title: "Übung: zu wenige Replikate in der ISR", autoplay: false,
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
     open: ["produce"], exercise: EXERCISES.minInsync,
+    panels: WITHOUT_CONSUMERS,
   },
   "uebung-schluessel-header": {
     ...base, title: "Übung: zehn Kurse mit Schlüssel und Header", brokers: 1, autoplay: false,
@@ -182,6 +200,7 @@ export const PRESETS = {
     ...base, title: "Übung: zwei von drei Brokern stürzen ab", autoplay: false,
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
     open: ["produce"], exercise: EXERCISES.zweiBroker,
+    panels: WITHOUT_CONSUMERS,
   },
 };
 
@@ -195,4 +214,12 @@ export function offeredGroup(preset) {
 
 export function presetFor(name) {
   return PRESETS[name] ?? null;
+}
+
+// The panels an embed shows: its data-panels attribute (names separated by spaces or commas) or
+// its preset's. Unknown names are returned apart, so that the page can say which one is wrong.
+export function panelsFor(preset, attribute) {
+  if (attribute == null || !attribute.trim()) return { panels: preset.panels ?? PANELS, unknown: [] };
+  const named = attribute.split(/[\s,]+/).filter(Boolean);
+  return { panels: named.filter((p) => PANELS.includes(p)), unknown: named.filter((p) => !PANELS.includes(p)) };
 }

@@ -8,16 +8,17 @@ const REDRAW_MS = 500;
 const RATE_WINDOW_S = 3;
 
 export class Charts {
-  constructor(container) {
+  // `shown`: "throughput", "lag" or both, as the chapter's panels say (presets.js).
+  constructor(container, shown = ["throughput", "lag"]) {
+    this.shown = shown;
     this.container = container;
     this.select = h("select", { "aria-label": "Topic für die Diagramme" });
     this.select.addEventListener("change", () => this.reset());
     this.throughputBox = h("div", { class: "ksim-chart", role: "img", "aria-label": "Durchsatz je Partition in Datensätzen pro Sekunde über die simulierte Zeit" });
     this.lagBox = h("div", { class: "ksim-chart", role: "img", "aria-label": "Lag je Partition (Summe über alle Gruppen) über die simulierte Zeit" });
-    container.replaceChildren(
-      h("label", {}, "Topic ", this.select),
-      h("h4", {}, "Durchsatz (Datensätze/s)"), this.throughputBox,
-      h("h4", {}, "Lag (Datensätze)"), this.lagBox);
+    const heading = { throughput: h("h4", {}, "Durchsatz (Datensätze/s)"), lag: h("h4", {}, "Lag (Datensätze)") };
+    const box = { throughput: this.throughputBox, lag: this.lagBox };
+    container.replaceChildren(h("label", {}, "Topic ", this.select), ...shown.flatMap((name) => [heading[name], box[name]]));
     this.reset();
   }
 
@@ -85,10 +86,11 @@ export class Charts {
         })],
         title,
       });
-      this.plots = [new uPlot(opts(), rateData, this.throughputBox), new uPlot(opts(), lagData, this.lagBox)];
+      const boxes = { throughput: [rateData, this.throughputBox], lag: [lagData, this.lagBox] };
+      this.plots = this.shown.map((name) => new uPlot(opts(), ...boxes[name]));
     } else {
-      this.plots[0].setData(rateData);
-      this.plots[1].setData(lagData);
+      const data = { throughput: rateData, lag: lagData };
+      this.shown.forEach((name, i) => this.plots[i].setData(data[name]));
     }
   }
 }

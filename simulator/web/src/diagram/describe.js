@@ -1,0 +1,51 @@
+// The diagram's text alternative: the same state in German sentences, for the SVG's <desc>.
+import { BROKER_STATE, ROLE, groupState, int } from "./text.js";
+
+function partitionLine(model, topic, partition, replicas) {
+  const leaderReplica = replicas.find((r) => r.role === "leader" || r.role === "leader-offline");
+  const log = replicas[0].log;
+  const leader = leaderReplica
+    ? `Leader auf Broker ${leaderReplica.broker}${leaderReplica.role === "leader-offline" ? " (offline)" : ""}`
+    : "kein Leader";
+  const others = replicas.filter((r) => r !== leaderReplica).map((r) => `Broker ${r.broker} ${ROLE[r.role]}`);
+  const name = model.multiTopic ? `${topic}-${partition}` : `Partition ${partition}`;
+  return `${name}: ${leader}${others.length ? `, ${others.join(", ")}` : ""}; ` +
+    `High Watermark ${int(log.high_watermark)}, Log-End-Offset ${int(log.log_end_offset)}.`;
+}
+
+export function describe(model) {
+  const sentences = [];
+  const brokers = model.brokers.map((b) =>
+    `Broker ${b.id} ${BROKER_STATE[b.state] ?? b.state}${b.controller ? " (Controller)" : ""}`);
+  sentences.push(`${model.brokers.length} Broker: ${brokers.join(", ")}.`);
+  if (model.parts.has("producers")) {
+    sentences.push(model.producers.length
+      ? `Producer: ${model.producers.map((p) => (p.ticker ? `Börse ${p.id}` : p.id)).join(", ")}.`
+      : "Noch kein Producer.");
+  }
+  const byPartition = new Map();
+  for (const b of model.brokers) {
+    for (const r of b.replicas) {
+      const key = `${r.topic}/${r.partition}`;
+      if (!byPartition.has(key)) byPartition.set(key, { topic: r.topic, partition: r.partition, replicas: [] });
+      byPartition.get(key).replicas.push({ ...r, broker: b.id });
+    }
+  }
+  for (const topic of model.topics) {
+    const parts = [...byPartition.values()].filter((p) => p.topic === topic);
+    sentences.push(`Topic ${topic} mit ${parts.length} Partition(en).`);
+    for (const p of parts) sentences.push(partitionLine(model, p.topic, p.partition, p.replicas));
+  }
+  if (model.parts.has("groups")) {
+    if (!model.groups.length) sentences.push("Noch keine Consumer-Gruppe.");
+    for (const g of model.groups) {
+      const members = g.members.map((m) => {
+        const parts = m.assignment.map((a) => `${a.partition}${a.lag == null ? "" : ` (Lag ${int(a.lag)})`}`);
+        return `${m.clientId} liest ${parts.length ? `Partition ${parts.join(", ")}` : "keine Partition"}`;
+      });
+      sentences.push(`Consumer-Gruppe ${g.id}: ${groupState(g.state)}, Generation ${int(g.generation)}, ` +
+        `Gruppen-Koordinator Broker ${g.coordinator ?? "–"}; ${members.length ? members.join("; ") : "keine Mitglieder"}.`);
+    }
+  }
+  return sentences.join(" ");
+}
