@@ -24,7 +24,11 @@ except ImportError:  # running from a checkout without the editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "simulator"))
 
 from kafkasim import Cluster
-from kafkasim.boerse import DAX, VALUE_TEMPLATE
+
+try:
+    from kafkasim.scenarios.boerse import DAX, VALUE_TEMPLATE
+except ImportError:  # a kafkasim from before the core rewrite (for before/after comparisons)
+    from kafkasim.boerse import DAX, VALUE_TEMPLATE
 
 
 def boerse_cluster(rate: float) -> Cluster:
@@ -44,30 +48,65 @@ def run_boerse(sim_seconds: float, rate: float) -> dict:
     cluster.advance(1_000)                      # groups formed, pipeline warm
     produced0 = cluster.metrics_produced
     consumed0 = cluster.metrics_consumed
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     cluster.advance(int(sim_seconds * 1000))
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     produced = cluster.metrics_produced - produced0
     consumed = cluster.metrics_consumed - consumed0
     stored = sum(p.log.record_count() for p in cluster.topics["boerse"].partitions)
-    return {"wall_s": wall, "produced": produced, "consumed": consumed, "records_per_s": produced / wall,
+    return {"wall_s": wall, "cpu_s": cpu, "produced": produced, "consumed": consumed,
+            "records_per_s": produced / wall, "records_per_cpu_s": produced / cpu,
             "sim_speedup": sim_seconds / wall, "stored_records": stored, "events": cluster.trace.seq}
 
 
-def baseline(n: int) -> float:
-    """Records per second of a plain loop building the same records and appending them to a list."""
+def baseline(n: int) -> tuple[float, float]:
+    """Records per second (wall, CPU) of a plain loop building the same records and appending them to
+    a list."""
     import random
     rng = random.Random(1)
     symbols = list(DAX)
     prices = {symbol: start for symbol, (_, start) in DAX.items()}
     quoted = {symbol: f'"{symbol}"' for symbol in symbols}
     out = []
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for sequence in range(1, n + 1):
         s = symbols[int(rng.random() * 40)]
         price = prices[s] = prices[s] * (1.0 + (rng.random() - 0.5) * 0.004)
         out.append((s.encode(), (VALUE_TEMPLATE % (quoted[s], price, sequence)).encode(), None))
-    return n / (time.perf_counter() - t0)
+    return n / (time.perf_counter() - t0), n / max(1e-9, time.process_time() - c0)
+
+
+PING_PONG = """
+import threading, queue
+ping, pong = queue.Queue(), queue.Queue()
+def echo():
+    while True:
+        item = ping.get()
+        if item is None:
+            return
+        pong.put(item)
+t = threading.Thread(target=echo)
+t.start()
+for i in range(ROUNDS):
+    ping.put(i)
+    pong.get()
+ping.put(None)
+t.join()
+"""
+
+
+def thread_switches(rounds: int = 5000) -> float | None:
+    """Switches per second between two learner threads handing items through queues (each round
+    trip is two switches); None where Python has no threads (Pyodide)."""
+    if sys.platform == "emscripten":
+        return None
+    cluster = Cluster(brokers=1, seed=1)
+    t0 = time.perf_counter()
+    result = cluster.run_script(PING_PONG.replace("ROUNDS", str(rounds)))
+    wall = time.perf_counter() - t0
+    if result.error:
+        raise RuntimeError(result.error)
+    return 2 * rounds / wall
 
 
 def peak_memory(sim_seconds: float, rate: float) -> tuple[float, float]:
@@ -93,7 +132,7 @@ def main(argv=None) -> None:
     if sys.platform == "emscripten":
         impl += " (Pyodide)"
     result = run_boerse(args.seconds, args.rate)
-    base = baseline(max(200_000, result["produced"] // 4))
+    base, base_cpu = baseline(max(200_000, result["produced"] // 4))
     print(f"interpreter:            {impl}")
     print(f"scenario:               Börse, 40 symbols, 3 brokers, 6 partitions, RF 3, 2 groups / 3 consumers")
     print(f"simulated:              {args.seconds:g} s at {args.rate:g} records/s")
@@ -103,7 +142,13 @@ def main(argv=None) -> None:
     print(f"simulated records/s:    {result['records_per_s']:,.0f}")
     print(f"baseline records/s:     {base:,.0f}  (plain loop appending the same records to a list)")
     print(f"ratio sim/baseline:     {result['records_per_s'] / base:.3f}")
+    # On a machine shared with other work, CPU time is steadier than wall time.
+    print(f"ratio by CPU time:      {result['records_per_cpu_s'] / base_cpu:.3f}  "
+          f"({result['records_per_cpu_s']:,.0f} vs {base_cpu:,.0f} records per CPU second)")
     print(f"records kept (retention): {result['stored_records']}; events emitted: {result['events']}")
+    switches = thread_switches()
+    if switches is not None:
+        print(f"thread switches/s:      {switches:,.0f}  (two learner threads ping-ponging through queues)")
     if args.memory:
         half, peak = peak_memory(args.memory_seconds, args.rate / 20)
         print(f"peak tracemalloc:       {half:.1f} MiB after {args.memory_seconds / 2:g} s, "

@@ -1,69 +1,122 @@
-"""The Cluster facade: the one object the front-end, the runner and tests talk to.
+"""The Cluster facade: the one object the page, the CLI and tests talk to.
 
-It owns the kernel, the brokers, topics, the group coordinator, the event log and the actors
-(tickers, background consumers). Control methods validate input and raise kafka errors with
-German messages; everything else happens in simulated time.
+It composes the parts, each in its own layer: the kernel (time), the event trace, the network,
+the brokers (kafkasim.broker), the clients' environment, the page's scenarios (tickers, background
+consumers, the page's own producer and admin client) and the runner for learner scripts. Control
+methods validate input (German ValueErrors), record themselves for shareable states and act:
+client-side controls through clients, as a learner's code would; broker failures on the brokers.
 """
 
 from __future__ import annotations
 
 from . import errors
-from .actors import Actors
-from .boerse import Ticker
-from .broker import Broker, elect_controller
-from .consumer_client import ConsumerCore
-from .controller import BrokerControl
-from .log_cleaner import LogTasks
-from .producer_client import ProducerCore
-from .config import broker_config, parse_acks, topic_config
+from .broker import BrokerCluster
+from .clients.env import ClientEnv, set_default_factory
 from .events import EventLog
-from .group_coordinator import GroupCoordinator, offsets_partition_for
 from .kernel import Kernel
-from .murmur2 import KeyPartitionCache
-from .topic import Topic, place_replicas, validate_name
-
-OFFSETS_TOPIC = "__consumer_offsets"
-
+from .protocol import Network
+from .scenarios import Scenarios, parse_acks
 
 # Simulated wall clock at t=0: 2026-01-01 00:00:00 UTC (record timestamps, time.time()).
 EPOCH_MS = 1_767_225_600_000
-class Cluster(BrokerControl, LogTasks, Actors):
+
+
+class Cluster:
     def __init__(self, brokers: int = 3, seed: int = 0, config: dict | None = None) -> None:
         if not isinstance(brokers, int) or not 1 <= brokers <= 9:
             raise ValueError("Ein simulierter Cluster hat 1 bis 9 Broker.")
         self.seed = seed
-        self.kernel = Kernel(seed)
-        self.config_overrides = dict(config or {})
-        self.config = broker_config(config)
-        self.trace = EventLog(self.kernel)
-        self.brokers = {i: Broker(i) for i in range(1, brokers + 1)}
-        self.controller_id = elect_controller(self.brokers)
-        self.topics: dict[str, Topic] = {}
-        self.internal_topics: dict[str, Topic] = {}
-        self.coordinator = GroupCoordinator(self)
-        self.producers: list[ProducerCore] = []
-        self.tickers: dict[str, Ticker] = {}
-        self.actors: dict[str, ConsumerCore] = {}
-        self.metrics_produced = 0
-        self.metrics_consumed = 0
-        self.data_version = 0
-        # Bumps whenever topics, partitions, leaders or broker states change (client metadata caches).
-        self.metadata_version = 0
-        self.record_events = True
         self.epoch_ms = EPOCH_MS
+        self.kernel = Kernel(seed)
+        self.trace = EventLog(self.kernel)
+        self.network = Network(self.kernel)
+        self.config_overrides = dict(config or {})
+        self.kafka = BrokerCluster(self.kernel, self.network, self.trace, brokers, config, EPOCH_MS)
+        self.config = self.kafka.config
+        self.env = ClientEnv(self.kernel, self.network, self.trace, EPOCH_MS)
+        self.scenarios = Scenarios(self.env)
         self.actions: list[list] = []
-        self._next_pid = 1000
-        self._client_seq = {}
-        self._guard = None
-        self._key_cache = KeyPartitionCache()
-        self.trace.emit("cluster.started",
-                         f"Cluster mit {brokers} Broker(n) gestartet; Broker {self.controller_id} ist aktiver Controller.",
-                         brokers=list(self.brokers), controller=self.controller_id)
-        k = self.kernel
-        k.schedule(self.config["log.retention.check.interval.ms"], self._retention_check)
-        k.schedule(self.config["log.cleaner.backoff.ms"], self._cleaner)
-        k.schedule(self.config["replica.lag.time.max.ms"] // 2, self._isr_lag_check)
-        k.schedule(self.config["leader.imbalance.check.interval.seconds"] * 1000, self._preferred_leader_check)
+
+    # -- state the views and tests read ----------------------------------------------------------
+    @property
+    def brokers(self):
+        return self.kafka.brokers
+
+    @property
+    def topics(self):
+        return self.kafka.topics
+
+    @property
+    def internal_topics(self):
+        return self.kafka.internal_topics
+
+    @property
+    def coordinator(self):
+        return self.kafka.groups
+
+    @property
+    def controller_id(self):
+        return self.kafka.controller_id
+
+    @property
+    def tickers(self):
+        return self.scenarios.tickers
+
+    @property
+    def actors(self):
+        return self.scenarios.consumers
+
+    @property
+    def producers(self):
+        return self.env.producers
+
+    @property
+    def metrics_produced(self) -> int:
+        return self.kafka.metrics_produced
+
+    @property
+    def metrics_consumed(self) -> int:
+        return self.env.metrics_consumed
+
+    @property
+    def data_version(self) -> int:
+        return self.kafka.data_version
+
+    def partition(self, topic: str, partition: int):
+        return self.kafka.partition(topic, partition)
+
+    def group_coordinator(self, group_id: str) -> int | None:
+        """The broker coordinating `group_id`: leader of __consumer_offsets partition hash(group) % 50."""
+        return self.kafka.groups.coordinator_of(group_id)
+
+    def member_positions(self, group_id: str) -> dict[tuple[str, int], int]:
+        """Where the group's current members (consumers of this cluster) will read next: their
+        positions, for partitions where they have one. Clients know this, brokers do not."""
+        group = self.kafka.groups.groups.get(group_id)
+        members = set(group.members) if group else set()
+        out = {}
+        for consumer in self.env.consumers:
+            if consumer._closed or consumer._coordinator.member_id not in members:
+                continue
+            for tp, state in consumer._subscription.assignment.items():
+                if state.position is not None:
+                    out[tp] = state.position
+        return out
+
+    def member_reader(self, group_id: str, client_id: str):
+        """The consumer that is a current member of the group with this client id, as a reader whose
+        `positions` says how far it got ({tp: position}); None if there is none."""
+        group = self.kafka.groups.groups.get(group_id)
+        if group is None:
+            return None
+        members = {m.member_id for m in group.members.values() if m.client_id == client_id}
+        for consumer in self.env.consumers:
+            if not consumer._closed and consumer._coordinator.member_id in members:
+                return _Reader(consumer)
+        return None
+
+    def live_brokers(self) -> list[int]:
+        return self.kafka.live_brokers()
 
     # -- time ------------------------------------------------------------------------------------
     @property
@@ -84,6 +137,10 @@ class Cluster(BrokerControl, LogTasks, Actors):
         self._record_repeatable("step", 1)
         return self.kernel.step()
 
+    def block(self, deadline: float, wake=None) -> bool:
+        """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False)."""
+        return self.kernel.block(deadline, wake)
+
     def _record_repeatable(self, action: str, amount: int) -> None:
         """A UI calls advance()/step() many times a second: consecutive calls become one entry,
         so a shared state (URL) stays short."""
@@ -94,242 +151,110 @@ class Cluster(BrokerControl, LogTasks, Actors):
         else:
             self._record(action, amount)
 
-    def block(self, deadline: float, wake=None) -> bool:
-        """Runs the simulation until `wake()` is true (→ True) or `deadline` passes (→ False).
-
-        This is how a blocking client call (poll, flush, sleep, future.get) lets the rest of the
-        cluster work meanwhile. The runner's guard stops runaway scripts on their budget.
-        """
-        kernel = self.kernel
-        guard = self._guard
-        if wake is not None and wake():
-            return True
-        while True:
-            t = kernel.next_time()
-            if t is None or t > deadline:
-                if deadline != float("inf") and deadline > kernel.now:
-                    if guard is not None:
-                        guard(int(deadline))
-                    kernel.now = int(deadline)
-                elif t is None and guard is not None:
-                    guard(None)
-                return False
-            if guard is not None:
-                guard(t)
-            kernel.step()
-            if wake is not None and wake():
-                return True
-
-    def uuid(self) -> str:
-        """A UUID4-shaped id from the seeded RNG, so member ids repeat with the seed."""
-        n = self.kernel.rng.getrandbits(128)
-        h = f"{n:032x}"
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[n & 3]}{h[17:20]}-{h[20:32]}"
-
-    def next_producer_id(self) -> int:
-        self._next_pid += 1
-        return self._next_pid
-
-    def client_name(self, prefix: str) -> str:
-        n = self._client_seq.get(prefix, 0) + 1
-        self._client_seq[prefix] = n
-        return f"{prefix}-{n}"
-
     def _record(self, action: str, *args) -> None:
         self.actions.append([self.kernel.now, action, *args])
 
-    # -- topics ------------------------------------------------------------------------------------
-    def live_brokers(self) -> list[int]:
-        return [b.id for b in self.brokers.values() if b.state == "running" and not b.fenced]
+    def client_name(self, prefix: str) -> str:
+        return self.env.client_name(prefix)
 
+    # -- brokers ---------------------------------------------------------------------------------
+    def crash_broker(self, broker_id: int) -> None:
+        self._check_broker(broker_id)
+        if self.brokers[broker_id].state == "running":
+            self._record("crash_broker", broker_id)
+            self.kafka.controller.crash_broker(broker_id)
+
+    def stop_broker(self, broker_id: int) -> None:
+        self._check_broker(broker_id)
+        if self.brokers[broker_id].state == "running":
+            self._record("stop_broker", broker_id)
+            self.kafka.controller.stop_broker(broker_id)
+
+    def restart_broker(self, broker_id: int) -> None:
+        self._check_broker(broker_id)
+        if self.brokers[broker_id].state != "running":
+            self._record("restart_broker", broker_id)
+            self.kafka.controller.restart_broker(broker_id)
+
+    def _check_broker(self, broker_id: int) -> None:
+        if broker_id not in self.brokers:
+            raise ValueError(f"Broker {broker_id} gibt es nicht (Broker: {list(self.brokers)}).")
+
+    # -- topics (through the page's admin client) ------------------------------------------------
     def create_topic(self, name: str, partitions: int = 1, replication_factor: int = 1,
-                     config: dict | None = None, _auto: bool = False) -> dict:
-        validate_name(name)
-        if name in self.topics or name in self.internal_topics:
-            raise errors.TopicAlreadyExistsError(f"Topic '{name}' already exists. (Das Topic {name} gibt es schon.)")
-        if not isinstance(partitions, int) or partitions < 1:
-            raise errors.InvalidPartitionsError(
-                f"Number of partitions was set to an invalid non-positive value. "
-                f"(Ein Topic braucht mindestens 1 Partition, nicht {partitions!r}.)")
-        live = self.live_brokers()
-        if not isinstance(replication_factor, int) or replication_factor < 1:
-            raise errors.InvalidReplicationFactorError(
-                f"Replication factor must be larger than 0. "
-                f"(Der Replikationsfaktor muss mindestens 1 sein, nicht {replication_factor!r}.)")
-        if replication_factor > len(live):
-            raise errors.InvalidReplicationFactorError(
-                f"Unable to replicate the partition {replication_factor} time(s): The target replication "
-                f"factor of {replication_factor} cannot be reached because only {len(live)} broker(s) are "
-                f"registered. (Replikationsfaktor {replication_factor}, aber nur {len(live)} Broker laufen.)")
-        if self.controller_id is None:
-            raise errors.NotControllerError("Kein aktiver Controller: die Mehrheit der Broker ist ausgefallen.")
-        cfg = topic_config(self.config, config)
-        assignment = place_replicas(self.kernel.rng, live, partitions, replication_factor)
-        topic = self.topics[name] = Topic(self, name, cfg, assignment, auto_created=_auto)
-        self.metadata_version += 1
-        topic.overrides = {k: cfg[k] for k in (config or {})}
-        if not _auto:
-            self._record("create_topic", name, partitions, replication_factor, dict(config or {}))
-        how = "automatisch (auto.create.topics.enable=true) " if _auto else ""
-        self.trace.emit(
-            "topic.created",
-            f"Topic {name} wurde {how}angelegt: {partitions} Partition(en), Replikationsfaktor "
-            f"{replication_factor}. Leader: " + ", ".join(f"{name}-{p.index} → Broker {p.leader}" for p in topic.partitions) + ".",
-            topic=name, partitions=partitions, replication_factor=replication_factor,
-            leaders=[p.leader for p in topic.partitions], auto=_auto)
-        return {"topic": name, "partitions": partitions, "replication_factor": replication_factor}
+                     config: dict | None = None) -> dict:
+        self._record("create_topic", name, partitions, replication_factor, dict(config or {}))
+        return self.scenarios.create_topic(name, partitions, replication_factor, config)
+
+    def delete_topic(self, name: str) -> None:
+        self._record("delete_topic", name)
+        self.scenarios.delete_topic(name)
 
     def add_partitions(self, name: str, total_count: int) -> None:
         """Grows a topic to `total_count` partitions (kafka-topics --alter --partitions)."""
-        topic = self.topics.get(name)
-        if topic is None:
-            raise errors.UnknownTopicOrPartitionError(
-                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
-        current = len(topic.partitions)
-        if not isinstance(total_count, int) or total_count <= current:
-            raise errors.InvalidPartitionsError(
-                f"Topic currently has {current} partitions, which is higher than the requested {total_count}. "
-                f"(Partitionen kann man nur hinzufügen, nie entfernen.)" if isinstance(total_count, int) and total_count < current else
-                f"Topic already has {current} partitions. (Die neue Zahl muss größer als {current} sein.)")
-        live = self.live_brokers()
-        if topic.replication_factor > len(live):
-            raise errors.InvalidReplicationFactorError(
-                f"Replikationsfaktor {topic.replication_factor}, aber nur {len(live)} Broker laufen.")
         self._record("add_partitions", name, total_count)
-        placement = place_replicas(self.kernel.rng, live, total_count - current, topic.replication_factor,
-                                   first_partition=current)
-        topic.add_partitions(self, placement)
-        self.metadata_version += 1
-        self.trace.emit(
-            "topic.partitions_added",
-            f"Topic {name} hat jetzt {total_count} statt {current} Partitionen. Achtung: Records mit demselben Key "
-            f"landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Key) mod {total_count}).",
-            topic=name, partitions=total_count, previous=current)
-        self.coordinator.topic_changed(name)
+        self.scenarios.add_partitions(name, total_count)
 
     def alter_topic_config(self, name: str, config: dict) -> dict:
         """Changes topic settings at run time (kafka-configs --alter); a value None restores the default."""
-        topic = self.topics.get(name)
-        if topic is None:
-            raise errors.UnknownTopicOrPartitionError(
-                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
-        overrides = dict(topic.overrides)
-        for key, value in config.items():
-            if value is None:
-                overrides.pop(key, None)
-            else:
-                overrides[key] = value
-        new = topic_config(self.config, overrides)     # validates names and values
         self._record("alter_topic_config", name, dict(config))
-        topic.config = new
-        topic.overrides = {k: new[k] for k in overrides}
-        changes = ", ".join(f"{k}={new[k]}" for k in config)
-        self.trace.emit("topic.config_changed",
-                        f"Topic {name}: Einstellungen geändert ({changes}). Sie gelten ab sofort, "
-                        f"Retention und Compaction greifen bei ihrem nächsten Lauf.",
-                        topic=name, config={k: new[k] for k in config})
-        return dict(new)
+        self.scenarios.alter_topic_config(name, config)
+        return dict(self.topics[name].config)
 
-    def ensure_topic(self, name: str) -> Topic | None:
-        """Metadata lookup by a client: creates a missing topic as a 4.x broker with defaults does."""
-        topic = self.topics.get(name)
-        if topic is None and self.config["auto.create.topics.enable"]:
-            try:
-                validate_name(name)
-                rf = min(self.config["default.replication.factor"], max(1, len(self.live_brokers())))
-                self.create_topic(name, self.config["num.partitions"], rf, _auto=True)
-            except errors.KafkaError:
-                return None
-            topic = self.topics[name]
-        return topic
-
-    def delete_topic(self, name: str) -> None:
-        if name not in self.topics:
-            raise errors.UnknownTopicOrPartitionError(
-                f"This server does not host this topic-partition. (Das Topic {name} gibt es nicht.)")
-        topic = self.topics.pop(name)
-        self.metadata_version += 1
-        for p in topic.partitions:
-            p.fail_waiters(errors.UnknownTopicOrPartitionError(f"Topic {name} wurde gelöscht."))
-        self.coordinator.forget_topic(name)
-        self._record("delete_topic", name)
-        self.trace.emit("topic.deleted", f"Topic {name} wurde gelöscht, mitsamt allen Records.", topic=name)
-
-    def all_topics(self):
-        """User topics plus the broker's internal __consumer_offsets (for failover and elections)."""
-        yield from self.topics.values()
-        yield from self.internal_topics.values()
-
-    def ensure_offsets_topic(self) -> Topic | None:
-        """The first group lookup makes the brokers create __consumer_offsets, as Kafka does."""
-        topic = self.internal_topics.get(OFFSETS_TOPIC)
-        if topic is None:
-            live = self.live_brokers()
-            if not live:
-                return None
-            partitions = self.config["offsets.topic.num.partitions"]
-            rf = min(self.config["offsets.topic.replication.factor"], len(live))
-            placement = place_replicas(self.kernel.rng, live, partitions, rf)
-            topic = Topic(self, OFFSETS_TOPIC, topic_config(self.config, {"cleanup.policy": "compact"}),
-                          placement, internal=True)
-            self.internal_topics[OFFSETS_TOPIC] = topic
-            self.trace.emit(
-                "topic.created",
-                f"Die Broker legen das interne Topic {OFFSETS_TOPIC} an ({partitions} Partitionen, "
-                f"Replikationsfaktor {rf}): dort speichern Consumer-Gruppen ihre committeten Offsets. Group "
-                f"Coordinator einer Gruppe ist der Leader der Partition, in die ihre group_id fällt.",
-                topic=OFFSETS_TOPIC, partitions=partitions, replication_factor=rf, internal=True)
-        return topic
-
-    def group_coordinator(self, group_id: str) -> int | None:
-        """The broker coordinating `group_id`: leader of __consumer_offsets partition hash(group) % 50."""
-        topic = self.ensure_offsets_topic()
-        if topic is None:
-            return None
-        return topic.partitions[offsets_partition_for(group_id, len(topic.partitions))].leader
-
-    def partition(self, topic: str, partition: int):
-        t = self.topics.get(topic)
-        if t is None or not 0 <= partition < len(t.partitions):
-            return None
-        return t.partitions[partition]
-
-    # -- producing from the UI ---------------------------------------------------------------------
+    # -- producing from the page -----------------------------------------------------------------
     def produce(self, topic: str, value, key=None, acks="all", partition=None) -> dict:
-        """Writes one record right now (a button press); raises the broker's error if it fails."""
+        """Writes one record through the page's producer (a button press); raises the broker's error."""
         acks_n = parse_acks(acks)
-        t = self.ensure_topic(topic)
-        if t is None:
-            raise errors.UnknownTopicOrPartitionError(f"Das Topic {topic} gibt es nicht.")
-        key_b = key.encode() if isinstance(key, str) else key
-        value_b = value.encode() if isinstance(value, str) else value
-        if partition is None:
-            if key_b is not None:
-                partition = self._key_cache.get(key_b, len(t.partitions))
-            else:
-                live = [p.index for p in t.partitions if p.leader_alive()]
-                partition = self.kernel.rng.choice(live or list(range(len(t.partitions))))
-        p = self.partition(topic, partition)
-        if p is None:
-            raise ValueError(f"Partition {partition} gibt es im Topic {topic} nicht.")
         self._record("produce", topic, display_arg(value), display_arg(key), acks, partition)
-        result = {}
+        return self.scenarios.produce(topic, value, key, acks_n, partition)
 
-        def respond(error, base):
-            result["error"] = error
-            result["offset"] = base
+    # -- actors of the page ----------------------------------------------------------------------
+    def start_ticker(self, topic: str, symbols=None, rate_per_s: float = 5.0, acks="all") -> str:
+        symbols, rate_per_s, acks_n = self.scenarios.check_ticker(symbols, rate_per_s, acks)
+        ticker_id = self.client_name("boerse")
+        self._record("start_ticker", topic, symbols, rate_per_s, acks)
+        self.scenarios.start_ticker(ticker_id, topic, symbols, rate_per_s, acks_n)
+        return ticker_id
 
-        p.handle_produce([(key_b, value_b, None)], acks_n, self.wall_ms(), -1, -1, 30_000, respond, "ui")
-        if acks_n == 0:
-            return {"topic": topic, "partition": partition, "offset": -1}
-        self.block(self.kernel.now + 30_000, lambda: "error" in result)
-        if "error" not in result:
-            raise errors.KafkaTimeoutError("Keine Bestätigung innerhalb von 30 s.")
-        if result["error"] is not None:
-            raise result["error"]
-        return {"topic": topic, "partition": partition, "offset": result["offset"]}
+    def stop_ticker(self, ticker_id: str) -> None:
+        self.scenarios.ticker(ticker_id)
+        self._record("stop_ticker", ticker_id)
+        self.scenarios.stop_ticker(ticker_id)
 
-    # -- scenario scripting --------------------------------------------------------------------------
+    def add_consumer(self, group_id: str, topics, client_id: str | None = None,
+                     auto_offset_reset: str = "earliest", partition_assignment_strategy=("range", "roundrobin")) -> str:
+        topics = self.scenarios.check_consumer(group_id, topics, client_id, auto_offset_reset,
+                                               partition_assignment_strategy)
+        if client_id is None:
+            client_id = self._unused_consumer_name(group_id)
+        self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
+        self.scenarios.add_consumer(client_id, group_id, topics, auto_offset_reset, partition_assignment_strategy)
+        return client_id
+
+    def _unused_consumer_name(self, group_id: str) -> str:
+        """A name after the course's rule that no running consumer has (a preset or the learner may
+        have used it already): an Aktionär*in's depot group depot-anna is read by anna (then anna-2,
+        anna-3 …), a service's group such as kursalarm by its instances kursalarm-1, kursalarm-2 …"""
+        taken = self.scenarios.consumers
+        owner = group_id[len("depot-"):] if group_id.startswith("depot-") else ""
+        if owner:
+            if owner not in taken:
+                return owner
+            n = 2
+            while f"{owner}-{n}" in taken:
+                n += 1
+            return f"{owner}-{n}"
+        while True:
+            name = self.client_name(group_id)
+            if name not in taken:
+                return name
+
+    def remove_consumer(self, client_id: str) -> None:
+        self.scenarios.consumer(client_id)
+        self._record("remove_consumer", client_id)
+        self.scenarios.remove_consumer(client_id)
+
+    # -- scenario scripting ----------------------------------------------------------------------
     CONTROL_ACTIONS = ("crash_broker", "stop_broker", "restart_broker", "create_topic", "delete_topic", "add_partitions",
                        "alter_topic_config",
                        "produce", "start_ticker", "stop_ticker", "add_consumer", "remove_consumer")
@@ -346,13 +271,13 @@ class Cluster(BrokerControl, LogTasks, Actors):
             try:
                 method(*args)
             except (errors.KafkaError, ValueError) as exc:
-                self.trace.emit("action.failed", f"Geplante Aktion {action} fehlgeschlagen: {exc}", action=action)
+                self.trace.emit("action.failed", action=action, error=str(exc))
             finally:
                 self.actions = saved
 
         self.kernel.at(at_ms, run)
 
-    # -- views ---------------------------------------------------------------------------------------
+    # -- views -----------------------------------------------------------------------------------
     def events(self, since: int = 0) -> list[dict]:
         return self.trace.since(since)
 
@@ -376,7 +301,27 @@ class Cluster(BrokerControl, LogTasks, Actors):
                           event_budget=event_budget, stdout=stdout)
 
 
+class _Reader:
+    """A consumer as the Labor's history sees it: its positions, live."""
+
+    __slots__ = ("_consumer",)
+
+    def __init__(self, consumer) -> None:
+        self._consumer = consumer
+
+    @property
+    def positions(self) -> dict:
+        consumer = self._consumer
+        live = {tp: s.position for tp, s in consumer._subscription.assignment.items() if s.position is not None}
+        return {tp: offset for tp, (offset, _m) in consumer._coordinator.positions_at_close.items()} | live
+
+
 def display_arg(data):
     if isinstance(data, (bytes, bytearray)):
         return data.decode("utf-8", "replace")
     return data
+
+
+# Clients used outside a script (e.g. `from kafkasim.kafka import KafkaProducer` in a test) talk to a
+# fresh default cluster.
+set_default_factory(lambda: Cluster().env)

@@ -181,16 +181,131 @@ _BROKER_ERRORS = [
     ("InvalidRecordError", 87, "INVALID_RECORD", "This record has failed the validation on broker and hence will be rejected.", ()),
 ]
 
+# The rest of kafka-python 3.0.12's broker errors (names, codes, protocol names and bases; a base
+# in quotes is defined above), so a
+# script can import and catch them; the simulated brokers answer with few of them.
+_BROKER_ERRORS += [
+    ("CorruptRecordException", 2, "CORRUPT_MESSAGE", None, ()),
+    ("StaleControllerEpochError", 11, "STALE_CONTROLLER_EPOCH", None, ()),
+    ("OffsetMetadataTooLargeError", 12, "OFFSET_METADATA_TOO_LARGE", None, ()),
+    ("ClusterAuthorizationFailedError", 31, "CLUSTER_AUTHORIZATION_FAILED", None, ("AuthorizationError",)),
+    ("UnsupportedSaslMechanismError", 33, "UNSUPPORTED_SASL_MECHANISM", None, ()),
+    ("IllegalSaslStateError", 34, "ILLEGAL_SASL_STATE", None, ()),
+    ("IncompatibleBrokerVersion", 35, "UNSUPPORTED_VERSION", None, ("UnsupportedVersionError",)),
+    ("UnsupportedForMessageFormatError", 43, "UNSUPPORTED_FOR_MESSAGE_FORMAT", None, ()),
+    ("InvalidTxnStateError", 48, "INVALID_TXN_STATE", None, ()),
+    ("InvalidProducerIdMappingError", 49, "INVALID_PRODUCER_ID_MAPPING", None, ()),
+    ("InvalidTransactionTimeoutError", 50, "INVALID_TRANSACTION_TIMEOUT", None, ()),
+    ("ConcurrentTransactionsError", 51, "CONCURRENT_TRANSACTIONS", None, ("RetriableError",)),
+    ("TransactionCoordinatorFencedError", 52, "TRANSACTION_COORDINATOR_FENCED", None, ()),
+    ("TransactionalIdAuthorizationFailedError", 53, "TRANSACTIONAL_ID_AUTHORIZATION_FAILED", None, ("AuthorizationError",)),
+    ("SecurityDisabledError", 54, "SECURITY_DISABLED", None, ()),
+    ("OperationNotAttemptedError", 55, "OPERATION_NOT_ATTEMPTED", None, ()),
+    ("LogDirNotFoundError", 57, "LOG_DIR_NOT_FOUND", None, ()),
+    ("SaslAuthenticationFailedError", 58, "SASL_AUTHENTICATION_FAILED", None, ()),
+    ("ReassignmentInProgressError", 60, "REASSIGNMENT_IN_PROGRESS", None, ()),
+    ("DelegationTokenAuthDisabledError", 61, "DELEGATION_TOKEN_AUTH_DISABLED", None, ()),
+    ("DelegationTokenNotFoundError", 62, "DELEGATION_TOKEN_NOT_FOUND", None, ()),
+    ("DelegationTokenOwnerMismatchError", 63, "DELEGATION_TOKEN_OWNER_MISMATCH", None, ()),
+    ("DelegationTokenRequestNotAllowedError", 64, "DELEGATION_TOKEN_REQUEST_NOT_ALLOWED", None, ()),
+    ("DelegationTokenAuthorizationFailedError", 65, "DELEGATION_TOKEN_AUTHORIZATION_FAILED", None, ("AuthorizationError",)),
+    ("DelegationTokenExpiredError", 66, "DELEGATION_TOKEN_EXPIRED", None, ()),
+    ("InvalidPrincipalTypeError", 67, "INVALID_PRINCIPAL_TYPE", None, ()),
+    ("FetchSessionIdNotFoundError", 70, "FETCH_SESSION_ID_NOT_FOUND", None, ("RetriableError",)),
+    ("InvalidFetchSessionEpochError", 71, "INVALID_FETCH_SESSION_EPOCH", None, ("RetriableError",)),
+    ("ListenerNotFoundError", 72, "LISTENER_NOT_FOUND", None, ("InvalidMetadataError",)),
+    ("TopicDeletionDisabledError", 73, "TOPIC_DELETION_DISABLED", None, ()),
+    ("UnsupportedCompressionTypeError", 76, "UNSUPPORTED_COMPRESSION_TYPE", None, ()),
+    ("StaleBrokerEpochError", 77, "STALE_BROKER_EPOCH", None, ()),
+    ("OffsetNotAvailableError", 78, "OFFSET_NOT_AVAILABLE", None, ("RetriableError",)),
+    ("PreferredLeaderNotAvailableError", 80, "PREFERRED_LEADER_NOT_AVAILABLE", None, ("InvalidMetadataError",)),
+    ("GroupMaxSizeReachedError", 81, "GROUP_MAX_SIZE_REACHED", None, ()),
+    ("FencedInstanceIdError", 82, "FENCED_INSTANCE_ID", None, ()),
+    ("EligibleLeadersNotAvailableError", 83, "ELIGIBLE_LEADERS_NOT_AVAILABLE", None, ("InvalidMetadataError",)),
+    ("ElectionNotNeededError", 84, "ELECTION_NOT_NEEDED", None, ("InvalidMetadataError",)),
+    ("NoReassignmentInProgressError", 85, "NO_REASSIGNMENT_IN_PROGRESS", None, ()),
+    ("GroupSubscribedToTopicError", 86, "GROUP_SUBSCRIBED_TO_TOPIC", None, ()),
+    ("UnstableOffsetCommitError", 88, "UNSTABLE_OFFSET_COMMIT", None, ("RetriableError",)),
+    ("ThrottlingQuotaExceededError", 89, "THROTTLING_QUOTA_EXCEEDED", None, ("RetriableError",)),
+    ("ProducerFencedError", 90, "PRODUCER_FENCED", None, ()),
+    ("ResourceNotFoundError", 91, "RESOURCE_NOT_FOUND", None, ()),
+    ("DuplicateResourceError", 92, "DUPLICATE_RESOURCE", None, ()),
+    ("UnacceptableCredentialError", 93, "UNACCEPTABLE_CREDENTIAL", None, ()),
+    ("InconsistentVoterSetError", 94, "INCONSISTENT_VOTER_SET", None, ()),
+    ("InvalidUpdateVersionError", 95, "INVALID_UPDATE_VERSION", None, ()),
+    ("FeatureUpdateFailedError", 96, "FEATURE_UPDATE_FAILED", None, ()),
+    ("PrincipalDeserializationFailureError", 97, "PRINCIPAL_DESERIALIZATION_FAILURE", None, ()),
+    ("SnapshotNotFoundError", 98, "SNAPSHOT_NOT_FOUND", None, ()),
+    ("PositionOutOfRangeError", 99, "POSITION_OUT_OF_RANGE", None, ()),
+    ("UnknownTopicIdError", 100, "UNKNOWN_TOPIC_ID", None, ("InvalidMetadataError",)),
+    ("DuplicateBrokerRegistrationError", 101, "DUPLICATE_BROKER_REGISTRATION", None, ()),
+    ("BrokerIdNotRegisteredError", 102, "BROKER_ID_NOT_REGISTERED", None, ()),
+    ("InconsistentTopicIdError", 103, "INCONSISTENT_TOPIC_ID", None, ("InvalidMetadataError",)),
+    ("InconsistentClusterIdError", 104, "INCONSISTENT_CLUSTER_ID", None, ()),
+    ("TransactionalIdNotFoundError", 105, "TRANSACTIONAL_ID_NOT_FOUND", None, ()),
+    ("FetchSessionTopicIdError", 106, "FETCH_SESSION_TOPIC_ID_ERROR", None, ("RetriableError",)),
+    ("IneligibleReplicaError", 107, "INELIGIBLE_REPLICA", None, ()),
+    ("NewLeaderElectedError", 108, "NEW_LEADER_ELECTED", None, ()),
+    ("OffsetMovedToTieredStorageError", 109, "OFFSET_MOVED_TO_TIERED_STORAGE", None, ()),
+    ("FencedMemberEpochError", 110, "FENCED_MEMBER_EPOCH", None, ()),
+    ("UnreleasedInstanceIdError", 111, "UNRELEASED_INSTANCE_ID", None, ()),
+    ("UnsupportedAssignorError", 112, "UNSUPPORTED_ASSIGNOR", None, ()),
+    ("StaleMemberEpochError", 113, "STALE_MEMBER_EPOCH", None, ()),
+    ("MismatchedEndpointTypeError", 114, "MISMATCHED_ENDPOINT_TYPE", None, ()),
+    ("UnsupportedEndpointTypeError", 115, "UNSUPPORTED_ENDPOINT_TYPE", None, ()),
+    ("UnknownControllerIdError", 116, "UNKNOWN_CONTROLLER_ID", None, ()),
+    ("UnknownSubscriptionIdError", 117, "UNKNOWN_SUBSCRIPTION_ID", None, ()),
+    ("TelemetryTooLargeError", 118, "TELEMETRY_TOO_LARGE", None, ()),
+    ("InvalidRegistrationError", 119, "INVALID_REGISTRATION", None, ()),
+    ("TransactionAbortableError", 120, "TRANSACTION_ABORTABLE", None, ()),
+    ("InvalidRecordStateError", 121, "INVALID_RECORD_STATE", None, ()),
+    ("ShareSessionNotFoundError", 122, "SHARE_SESSION_NOT_FOUND", None, ("RetriableError",)),
+    ("InvalidShareSessionEpochError", 123, "INVALID_SHARE_SESSION_EPOCH", None, ("RetriableError",)),
+    ("FencedStateEpochError", 124, "FENCED_STATE_EPOCH", None, ()),
+    ("InvalidVoterKeyError", 125, "INVALID_VOTER_KEY", None, ()),
+    ("DuplicateVoterError", 126, "DUPLICATE_VOTER", None, ()),
+    ("VoterNotFoundError", 127, "VOTER_NOT_FOUND", None, ()),
+]
+
 for _name, _errno, _message, _description, _bases in _BROKER_ERRORS:
-    _broker_error(_name, _errno, _message, _description, *_bases)
+    # a base named as a string is a broker error defined earlier in the list
+    _broker_error(_name, _errno, _message, _description,
+                  *(globals()[base] if isinstance(base, str) else base for base in _bases))
+
+
+class CorrelationIdError(RetriableError, KafkaProtocolError):
+    pass
+
+
+class InvalidReceiveError(KafkaProtocolError):
+    pass
+
+
+class LogTruncationError(KafkaError):
+    pass
+
+
+class UnknownBrokerIdError(KafkaError):
+    pass
+
+
+class QuotaViolationError(KafkaError):
+    pass
+
+
+class TransactionAbortedError(KafkaError):
+    pass
+
 
 # Tracebacks in a learner's script name the classes as kafka-python does: kafka.errors.X.
 for _cls in list(globals().values()):
     if isinstance(_cls, type) and issubclass(_cls, KafkaError):
         _cls.__module__ = "kafka.errors"
 
-kafka_errors = {cls.errno: cls for cls in globals().values()
-                if isinstance(cls, type) and issubclass(cls, BrokerResponseError) and cls.errno is not None}
+kafka_errors: dict[int, type] = {}
+for _cls in list(globals().values()):     # the first class with a code keeps it (code 2: CorruptRecordError)
+    if isinstance(_cls, type) and issubclass(_cls, BrokerResponseError) and _cls.errno is not None:
+        kafka_errors.setdefault(_cls.errno, _cls)
 
 
 def for_code(error_code: int) -> type:

@@ -41,21 +41,22 @@ one produced record and one background consumer (abridged)::
 
 from __future__ import annotations
 
+from .errors import KafkaError
+
 
 def build_snapshot(cluster, max_records: int = 50) -> dict:
+    kafka = cluster.kafka
     groups = []
-    for group in cluster.coordinator.groups.values():
+    clients = {c._coordinator.member_id: c for c in cluster.env.consumers if c._coordinator.member_id}
+    for group in kafka.groups.groups.values():
         offsets = []
-        subscribed = set()
-        for m in group.members.values():
-            subscribed.update(m.topics())
         tps = set(group.offsets)
-        for topic in subscribed:
-            t = cluster.topics.get(topic)
+        for topic in group.subscribed_topics():
+            t = kafka.topics.get(topic)
             if t is not None:
                 tps.update((topic, p.index) for p in t.partitions)
         for topic, partition in sorted(tps):
-            p = cluster.partition(topic, partition)
+            p = kafka.partition(topic, partition)
             if p is None:
                 continue
             entry = group.offsets.get((topic, partition))
@@ -64,38 +65,42 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
                             "end_offset": p.hw, "lag": None if committed is None else max(0, p.hw - committed)})
         groups.append({
             "group_id": group.group_id,
-            "coordinator": cluster.group_coordinator(group.group_id),
+            "coordinator": kafka.groups.coordinator_of(group.group_id),
             "state": group.state,
             "generation": group.generation,
             "protocol": group.protocol,
             "leader": group.leader,
-            "members": [_member(cluster, m) for m in group.members.values()],
+            "members": [_member(cluster, clients, m) for m in group.members.values()],
             "offsets": offsets,
         })
     return {
         "now_ms": cluster.kernel.now,
         "seed": cluster.seed,
-        "controller": cluster.controller_id,
-        "brokers": [b.snapshot() for b in cluster.brokers.values()],
-        "topics": [t.snapshot(max_records) for t in cluster.topics.values()],
+        "controller": kafka.controller_id,
+        "brokers": [b.snapshot() for b in kafka.brokers.values()],
+        "topics": kafka.snapshot_topics(max_records),
         "groups": groups,
-        "producers": [p.snapshot() for p in cluster.producers[-20:]],
-        "tickers": [t.snapshot() for t in cluster.tickers.values()],
-        "metrics": {"records_produced": cluster.metrics_produced,
-                    "records_consumed": cluster.metrics_consumed},
+        "producers": [p._snapshot() for p in cluster.env.producers[-20:]],
+        "tickers": cluster.scenarios.snapshot_tickers(),
+        "metrics": {"records_produced": kafka.metrics_produced,
+                    "records_consumed": cluster.env.metrics_consumed},
     }
 
 
-def _member(cluster, m) -> dict:
+def _member(cluster, clients: dict, m) -> dict:
     """One member; `origin` "page" when the page's controls added it (only those can remove it),
     "script" for a learner's KafkaConsumer. A script that ended without close() left its member
-    behind: `expires_ms` is when the coordinator drops it (its session.timeout.ms runs out)."""
-    page = m.owner is not None and cluster.actors.get(m.client_id) is m.owner
-    abandoned = not page and m.owner is not None and m.owner.closed and m.session_timer is not None
+    behind: `expires_ms` is when the coordinator drops it (its session.timeout.ms runs out).
+    `clients` maps member ids to the consumers holding them (the broker knows no client objects)."""
+    consumer = clients.get(m.member_id)
+    actor = cluster.actors.get(m.client_id)
+    # A member whose JoinGroup answer is still on its way is not yet known by id to its consumer.
+    page = actor is not None and not actor.consumer._closed and (consumer is None or actor.consumer is consumer)
+    gone = not page and consumer is not None and consumer._closed and m.session_timer is not None
     return {"member_id": m.member_id, "client_id": m.client_id,
-            "assignment": [[t, p] for t in sorted(m.assignment) for p in m.assignment[t]],
+            "assignment": [[t, p] for t, ps in sorted(m.assignment.items()) for p in ps],
             "origin": "page" if page else "script",
-            "expires_ms": m.session_timer.at if abandoned else None}
+            "expires_ms": m.session_timer.at if gone else None}
 
 
 STATE_VERSION = 1
@@ -133,7 +138,10 @@ def from_state(cls, state: dict):
         elif action == "schedule":
             cluster.schedule(*args)
         else:
-            getattr(cluster, action)(*args)
+            try:
+                getattr(cluster, action)(*args)
+            except (KafkaError, ValueError):
+                pass        # it failed the first time too, after the same side effects
     if state.get("now_ms", 0) > cluster.kernel.now:
         cluster.kernel.run(state["now_ms"])
     return cluster

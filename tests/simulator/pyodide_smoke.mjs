@@ -29,7 +29,9 @@ print(sorted(m.value for m in c))
 runaway = cluster.run_script("from kafka import KafkaConsumer\\nc = KafkaConsumer('kurse', group_id='x')\\n"
                              "while True:\\n    try:\\n        c.poll(1000)\\n    except:\\n        pass\\n",
                              time_budget_ms=20_000)
+threads = cluster.run_script("import threading\\nthreading.Thread(target=print).start()\\n")
 json.dumps({"version": sys.version_info[:2], "stdout": ok.stdout, "error": ok.error,
-            "runaway_timed_out": runaway.timed_out, "snapshot_bytes": len(json.dumps(cluster.snapshot()))})
+            "runaway_timed_out": runaway.timed_out, "snapshot_bytes": len(json.dumps(cluster.snapshot())),
+            "threads_error": threads.error})
 `);
 console.log(out);

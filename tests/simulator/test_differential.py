@@ -7,10 +7,11 @@ from kafka.coordinator.assignors.range import RangePartitionAssignor
 from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 from kafka.partitioner.default import DefaultPartitioner as RealPartitioner, murmur2 as real_murmur2
 
-from kafkasim.assignors import range_assign, roundrobin_assign
+from kafkasim.clients.coordinator.assignors.range import range_assign
+from kafkasim.clients.coordinator.assignors.roundrobin import roundrobin_assign
+from kafkasim.clients.coordinator.assignors.sticky.executor import sticky_assign
+from kafkasim.clients.partitioner.murmur2 import murmur2, partition_for_key
 from kafkasim.kafka.partitioner import DefaultPartitioner
-from kafkasim.murmur2 import murmur2, partition_for_key
-from kafkasim.sticky import sticky_assign
 
 FACTS = [(b"", 275646681, 0, 3), (b"abc", 479470107, 0, 3), (b"key", 3215029929, 1, 1),
          (b"user-42", 1459644460, 1, 4), (b"21", 3321034988, 0, 0), (b"foobar", 3504634814, 0, 0)]

@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kafkasim import Cluster
 from kafkasim import errors
-from kafkasim.producer_client import ProducerCore
+from kafkasim.clients.env import using
+from kafkasim.kafka import KafkaProducer
 
 ops = st.lists(st.one_of(
     st.tuples(st.just("produce"), st.integers(0, 9), st.sampled_from(["all", 1])),
@@ -48,7 +49,8 @@ def check_invariants(cluster, acked):
 def test_random_operations_keep_the_invariants(operations, seed):
     cluster = Cluster(brokers=3, seed=seed, config={"group.initial.rebalance.delay.ms": 500})
     cluster.create_topic("t", 4, 3, {"min.insync.replicas": 2})
-    producer = ProducerCore(cluster, "idem", acks=-1, idempotent=True)
+    with using(cluster.env):
+        producer = KafkaProducer(client_id="idem", acks="all", enable_idempotence=True)
     acked = {}
     consumers = {}
     sent = 0
@@ -65,7 +67,7 @@ def test_random_operations_keep_the_invariants(operations, seed):
                 pass
         elif kind == "send":
             for i in range(op[1]):
-                producer.append("t", (sent + i) % 4, None, f"idem-{sent + i}".encode(), None, cluster.wall_ms())
+                producer.send("t", f"idem-{sent + i}".encode(), partition=(sent + i) % 4)
             sent += op[1]
         elif kind in ("crash", "stop"):
             # Keep min.insync.replicas (2) of the 3 replicas alive: only one broker down at a time.
@@ -90,4 +92,4 @@ def test_random_operations_keep_the_invariants(operations, seed):
     values = [r[3] for p in cluster.topics["t"].partitions for s in p.log.segments for r in s.records
               if r[3] is not None and r[3].startswith(b"idem-")]
     assert len(values) == len(set(values)), "idempotent producer wrote a duplicate"
-    assert producer.pending == 0
+    assert producer._accumulator.pending == 0

@@ -31,3 +31,5 @@ def test_wheel_runs_scripts_in_pyodide(tmp_path):
     assert result["stdout"].strip() == str([f"v{i}" for i in range(9)])
     assert result["runaway_timed_out"] is True
     assert result["snapshot_bytes"] > 100
+    # Pyodide has no threads: starting one is refused at once, in German, naming the way out.
+    assert "im Browser" in result["threads_error"] and "python -m kafkasim run" in result["threads_error"]

@@ -5,7 +5,8 @@ Checked against the real cluster by tests/faults/test_no_retries_leader_crash.py
 leader_killed_no_retries scenario in tests/parity_failures."""
 
 from kafkasim import Cluster
-from kafkasim.producer_client import ProducerCore
+from kafkasim.clients.env import using
+from kafkasim.kafka import KafkaProducer
 
 SESSION_MS = 9_000          # broker.session.timeout.ms
 
@@ -14,6 +15,12 @@ def run_ok(cluster, source):
     result = cluster.run_script(source)
     assert result.error is None, (result.error, result.traceback)
     return result.stdout
+
+
+def producer_of(cluster, **config):
+    """A kafka-python producer of the simulator, outside a script, on this cluster."""
+    with using(cluster.env):
+        return KafkaProducer(**config)
 
 
 def appended(cluster, topic):
@@ -85,12 +92,13 @@ def test_a_request_already_on_the_wire_still_fails_when_the_leader_crashes():
     cluster = Cluster(brokers=3, seed=0)
     cluster.create_topic("t", 1, 3)
     p = cluster.partition("t", 0)
-    core = ProducerCore(cluster, "p", acks=-1, idempotent=False, retries=0)
-    t0 = cluster.now_ms
-    core.append("t", 0, b"k", b"v", None, cluster.wall_ms())
-    cluster.schedule(t0 + 2, "crash_broker", p.leader)     # the leader got it, the ack never comes
+    producer = producer_of(cluster, acks="all", enable_idempotence=False, retries=0)
+    future = producer.send("t", b"v", key=b"k", partition=0)
+    while not appended(cluster, "t"):
+        cluster.step()
+    cluster.crash_broker(p.leader)                     # the leader got it, the ack never comes
     cluster.advance(30_000)
-    assert core.pending == 0 and core.acked == 0 and core.errors == 1
+    assert future.failed() and producer._sender.acked == 0 and producer._sender.errors == 1
     failed = [e for e in cluster.events() if e["kind"] == "produce.failed"]
     assert [e["error"] for e in failed] == ["KafkaConnectionError"]
 
@@ -99,14 +107,15 @@ def test_held_batches_use_one_recheck_timer_however_many_records_arrive():
     cluster = Cluster(brokers=3, seed=0)
     cluster.create_topic("t", 1, 3)
     cluster.crash_broker(cluster.partition("t", 0).leader)
-    core = ProducerCore(cluster, "p", acks=-1, idempotent=False, retries=0)
+    producer = producer_of(cluster, acks="all", enable_idempotence=False, retries=0)
+    producer.partitions_for("t")
     for i in range(200):
-        core.append_many("t", 0, [(None, b"%d" % i, None)], cluster.wall_ms())
+        producer._send_batch("t", 0, [(cluster.wall_ms(), None, b"%d" % i, None)])
         cluster.advance(10)
-    assert core.pending == 200 and core.sent == 200
+    assert producer._accumulator.pending == 200 and producer._sender.sent == 200
     assert len(cluster.kernel._heap) < 50       # not one timer chain per appended batch
     cluster.advance(SESSION_MS + 15_000)        # fenced, then noticed at the next reconnect attempt
-    assert core.pending == 0 and core.acked == 200
+    assert producer._accumulator.pending == 0 and producer._sender.acked == 200
 
 
 DESCRIBE = ("from kafka import KafkaAdminClient\n"
@@ -130,15 +139,17 @@ def test_describe_cluster_has_kafka_python_3_fields_and_lists_dead_brokers_as_fe
 
 
 def test_a_partition_counts_as_available_while_the_metadata_names_a_leader():
-    from kafkasim.kafka._metadata import ClusterMetadata
-
     cluster = Cluster(brokers=3, seed=0)
     cluster.create_topic("t", 3, 1)
-    metadata = ClusterMetadata(cluster)
+    producer = producer_of(cluster)
+    metadata = producer._metadata
+    producer.partitions_for("t")
     dead = cluster.partition("t", 0).leader
     cluster.crash_broker(dead)
+    producer._manager.fetch_metadata(1000)
     # Not fenced yet: kafka-python still sees a leader and may pick the partition for a keyless record.
     assert metadata.available_partitions_for_topic("t") == {0, 1, 2}
     cluster.advance(SESSION_MS)
+    producer._manager.fetch_metadata(1000)
     orphaned = {p.index for p in cluster.topics["t"].partitions if p.replicas == [dead]}
     assert orphaned and metadata.available_partitions_for_topic("t") == {0, 1, 2} - orphaned

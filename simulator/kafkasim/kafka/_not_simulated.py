@@ -69,7 +69,6 @@ REFUSED_CONFIGS: dict[str, dict[str, tuple[object, str]]] = {
     "KafkaConsumer": {
         **_CONNECTION,
         "ssl_ciphers": (None, "TLS (ssl_ciphers)"),
-        "isolation_level": ("read_uncommitted", "Lesen nur bestätigter Transaktionen (isolation_level)"),
         "client_rack": ("", "Lesen vom nächstgelegenen Replikat (client_rack)"),
     },
     "KafkaAdminClient": dict(_CONNECTION),

@@ -269,7 +269,8 @@ def min_insync(cluster, history: History):
         text = (f"Richtig: Broker {p0.leader} lehnte acks=all mit NotEnoughReplicasError ab – in der ISR war nur noch "
                 f"[{', '.join(map(str, r.isr))}], weniger als min.insync.replicas = {need}. Lieber gar nicht schreiben "
                 "als einen Kurs bestätigen, der nur auf einem Broker liegt.")
-        loose = [a for a in history.appends.get((TOPIC, 0), ()) if a.acks == 1 and a.t >= r.t]
+        # acks=1 records the HW has not reached: written while the ISR was too small.
+        loose = [a for a in history.appends.get((TOPIC, 0), ()) if a.acks == 1 and a.offset + a.count > p0.hw]
         if loose:
             text += (f" Ihr Kurs mit acks=1 (Offset {loose[0].offset}) wurde dagegen angenommen; solange die ISR zu "
                      f"klein ist, bleibt die High Watermark aber stehen (HW {p0.hw}) – Consumer sehen ihn erst, wenn "

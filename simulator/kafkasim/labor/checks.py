@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..murmur2 import partition_for_key
+from ..clients.partitioner.murmur2 import partition_for_key
 from .history import Emptied, History, Run
 
 TOPIC = "aktienkurse"
@@ -62,12 +62,10 @@ def _groups(cluster) -> list[str]:
 
 def _positions(cluster, group_id: str) -> dict[int, int]:
     """Where the group's current members will read next in the topic (set once they polled)."""
-    group = cluster.coordinator.groups.get(group_id)
     out = {}
-    for member in group.members.values() if group else ():
-        for (topic, partition), position in getattr(member.owner, "positions", {}).items():
-            if topic == TOPIC and position is not None:
-                out[partition] = position
+    for (topic, partition), position in cluster.member_positions(group_id).items():
+        if topic == TOPIC:
+            out[partition] = position
     return out
 
 

@@ -163,8 +163,7 @@ class History:
                         self.committed(group, e["topic"], e["partition"]), reader=self._reader(group, e["client_id"])))
 
     def _reader(self, group: str | None, client_id: str):
-        state = self.cluster.coordinator.groups.get(group) if group else None
-        return next((m.owner for m in state.members.values() if m.client_id == client_id), None) if state else None
+        return self.cluster.member_reader(group, client_id) if group else None
 
     def committed(self, group: str | None, topic: str, partition: int) -> int | None:
         state = self.cluster.coordinator.groups.get(group) if group else None

@@ -1,7 +1,10 @@
-from ._configs import AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType
-from .client import KafkaAdminClient
+"""kafka.admin"""
+
+from ._configs import (AlterConfigOp, ConfigFilterType, ConfigResource, ConfigResourceType, ConfigSourceType,
+                       ConfigType)
 from ._partitions import NewPartitions, OffsetSpec, OffsetTimestamp
 from ._topics import NewTopic
+from .client import KafkaAdminClient
 
 __all__ = ["KafkaAdminClient", "AlterConfigOp", "ConfigFilterType", "ConfigResource", "ConfigResourceType",
-           "OffsetSpec", "OffsetTimestamp"]
+           "ConfigSourceType", "ConfigType", "NewPartitions", "NewTopic", "OffsetSpec", "OffsetTimestamp"]

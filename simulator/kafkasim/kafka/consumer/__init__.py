@@ -1,3 +1,5 @@
+"""kafka.consumer"""
+
 from .group import KafkaConsumer
 
 __all__ = ["KafkaConsumer"]

@@ -1,8 +1,3 @@
-"""ConsumerRecord with kafka-python's field order."""
+"""kafka.consumer.fetcher"""
 
-import collections
-
-ConsumerRecord = collections.namedtuple(
-    "ConsumerRecord",
-    ["topic", "partition", "leader_epoch", "offset", "timestamp", "timestamp_type", "key", "value",
-     "headers", "checksum", "serialized_key_size", "serialized_value_size", "serialized_header_size"])
+from ...clients.consumer.fetcher import ConsumerRecord, Fetcher  # noqa: F401

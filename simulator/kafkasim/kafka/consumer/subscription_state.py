@@ -1,20 +1,4 @@
-"""Rebalance listener interfaces (kafka.consumer.subscription_state)."""
+"""kafka.consumer.subscription_state"""
 
-from abc import ABC, abstractmethod
-
-
-class ConsumerRebalanceListener(ABC):
-    @abstractmethod
-    def on_partitions_revoked(self, revoked):
-        ...
-
-    @abstractmethod
-    def on_partitions_assigned(self, assigned):
-        ...
-
-    def on_partitions_lost(self, lost):
-        return self.on_partitions_revoked(lost)
-
-
-class AsyncConsumerRebalanceListener(ConsumerRebalanceListener):
-    pass
+from ...clients.consumer.subscription_state import (  # noqa: F401
+    AsyncConsumerRebalanceListener, ConsumerRebalanceListener, SubscriptionState, TopicPartitionState)

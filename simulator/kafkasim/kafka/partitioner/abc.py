@@ -1,12 +1,3 @@
-"""kafka.partitioner.abc.Partitioner."""
+"""kafka.partitioner.abc"""
 
-from abc import ABC, abstractmethod
-
-
-class Partitioner(ABC):
-    @abstractmethod
-    def partition(self, topic, key, serialized_key, value, serialized_value, cluster):
-        ...
-
-    def close(self):
-        pass
+from ...clients.partitioner.abc import Partitioner  # noqa: F401

@@ -1,3 +1,5 @@
+"""kafka.producer"""
+
 from .kafka import KafkaProducer
 
 __all__ = ["KafkaProducer"]

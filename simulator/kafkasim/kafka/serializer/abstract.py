@@ -1,2 +1,3 @@
-"""kafka.serializer.abstract."""
-from . import Deserializer, Serializer  # noqa: F401
+"""kafka.serializer.abstract"""
+
+from ...clients.serializer import Deserializer, Serializer  # noqa: F401

@@ -1,2 +1,3 @@
-"""kafka.serializer.default."""
-from . import DefaultSerializer  # noqa: F401
+"""kafka.serializer.default"""
+
+from ...clients.serializer import DefaultSerializer  # noqa: F401

@@ -1,2 +1,3 @@
-"""kafka.serializer.json."""
-from . import JsonSerializer  # noqa: F401
+"""kafka.serializer.json"""
+
+from ...clients.serializer import JsonSerializer  # noqa: F401

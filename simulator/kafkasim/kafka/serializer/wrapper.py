@@ -1,2 +1,3 @@
-"""kafka.serializer.wrapper."""
-from . import DeserializeWrapper, SerializeWrapper  # noqa: F401
+"""kafka.serializer.wrapper"""
+
+from ...clients.serializer import DeserializeWrapper, SerializeWrapper  # noqa: F401

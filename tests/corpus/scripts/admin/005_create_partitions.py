@@ -1,6 +1,7 @@
 """create_partitions({topic: total}) adds partitions (kafka-python 3.0 form); fewer than today is
 InvalidPartitionsError; existing keys may map elsewhere afterwards (Kafka docs)."""
 import os
+import time
 
 from kafka import KafkaProducer
 from kafka.admin import KafkaAdminClient
@@ -12,7 +13,20 @@ TOPIC = "wachsen" + os.environ.get("CORPUS_RUN_ID", "")
 admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
 admin.create_topics({TOPIC: {"num_partitions": 2, "replication_factor": 1}}, wait_for_metadata=True)
 admin.create_partitions({TOPIC: 5})
-print("partitions now:", len(admin.describe_topics([TOPIC])[0]["partitions"]))
+
+
+def partition_count():
+    # The broker that answers the metadata request may not have applied the new partitions yet
+    # (seen on a loaded machine): ask again for a while.
+    deadline = time.monotonic() + 20
+    while True:
+        count = len(admin.describe_topics([TOPIC])[0]["partitions"])
+        if count == 5 or time.monotonic() > deadline:
+            return count
+        time.sleep(0.2)
+
+
+print("partitions now:", partition_count())
 for total in (3, 5):
     try:
         admin.create_partitions({TOPIC: total})

@@ -15,13 +15,15 @@ admin.create_topics({TOPIC: {"num_partitions": 1, "replication_factor": 3}}, wai
 resource = ConfigResource(ConfigResourceType.TOPIC, TOPIC)
 
 
-def min_isr():
-    # DescribeConfigs goes to any broker; one that has not applied the new topic's metadata yet
-    # answers without entries (observed on the 3-broker cluster), so ask again for a while.
+def min_isr(until=None):
+    # DescribeConfigs goes to any broker; one that has not applied the new topic's metadata (or the
+    # altered config) yet answers without entries or with the old value (observed on the 3-broker
+    # cluster), so ask again for a while.
     deadline = time.monotonic() + 20
     while True:
         entries = admin.describe_configs([resource], config_filter="all")["topic"][TOPIC]
-        if "min.insync.replicas" in entries or time.monotonic() > deadline:
+        entry = entries.get("min.insync.replicas")
+        if (entry is not None and until in (None, entry["value"])) or time.monotonic() > deadline:
             return entries["min.insync.replicas"]["value"], entries["min.insync.replicas"]["config_source"]
         time.sleep(0.2)
 
@@ -29,5 +31,5 @@ def min_isr():
 print("before:", min_isr())
 admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, TOPIC,
                                     configs={"min.insync.replicas": (AlterConfigOp.SET, "2")})], incremental=True)
-print("after:", min_isr())
+print("after:", min_isr(until="2"))
 admin.close()

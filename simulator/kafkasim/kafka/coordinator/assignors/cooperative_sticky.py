@@ -1,9 +1,3 @@
-"""CooperativeStickyPartitionAssignor: importable, but the simulator only runs eager rebalancing."""
+"""kafka.coordinator.assignors.cooperative_sticky"""
 
-from .abstract import GroupComputedAssignor
-
-
-class CooperativeStickyPartitionAssignor(GroupComputedAssignor):
-    # A name the simulator's consumer rejects with a German explanation (see assignor_name).
-    name = "cooperative-sticky"
-    unsupported = "Kooperatives Rebalancing kann der Simulator nicht."
+from ....clients.coordinator.assignors.cooperative_sticky import CooperativeStickyPartitionAssignor  # noqa: F401,E501

@@ -1,7 +1,3 @@
-"""RangePartitionAssignor: per topic, contiguous ranges; the first members get one more."""
+"""kafka.coordinator.assignors.range"""
 
-from .abstract import GroupComputedAssignor
-
-
-class RangePartitionAssignor(GroupComputedAssignor):
-    name = "range"
+from ....clients.coordinator.assignors.range import RangePartitionAssignor  # noqa: F401

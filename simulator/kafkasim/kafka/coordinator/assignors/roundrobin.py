@@ -1,7 +1,3 @@
-"""RoundRobinPartitionAssignor: all partitions, sorted, dealt to the members in turn."""
+"""kafka.coordinator.assignors.roundrobin"""
 
-from .abstract import GroupComputedAssignor
-
-
-class RoundRobinPartitionAssignor(GroupComputedAssignor):
-    name = "roundrobin"
+from ....clients.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor  # noqa: F401

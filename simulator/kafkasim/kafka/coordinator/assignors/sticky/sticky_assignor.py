@@ -1,8 +1,3 @@
-"""StickyPartitionAssignor: balanced, and keeps partitions where they were across rebalances."""
+"""kafka.coordinator.assignors.sticky.sticky_assignor"""
 
-from ..abstract import GroupComputedAssignor
-
-
-class StickyPartitionAssignor(GroupComputedAssignor):
-    name = "sticky"
-    version = 1
+from .....clients.coordinator.assignors.sticky.sticky_assignor import StickyPartitionAssignor  # noqa: F401

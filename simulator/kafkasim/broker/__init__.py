@@ -1,0 +1,6 @@
+"""The simulated brokers: logs, partitions and replication, the KRaft controller, the group and
+transaction coordinators, and the request handlers through which clients reach them."""
+
+from .cluster import BrokerCluster
+
+__all__ = ["BrokerCluster"]

@@ -1,0 +1,2 @@
+"""kafka.serializer.abstract."""
+from . import Deserializer, Serializer  # noqa: F401

@@ -1,0 +1,2 @@
+"""kafka.serializer.default."""
+from . import DefaultSerializer  # noqa: F401

@@ -1,0 +1,2 @@
+"""kafka.serializer.json."""
+from . import JsonSerializer  # noqa: F401

@@ -1,0 +1,2 @@
+"""kafka.serializer.wrapper."""
+from . import DeserializeWrapper, SerializeWrapper  # noqa: F401

@@ -1,0 +1,307 @@
+"""The German narration of every event, built from its kind and fields: the one place that says,
+in words a learner reads, what just happened in the cluster.
+
+`narrate(kind, fields)` returns the text; each kind has one function below. Fields are those the
+emitter passed (see trace.py for the list of kinds); record keys and values arrive as display
+strings.
+"""
+
+from __future__ import annotations
+
+
+def short(text: str | None, limit: int = 60) -> str:
+    if text is None:
+        return "null"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tp(d: dict) -> str:
+    return f"{d['topic']}-{d['partition']}"
+
+
+def _tps(assignment) -> str:
+    return ", ".join(f"{t}-{p}" for t, p in assignment)
+
+
+# -- cluster, brokers, controller -------------------------------------------------------------------
+def _cluster_started(d):
+    return (f"Cluster mit {len(d['brokers'])} Broker(n) gestartet; Broker {d['controller']} ist aktiver "
+            f"Controller.")
+
+
+def _broker_crashed(d):
+    return (f"Broker {d['broker']} ist abgestürzt. Der Controller merkt es erst, wenn {d['session_timeout_ms']} ms "
+            f"lang kein Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen. "
+            f"Anfragen, die schon unterwegs waren, scheitern; neue Records halten die Producer zurück, bis ein "
+            f"neuer Leader gewählt ist.")
+
+
+def _broker_fenced(d):
+    return f"Der Controller (Broker {d['controller']}) erklärt Broker {d['broker']} für ausgefallen ({d['reason']})."
+
+
+def _broker_stopping(d):
+    return f"Broker {d['broker']} fährt kontrolliert herunter: erst gibt er seine Leader-Rollen ab."
+
+
+def _broker_stopped(d):
+    return f"Broker {d['broker']} ist gestoppt."
+
+
+def _broker_started(d):
+    return f"Broker {d['broker']} läuft wieder und holt als Follower auf, was er verpasst hat."
+
+
+def _controller_lost(d):
+    return ("Kein aktiver Controller mehr: weniger als die Mehrheit der Broker läuft. Leader-Wahlen sind jetzt "
+            "unmöglich.")
+
+
+def _controller_elected(d):
+    return f"Broker {d['controller']} ist jetzt der aktive Controller (KRaft)."
+
+
+# -- topics ------------------------------------------------------------------------------------------
+def _topic_created(d):
+    if d.get("internal"):
+        return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
+                f"Replikationsfaktor {d['replication_factor']}): dort speichern Consumer-Gruppen ihre committeten "
+                f"Offsets. Group Coordinator einer Gruppe ist der Leader der Partition, in die ihre group_id fällt.")
+    how = "automatisch (auto.create.topics.enable=true) " if d.get("auto") else ""
+    leaders = ", ".join(f"{d['topic']}-{i} → Broker {b}" for i, b in enumerate(d["leaders"]))
+    return (f"Topic {d['topic']} wurde {how}angelegt: {d['partitions']} Partition(en), Replikationsfaktor "
+            f"{d['replication_factor']}. Leader: {leaders}.")
+
+
+def _topic_partitions_added(d):
+    return (f"Topic {d['topic']} hat jetzt {d['partitions']} statt {d['previous']} Partitionen. Achtung: Records mit "
+            f"demselben Key landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Key) mod "
+            f"{d['partitions']}).")
+
+
+def _topic_config_changed(d):
+    changes = ", ".join(f"{k}={v}" for k, v in d["config"].items())
+    return (f"Topic {d['topic']}: Einstellungen geändert ({changes}). Sie gelten ab sofort, Retention und "
+            f"Compaction greifen bei ihrem nächsten Lauf.")
+
+
+def _topic_deleted(d):
+    return f"Topic {d['topic']} wurde gelöscht, mitsamt allen Records."
+
+
+# -- records and replicas ----------------------------------------------------------------------------
+def _record_appended(d):
+    if d["count"] == 1:
+        return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} einen Record an: Offset {d['offset']}, "
+                f"Key {short(d['key'])}, Value {short(d['value'])}.")
+    return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} {d['count']} Records an: Offsets {d['offset']} bis "
+            f"{d['offset'] + d['count'] - 1}.")
+
+
+def _record_fetched(d):
+    if d["count"] == 1:
+        text = (f"{d['client_id']} liest aus {_tp(d)} Offset {d['offset']} (Key {short(d['key'])}, "
+                f"Value {short(d['value'])})")
+    else:
+        text = (f"{d['client_id']} liest aus {_tp(d)} {d['count']} Records, Offsets {d['offset']} bis "
+                f"{d['offset'] + d['count'] - 1}")
+    if d.get("group"):
+        text += f" (Consumer-Gruppe {d['group']})"
+    return text + "."
+
+
+def _replica_fetched(d):
+    return (f"Broker {d['broker']} (Follower) holt von Broker {d['leader']} (Leader) die Records {d['offset']} bis "
+            f"{d['offset'] + d['count'] - 1} von {_tp(d)}.")
+
+
+def _isr_expanded(d):
+    return (f"Broker {d['broker']} hat als Follower von {_tp(d)} aufgeholt und ist wieder in der ISR "
+            f"(ISR: {d['isr']}).")
+
+
+def _isr_shrunk(d):
+    return f"Broker {d['broker']} fällt aus der ISR von {_tp(d)}: {d['reason']} (ISR: {d['isr']})."
+
+
+def _leader_lost(d):
+    return (f"{_tp(d)} hat keinen Leader mehr: kein Replikat aus der ISR {d['isr']} läuft. Die Partition ist "
+            f"offline, bis eines zurückkommt.")
+
+
+def _leader_elected(d):
+    text = (f"Broker {d['broker']} ist neuer Leader von {_tp(d)} (Leader-Epoche {d['leader_epoch']}; "
+            f"{d['reason']}).")
+    if d["unclean"]:
+        text += " Achtung: unsaubere Leader-Wahl – das Replikat war nicht in der ISR."
+    if d["truncated"]:
+        text += f" {d['truncated']} Record(s), die nur der alte Leader hatte, gehen verloren."
+    return text
+
+
+def _retention_deleted(d):
+    return (f"Retention bei {_tp(d)}: {d['count']} alte Record(s) gelöscht (retention.ms={d['retention_ms']}, "
+            f"retention.bytes={d['retention_bytes']}); der Log-Start-Offset rückt von {d['previous']} auf "
+            f"{d['log_start_offset']}.")
+
+
+def _records_deleted(d):
+    return (f"DeleteRecords bei {_tp(d)}: der Log-Start-Offset rückt von {d['previous']} auf "
+            f"{d['log_start_offset']}; ältere Records sind für Consumer nicht mehr lesbar.")
+
+
+def _compaction_done(d):
+    return (f"Log-Compaction bei {_tp(d)}: {d['count']} ältere Record(s) mit schon neuerem Wert für denselben Key "
+            f"entfernt; pro Key bleibt der neueste.")
+
+
+# -- producers ---------------------------------------------------------------------------------------
+def _producer_created(d):
+    return (f"Producer {d['client_id']} verbindet sich (acks={d['acks']}, Idempotenz "
+            f"{'an' if d['idempotent'] else 'aus'}).")
+
+
+def _produce_rejected(d):
+    return (f"Broker {d['broker']} lehnt Records für {_tp(d)} ab: nur {len(d['isr'])} Replikat(e) in der ISR, "
+            f"min.insync.replicas={d['min_insync_replicas']} (acks=all).")
+
+
+def _produce_duplicate(d):
+    return (f"Broker {d['broker']} erkennt einen wiederholten Batch des idempotenten Producers {d['client_id']} für "
+            f"{_tp(d)} und schreibt ihn nicht noch einmal (Offset {d['offset']}).")
+
+
+def _produce_held(d):
+    why = (f"ihr Leader, Broker {d['broker']}, ist nicht erreichbar" if d["broker"] is not None
+           else "sie hat gerade keinen Leader")
+    return (f"Producer {d['client_id']} hält Records für {_tp(d)} zurück: {why}. Er schickt sie, sobald die "
+            f"Metadaten einen erreichbaren Leader nennen – höchstens bis delivery.timeout.ms "
+            f"({d['delivery_timeout_ms']} ms) nach dem Anlegen des Batches.")
+
+
+def _produce_retry(d):
+    return (f"Producer {d['client_id']} wiederholt einen Batch für {_tp(d)} ({d['error']}), "
+            f"Versuch {d['attempt']}.")
+
+
+def _produce_failed(d):
+    return f"Producer {d['client_id']}: {d['count']} Record(s) für {_tp(d)} endgültig fehlgeschlagen ({d['error']})."
+
+
+# -- consumer groups ---------------------------------------------------------------------------------
+def _group_joined(d):
+    return f"{d['client_id']} tritt der Consumer-Gruppe {d['group']} bei (Member-ID {d['member']})."
+
+
+def _group_rebalance(d):
+    if d.get("delay_ms") is not None:
+        return (f"Consumer-Gruppe {d['group']} startet einen Rebalance ({d['reason']}) und wartet "
+                f"group.initial.rebalance.delay.ms = {d['delay_ms']} ms auf weitere Mitglieder.")
+    return (f"Consumer-Gruppe {d['group']} startet einen Rebalance: {d['reason']}. Alle Mitglieder müssen neu "
+            f"beitreten (JoinGroup).")
+
+
+def _group_generation(d):
+    return (f"Consumer-Gruppe {d['group']}: Generation {d['generation']} mit {d['member_count']} Mitglied(ern); "
+            f"{d['leader_client_id']} ist Gruppen-Leader und berechnet die Zuordnung mit dem Assignor "
+            f"{d['protocol']}.")
+
+
+def _group_assigned(d):
+    tps = _tps(d["assignment"]) or "keine"
+    return (f"{d['client_id']} bekommt in der Consumer-Gruppe {d['group']} (Generation {d['generation']}) die "
+            f"Partitionen: {tps}.")
+
+
+def _group_stable(d):
+    parts = "; ".join(f"{cid} → {_tps(a) or 'nichts'}" for cid, a in d["members"])
+    return f"Consumer-Gruppe {d['group']} ist stabil (Generation {d['generation']}): {parts}."
+
+
+def _group_empty(d):
+    return f"Consumer-Gruppe {d['group']} hat keine Mitglieder mehr (Empty). Ihre committeten Offsets bleiben erhalten."
+
+
+def _group_left(d):
+    return f"{d['client_id']} {d['reason']}: Consumer-Gruppe {d['group']}."
+
+
+def _group_deleted(d):
+    return f"Consumer-Gruppe {d['group']} wurde gelöscht, mitsamt ihren committeten Offsets."
+
+
+def _group_poll_timeout(d):
+    return (f"{d['client_id']} hat {d['max_poll_interval_ms']} ms nicht gepollt (max.poll.interval.ms) und verlässt "
+            f"die Consumer-Gruppe {d['group']}.")
+
+
+def _group_coordinator_lost(d):
+    if d.get("coordinator") is None:
+        return (f"Die Consumer-Gruppe {d['group']} hat keinen Group Coordinator mehr: kein Replikat ihrer Partition "
+                f"{d['partition_label']} läuft.")
+    return (f"Broker {d['coordinator']} war Group Coordinator der Consumer-Gruppe {d['group']}: bis ein anderer "
+            f"Broker übernimmt, scheitern Heartbeats, JoinGroup und Commits dieser Gruppe.")
+
+
+def _group_coordinator_moved(d):
+    return (f"Broker {d['coordinator']} ist neuer Group Coordinator der Consumer-Gruppe {d['group']}: er lädt "
+            f"Mitglieder, Generation und Offsets aus {d['partition_label']} und übernimmt.")
+
+
+def _offset_committed(d):
+    who = d.get("client_id") or "ein Consumer"
+    return (f"{who} committet in Consumer-Gruppe {d['group']} den Offset {d['offset']} für {_tp(d)}: als Nächstes "
+            f"wird dort ab Offset {d['offset']} gelesen.")
+
+
+def _offset_reset(d):
+    return (f"{d['client_id']}: Offset {d['offset']} gibt es in {_tp(d)} nicht (mehr); "
+            f"auto_offset_reset={d['policy']} setzt die Position neu.")
+
+
+# -- actors of the page ------------------------------------------------------------------------------
+def _ticker_started(d):
+    return (f"Die Börse {d['ticker']} sendet Kurse von {len(d['symbols'])} Aktien an das Topic {d['topic']} "
+            f"(etwa {d['rate_per_s']:g} Records pro Sekunde, Key = Börsenkürzel).")
+
+
+def _ticker_stopped(d):
+    return f"Die Börse {d['ticker']} sendet keine Kurse mehr."
+
+
+def _consumer_error(d):
+    return f"{d['client_id']}: {d['error']}"
+
+
+def _action_failed(d):
+    return f"Geplante Aktion {d['action']} fehlgeschlagen: {d['error']}"
+
+
+TEXTS = {
+    "cluster.started": _cluster_started,
+    "broker.crashed": _broker_crashed, "broker.fenced": _broker_fenced, "broker.stopping": _broker_stopping,
+    "broker.stopped": _broker_stopped, "broker.started": _broker_started,
+    "controller.lost": _controller_lost, "controller.elected": _controller_elected,
+    "topic.created": _topic_created, "topic.partitions_added": _topic_partitions_added,
+    "topic.config_changed": _topic_config_changed, "topic.deleted": _topic_deleted,
+    "record.appended": _record_appended, "record.fetched": _record_fetched, "replica.fetched": _replica_fetched,
+    "isr.expanded": _isr_expanded, "isr.shrunk": _isr_shrunk,
+    "leader.lost": _leader_lost, "leader.elected": _leader_elected,
+    "retention.deleted": _retention_deleted, "records.deleted": _records_deleted,
+    "compaction.done": _compaction_done,
+    "producer.created": _producer_created, "produce.rejected": _produce_rejected,
+    "produce.duplicate": _produce_duplicate, "produce.held": _produce_held, "produce.retry": _produce_retry,
+    "produce.failed": _produce_failed,
+    "group.joined": _group_joined, "group.rebalance": _group_rebalance, "group.generation": _group_generation,
+    "group.assigned": _group_assigned, "group.stable": _group_stable, "group.empty": _group_empty,
+    "group.left": _group_left, "group.member_expired": _group_left, "group.deleted": _group_deleted,
+    "group.poll_timeout": _group_poll_timeout, "group.coordinator_lost": _group_coordinator_lost,
+    "group.coordinator_moved": _group_coordinator_moved,
+    "offset.committed": _offset_committed, "offset.reset": _offset_reset,
+    "ticker.started": _ticker_started, "ticker.stopped": _ticker_stopped,
+    "consumer.error": _consumer_error, "action.failed": _action_failed,
+}
+
+
+def narrate(kind: str, fields: dict) -> str:
+    return TEXTS[kind](fields)

@@ -1,0 +1,3 @@
+"""kafka.cluster: the client's view of cluster metadata."""
+
+from ..clients.cluster import ClusterMetadata  # noqa: F401

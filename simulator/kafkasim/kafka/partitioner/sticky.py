@@ -1,0 +1,3 @@
+"""kafka.partitioner.sticky"""
+
+from ...clients.partitioner.sticky import StickyPartitioner  # noqa: F401

@@ -1,0 +1,3 @@
+"""kafka.producer.sender"""
+
+from ...clients.producer.sender import Sender  # noqa: F401
