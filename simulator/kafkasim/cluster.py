@@ -315,6 +315,11 @@ class _Reader:
         live = {tp: s.position for tp, s in consumer._subscription.assignment.items() if s.position is not None}
         return {tp: offset for tp, (offset, _m) in consumer._coordinator.positions_at_close.items()} | live
 
+    @property
+    def enable_auto_commit(self) -> bool:
+        """Whether the consumer commits on its own (the manual-commit exercise asks for the opposite)."""
+        return self._consumer._coordinator.enable_auto_commit
+
 
 def display_arg(data):
     if isinstance(data, (bytes, bytearray)):

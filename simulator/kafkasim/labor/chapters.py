@@ -11,7 +11,7 @@ import json
 
 from .checks import (ANNA, BEN, NO_TOPIC, SCALED, TOPIC, Return, _and, _count, _groupless, _groups, _in_partitions,
                      _members, _other_group, restart)
-from ..murmur2 import partition_for_key
+from ..clients.partitioner.murmur2 import partition_for_key
 from .history import History, Keyed
 
 # kafka-python 3.0.12's defaults, named in the verdicts.
