@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass
 
 # One price as every producer of the course writes it: the simulator's Börse defines the same in
-# simulator/kafkasim/boerse.py, which cannot import this package; tests/backend/test_price_format.py
+# simulator/kafkasim/scenarios/boerse.py, which cannot import this package; tests/backend/test_price_format.py
 # proves that both agree and that every producer listing of the course writes it.
 #   key:       the symbol, UTF-8
 #   value:     JSON with PRICE_FIELDS, e.g. {"symbol": "SAP", "price": 231.4, "currency": "EUR"};

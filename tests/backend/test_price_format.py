@@ -1,6 +1,6 @@
 """One record format for a price and one DAX table, for every producer and consumer of the course.
 
-The simulator's Börse (kafkasim/boerse.py) and the backend (backend/dax.py) each define both,
+The simulator's Börse (kafkasim/scenarios/boerse.py) and the backend (backend/dax.py) each define both,
 since kafkasim cannot import the backend; these tests prove that the definitions agree, that every
 producer of the course writes the format, and that every consumer listing reads what they write.
 """
@@ -12,7 +12,7 @@ import pytest
 from backend import dax
 from backend.boerse import encode
 from kafkasim import Cluster
-from kafkasim import boerse as simulated
+from kafkasim.scenarios import boerse as simulated
 from tests.backend.helpers import PROJECT_ROOT
 
 LISTINGS = sorted(path.relative_to(PROJECT_ROOT).as_posix()
