@@ -14,6 +14,7 @@ Datei und ist danach unter http://127.0.0.1:8000/ erreichbar; Strg+C beendet den
 # runtime 9.6 MB -> 3 MB, Material's stylesheet 138 KB -> 23 KB).
 
 import argparse
+import datetime
 import email.utils
 import functools
 import gzip
@@ -72,9 +73,12 @@ class CourseHandler(http.server.SimpleHTTPRequestHandler):
             return super().send_head()
         stat = os.stat(path)
         since = self.headers.get("If-Modified-Since")
-        if since:
+        if since and "If-None-Match" not in self.headers:  # as SimpleHTTPRequestHandler decides
             try:
-                if int(stat.st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
+                when = email.utils.parsedate_to_datetime(since)
+                if when.tzinfo is None:
+                    when = when.replace(tzinfo=datetime.timezone.utc)
+                if int(stat.st_mtime) <= when.timestamp():
                     self.send_response(HTTPStatus.NOT_MODIFIED)
                     self.send_header("Vary", "Accept-Encoding")
                     self.end_headers()
