@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kafkasim.groups4.broker.configs import BROKER_DEFAULTS, GroupConfigs
+from kafkasim.broker.configs import BROKER_DEFAULTS, GroupConfigs
 from kafkasim.groups4.controls import GroupsControlError, GroupsSimulator
 
 

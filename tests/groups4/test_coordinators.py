@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kafkasim.groups4.broker.consumer_coordinator import STABLE, UNRELEASED_PARTITIONS, UNREVOKED_PARTITIONS
+from kafkasim.broker.consumer_group_coordinator import STABLE, UNRELEASED_PARTITIONS, UNREVOKED_PARTITIONS
 from kafkasim.groups4.controls import GroupsControlError, GroupsSimulator
-from kafkasim.groups4.messages import ERROR_CODES, ConsumerGroupHeartbeatRequest, ShareGroupHeartbeatRequest
+from kafkasim.protocol.groups import ConsumerGroupHeartbeatRequest
+from kafkasim.protocol.share import ShareGroupHeartbeatRequest, error_code
 
 FAST = {"group.consumer.heartbeat.interval.ms": "1000", "group.consumer.min.heartbeat.interval.ms": "1000",
         "group.share.heartbeat.interval.ms": "1000", "group.share.min.heartbeat.interval.ms": "1000"}
@@ -73,12 +74,12 @@ def test_a_share_member_without_heartbeats_is_removed_after_the_session_timeout(
 def test_share_heartbeat_errors_use_kafkas_codes():
     sim = simulator(partitions=1)
     broker = sim.broker
-    unknown = broker.handle(ShareGroupHeartbeatRequest(group_id="lager", member_id="x", member_epoch=5))
-    assert unknown.error_code == ERROR_CODES["UNKNOWN_MEMBER_ID"]
+    unknown = sim.send_request(ShareGroupHeartbeatRequest(group_id="lager", member_id="x", member_epoch=5))
+    assert unknown.error_code == error_code("UNKNOWN_MEMBER_ID")
     sim.add_share_consumer("A", "lager", "kurse")
     member_id = sim.share_consumer("A").member_id
-    fenced = broker.handle(ShareGroupHeartbeatRequest(group_id="lager", member_id=member_id, member_epoch=99))
-    assert fenced.error_code == ERROR_CODES["FENCED_MEMBER_EPOCH"]
+    fenced = sim.send_request(ShareGroupHeartbeatRequest(group_id="lager", member_id=member_id, member_epoch=99))
+    assert fenced.error_code == error_code("FENCED_MEMBER_EPOCH")
 
 
 # --- consumer protocol (KIP-848) -------------------------------------------------------------------
@@ -87,7 +88,7 @@ def join(sim, member_id, owned=None, epoch=0, assignor=None):
     request = ConsumerGroupHeartbeatRequest(group_id="depot", member_id=member_id, member_epoch=epoch,
                                             subscribed_topic_names=["kurse"] if epoch == 0 else None,
                                             server_assignor=assignor, topic_partitions=owned)
-    return sim.broker.handle(request, member_id)
+    return sim.send_request(request, member_id)
 
 
 def test_a_joining_member_gets_partitions_only_after_the_owner_revoked_them():
@@ -129,7 +130,7 @@ def test_a_silent_consumer_is_removed_after_the_session_timeout_and_its_partitio
     a = sim.add_consumer("A", "depot", "kurse")
     b = sim.add_consumer("B", "depot", "kurse")
     sim.run_until(lambda: len(a.owned) == 3 and len(b.owned) == 3, 10_000)
-    b._timer.cancel()
+    b._heartbeat_timer.cancel()
     b.closed = True
     sim.advance(40_000)
     assert len(a.owned) == 3
@@ -139,7 +140,7 @@ def test_a_silent_consumer_is_removed_after_the_session_timeout_and_its_partitio
 
 def test_unknown_server_assignor_is_refused_like_kafka():
     sim = simulator()
-    assert join(sim, "A", assignor="sticky").error_code == ERROR_CODES["UNSUPPORTED_ASSIGNOR"]
+    assert join(sim, "A", assignor="sticky").error_code == error_code("UNSUPPORTED_ASSIGNOR")
 
 
 def test_uniform_with_different_subscriptions_is_refused_in_german():

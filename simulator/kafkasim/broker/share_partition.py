@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 
-from ..messages import ACCEPT, REJECT, RELEASE, RENEW
+from ..protocol.share import ACCEPT, REJECT, RELEASE, RENEW
 
 AVAILABLE = "Available"
 ACQUIRED = "Acquired"
