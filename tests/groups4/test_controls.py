@@ -90,9 +90,9 @@ def test_wrong_uses_get_german_messages(sim):
     with pytest.raises(GroupsControlError, match="gibt es nicht"):
         sim.add_share_consumer("Z", "lager", "fehlt")
     with pytest.raises(GroupsControlError, match="kafka-python"):
-        sim.add_consumer("K", "depot", "auftraege", protocol="classic")
+        sim.add_consumer("K", "depot-neu", "auftraege", protocol="classic")
     with pytest.raises(GroupsControlError, match="group.protocol=modern gibt es nicht"):
-        sim.add_consumer("K", "depot", "auftraege", protocol="modern")
+        sim.add_consumer("K", "depot-neu", "auftraege", protocol="modern")
     with pytest.raises(GroupsControlError, match="schon eine Share-Gruppe"):
         sim.add_consumer("K", "lager", "auftraege")
     with pytest.raises(GroupsControlError, match="share.acquire.mode=fast"):
@@ -111,3 +111,21 @@ def test_a_removed_member_gives_back_its_records(sim):
     assert [r.delivery_count for r in sim.poll("B")] == [2, 2, 2]
     with pytest.raises(GroupsControlError, match="gibt es nicht"):
         sim.poll("A")
+
+
+def test_a_share_fetch_waits_at_the_broker_until_records_arrive(sim):
+    sim.add_share_consumer("A", "lager", "auftraege")
+    sim.poll("A")
+    sim.acknowledge_all("A", "accept")
+    sim.commit("A")
+    start = sim.kernel.now
+    sim.kernel.schedule(1200, sim.produce, "auftraege", 0, ["a4"])
+    records = sim.poll("A", max_wait_ms=5000)
+    assert [r.value for r in records] == ["a4"]
+    assert 1200 <= sim.kernel.now - start < 1300        # answered when the record came, not after 5 s
+    start = sim.kernel.now
+    sim.acknowledge_all("A", "accept")
+    assert sim.poll("A", max_wait_ms=0) == []           # the acknowledgement rides along with this fetch
+    assert sim.share_partition_view("lager", "auftraege", 0)["start_offset"] == 4
+    assert sim.poll("A", max_wait_ms=800) == []
+    assert 800 <= sim.kernel.now - start < 900

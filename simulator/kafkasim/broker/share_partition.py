@@ -155,7 +155,7 @@ class SharePartition:
 
     def acquire(self, member_id: str, record_limit: bool, batch_size: int, max_fetch_records: int,
                 fetch_offset: int, batches: list) -> list[tuple[int, int, int]]:
-        """Acquires records from the fetched `batches` (memlog.Batch, from the next fetch offset);
+        """Acquires records from the fetched `batches` (batch_log.Batch, from the next fetch offset);
         returns the acquired ranges as (first, last, delivery count)."""
         if not batches or max_fetch_records <= 0:
             return []
