@@ -9,7 +9,7 @@ what a member may ask for (static membership, server assignors) and stay in the 
 
 from __future__ import annotations
 
-from ..protocol.share import error_code
+from ..protocol.api import error_code
 from .javaorder import HashMap, HashSet
 from .server_assignors import MemberSpec
 

@@ -4,29 +4,16 @@ ShareAcknowledge (79), DescribeShareGroupOffsets (90).
 Field names are Kafka's (in snake_case). Partitions travel as (topic_id, partition);
 acknowledgement batches as (first_offset, last_offset, [acknowledge type, …]) with one type for
 the whole batch or one per offset (1 accept, 2 release, 3 reject, 4 renew). Errors travel as
-Kafka's error codes (`error_code` / `error_name` translate Kafka's names through errors.py).
+Kafka's error codes (`api.error_code` / `api.error_name` translate Kafka's error names).
 """
 
 from __future__ import annotations
 
-from .. import errors
-from .api import request, response, struct
+from .api import error_code, error_name, request, response, struct  # noqa: F401 (error_* for the share clients)
 
 # AcknowledgeType ids (0 marks a gap, which the simulator never produces).
 ACCEPT, RELEASE, REJECT, RENEW = 1, 2, 3, 4
 ACK_TYPES = {"accept": ACCEPT, "release": RELEASE, "reject": REJECT, "renew": RENEW}
-
-_CODES = {cls.message: code for code, cls in errors.kafka_errors.items()} | {"NONE": 0}
-
-
-def error_code(name: str) -> int:
-    """Kafka's error code for its error name (e.g. INVALID_RECORD_STATE → 121)."""
-    return _CODES[name]
-
-
-def error_name(code: int) -> str:
-    return "NONE" if code == 0 else errors.for_code(code).message
-
 
 # ShareGroupHeartbeat (76): `assignment` is [(topic_id, [partition, …])] or None (unchanged).
 ShareGroupHeartbeatRequest = request(

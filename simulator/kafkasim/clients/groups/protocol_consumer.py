@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ...protocol.groups import ConsumerGroupHeartbeatRequest
 from ...protocol.ids import Uuid
-from ...protocol.share import error_name
+from ...protocol.api import error_name
 from .member import GroupMemberClient, MemberError
 
 
