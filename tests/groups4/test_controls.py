@@ -129,3 +129,17 @@ def test_a_share_fetch_waits_at_the_broker_until_records_arrive(sim):
     assert sim.share_partition_view("lager", "auftraege", 0)["start_offset"] == 4
     assert sim.poll("A", max_wait_ms=800) == []
     assert 800 <= sim.kernel.now - start < 900
+
+
+def test_the_controls_run_on_the_brokers_of_the_pages_cluster():
+    from kafkasim.cluster import Cluster
+    cluster = Cluster(brokers=3, seed=0)
+    sim = GroupsSimulator(kafka=cluster.kafka, env=cluster.env)
+    assert sim.kernel is cluster.kernel and sim.broker is cluster.kafka.kafka4_groups
+    sim.create_topic("auftraege", 1)
+    sim.set_group_config("lager", "share.auto.offset.reset", "earliest")
+    sim.produce("auftraege", 0, ["a1", "a2"])
+    sim.add_share_consumer("A", "lager", "auftraege")
+    assert [(r.offset, r.delivery_count, r.value) for r in sim.poll("A")] == [(0, 1, "a1"), (1, 1, "a2")]
+    sim.add_consumer("K", "depot-neu", "auftraege")
+    assert sim.run_until(lambda: sim.consumers["K"].owned, 10_000)
