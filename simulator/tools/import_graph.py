@@ -28,8 +28,8 @@ LAYERS = {
     "broker": 2, "clients": 2,
     "kafka": 3,
     "scenarios": 4, "runner": 4,
+    "groups4": 4,   # the page's controls for the Kafka 4.x groups, composing broker and clients
     "cluster": 5, "snapshot": 5,
-    "groups4": 5,   # the page's controls for the Kafka 4.x groups, composing broker and clients
 
     "labor": 6, "__main__": 6, "__init__": 6,
 }
