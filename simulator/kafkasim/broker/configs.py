@@ -55,6 +55,11 @@ BROKER_CONFIGS: dict[str, BrokerSetting] = {
     "group.initial.rebalance.delay.ms": _S(3_000),
     "offsets.topic.num.partitions": _S(50, 1),
     "offsets.topic.replication.factor": _S(3, 1),
+    # the transaction coordinator (branch txn reads them)
+    "transaction.state.log.num.partitions": _S(50, 1),
+    "transaction.state.log.replication.factor": _S(3, 1),
+    "transaction.max.timeout.ms": _S(900_000, 1),
+    "transaction.abort.timed.out.transaction.cleanup.interval.ms": _S(10_000, 1),
     "group.min.session.timeout.ms": _S(6_000),
     "group.max.session.timeout.ms": _S(1_800_000),
     "auto.leader.rebalance.enable": _S(True),
