@@ -55,7 +55,7 @@ BROKER_CONFIGS: dict[str, BrokerSetting] = {
     "group.initial.rebalance.delay.ms": _S(3_000),
     "offsets.topic.num.partitions": _S(50, 1),
     "offsets.topic.replication.factor": _S(3, 1),
-    # the transaction coordinator (branch txn reads them)
+    # the transaction coordinator
     "transaction.state.log.num.partitions": _S(50, 1),
     "transaction.state.log.replication.factor": _S(3, 1),
     "transaction.max.timeout.ms": _S(900_000, 1),
