@@ -420,3 +420,4 @@ class KafkaApis:
                                                      for p in t.partitions]) for t in request.topics or ()]))
             return
         respond(request.RESPONSE(error_code=error))
+
