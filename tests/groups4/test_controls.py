@@ -143,3 +143,19 @@ def test_the_controls_run_on_the_brokers_of_the_pages_cluster():
     assert [(r.offset, r.delivery_count, r.value) for r in sim.poll("A")] == [(0, 1, "a1"), (1, 1, "a2")]
     sim.add_consumer("K", "depot-neu", "auftraege")
     assert sim.run_until(lambda: sim.consumers["K"].owned, 10_000)
+
+
+def test_the_group_clients_move_to_another_broker_when_theirs_crashes():
+    from kafkasim.cluster import Cluster
+    cluster = Cluster(brokers=3, seed=0)
+    sim = GroupsSimulator(kafka=cluster.kafka, env=cluster.env)
+    sim.create_topic("auftraege", 1)
+    sim.set_group_config("lager", "share.auto.offset.reset", "earliest")
+    sim.add_share_consumer("A", "lager", "auftraege")
+    sim.add_consumer("K", "depot-neu", "auftraege")
+    cluster.crash_broker(1)
+    sim.advance(30_000)                       # heartbeats fail, then reach broker 2
+    assert sim.describe_share_group("lager")["members"] and sim.describe_consumer_group("depot-neu")["members"]
+    assert sim.share_consumer("A").node_id != 1 and sim.consumers["K"].node_id != 1
+    sim.produce("auftraege", 0, ["a1"])
+    assert [r.value for r in sim.poll("A")] == ["a1"]
