@@ -46,7 +46,7 @@ class BrokerCluster:
         self.record_events = True
         self.groups = GroupCoordinator(self)
         self.transactions = TransactionCoordinator(self)
-        self.kafka4_groups = Kafka4Groups(kernel, self.config)
+        self.kafka4_groups = Kafka4Groups(kernel, self.config, trace)
         self.replicas = ReplicaManager(self)
         trace.emit("cluster.started", brokers=list(self.brokers), controller=self.controller_id)
         self.cleaner = LogCleaner(self)

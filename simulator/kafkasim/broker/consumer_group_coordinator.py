@@ -84,6 +84,7 @@ class ConsumerGroupCoordinator(GroupMembership):
                 if len(group.members) >= self.max_size():
                     return _error("GROUP_MAX_SIZE_REACHED", member_id)
                 member = group.members[member_id] = ConsumerMember(member_id, client_id, request.instance_id)
+                self.joined(group, member, request.subscribed_topic_names)
                 bump = True
         elif epoch in (-1, -2):
             if request.instance_id is not None and epoch == -2:
@@ -205,12 +206,16 @@ class ConsumerGroupCoordinator(GroupMembership):
             member.state = UNREVOKED_PARTITIONS
             member.assigned, member.revoking = assigned, revoking
             self._arm_rebalance_timeout(group, member)
+            self.event("member_revoking", group, member=member.client_id, keeps=self.partitions(assigned),
+                       revokes=self.partitions(revoking))
             return
         for topic_id, partitions in pending.items():
             assigned.setdefault(topic_id, set()).update(partitions)
         member.previous_epoch, member.epoch = member.epoch, group.target_epoch
         member.state = UNRELEASED_PARTITIONS if unreleased else STABLE
         member.assigned, member.revoking = assigned, {}
+        self.event("member_reconciled", group, member=member.client_id, member_epoch=member.epoch,
+                   partitions=self.partitions(assigned), waiting=member.state == UNRELEASED_PARTITIONS)
         if member.rebalance_timer is not None:
             member.rebalance_timer.cancel()
             member.rebalance_timer = None
@@ -223,7 +228,7 @@ class ConsumerGroupCoordinator(GroupMembership):
     def _rebalance_timed_out(self, group: ConsumerGroup, member: ConsumerMember) -> None:
         member.rebalance_timer = None
         if group.members.get(member.member_id) is member and member.state == UNREVOKED_PARTITIONS:
-            self.remove(group, member.member_id)
+            self.remove(group, member.member_id, "rebalance_timeout")
 
     # --- admin view (ConsumerGroupDescribe) -----------------------------------------------------
 

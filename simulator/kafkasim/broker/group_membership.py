@@ -47,11 +47,25 @@ class Group:
 class GroupMembership:
     KIND = ""                             # "consumer" | "share": the prefix of the group configs
 
-    def __init__(self, clock, topics, configs) -> None:
+    def __init__(self, clock, topics, configs, emit=None) -> None:
         self.clock = clock
         self.topics = topics
         self.configs = configs
         self.groups: dict[str, Group] = {}
+        # emit(kind, **fields): the structured events (events/narration.py words them).
+        self.emit = emit or (lambda kind, **fields: None)
+
+    def event(self, name: str, group: Group, **fields) -> None:
+        """An event of this kind of group: share_group.<name> or consumer_group.<name>."""
+        self.emit(f"{self.KIND}_group.{name}", group=group.group_id, epoch=group.epoch, **fields)
+
+    def joined(self, group: Group, member: GroupMember, topics) -> None:
+        self.event("member_joined", group, member=member.client_id, topics=list(topics or ()))
+
+    def partitions(self, assignment: dict) -> list:
+        """[[topic name, partition], …] of an assignment {topic id: partitions}, for events."""
+        names = {t.topic_id: t.name for t in self.topics.by_name.values()}
+        return sorted([names.get(t, str(t)), p] for t, ps in assignment.items() for p in ps)
 
     def setting(self, group_id: str, name: str):
         """A group config of this kind, e.g. setting(g, "session.timeout.ms")."""
@@ -84,16 +98,18 @@ class GroupMembership:
 
     def _session_expired(self, group: Group, member: GroupMember) -> None:
         if group.members.get(member.member_id) is member:
-            self.remove(group, member.member_id)
+            self.remove(group, member.member_id, "session_timeout")
 
-    def remove(self, group: Group, member_id: str) -> None:
-        """The member left or timed out: the group moves to a new epoch without it."""
+    def remove(self, group: Group, member_id: str, reason: str = "left") -> None:
+        """The member left or timed out: the group moves to a new epoch without it.
+        reason: left | session_timeout | rebalance_timeout."""
         member = group.members.pop(member_id)
         for timer in member.timers():
             if timer is not None:
                 timer.cancel()
         group.target.pop(member_id, None)
         group.epoch += 1
+        self.event("member_left", group, member=member.client_id, reason=reason)
         self._member_removed(group, member)
 
     def _member_removed(self, group: Group, member: GroupMember) -> None:
@@ -110,6 +126,9 @@ class GroupMembership:
         group.target = self._compute_target(group)
         group.target_epoch = group.epoch
         group.last_assignment_ms = self.clock.now
+        clients = {m.member_id: m.client_id for m in group.members.values()}
+        self.event("target_assignment", group, assignment={
+            clients[m]: self.partitions(a) for m, a in group.target.items() if m in clients})
 
     def _compute_target(self, group: Group) -> dict:
         raise NotImplementedError

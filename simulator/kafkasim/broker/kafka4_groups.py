@@ -21,14 +21,16 @@ from .share_partition_manager import SharePartitionManager
 
 
 class Kafka4Groups:
-    def __init__(self, kernel, config: dict) -> None:
+    def __init__(self, kernel, config: dict, trace=None) -> None:
         self.kernel = kernel
         self.configs = GroupConfigs(config)
         self.topics = Topics(kernel.rng)
+        emit = trace.emit if trace is not None else None
         self.share_coordinator = ShareCoordinator(kernel, self.topics, self.configs,
-                                                  on_member_gone=self._share_member_gone)
-        self.share_partitions = SharePartitionManager(kernel, self.topics, self.configs, self.share_coordinator)
-        self.consumer_coordinator = ConsumerGroupCoordinator(kernel, self.topics, self.configs)
+                                                  on_member_gone=self._share_member_gone, emit=emit)
+        self.share_partitions = SharePartitionManager(kernel, self.topics, self.configs, self.share_coordinator,
+                                                      emit=emit)
+        self.consumer_coordinator = ConsumerGroupCoordinator(kernel, self.topics, self.configs, emit)
 
     def _share_member_gone(self, group_id: str, member_id: str) -> None:
         # A member that left (or timed out) can no longer acknowledge: its records go back.

@@ -47,8 +47,8 @@ class ShareGroup(Group):
 class ShareCoordinator(GroupMembership):
     KIND = "share"
 
-    def __init__(self, clock, topics, configs, on_member_gone=None) -> None:
-        super().__init__(clock, topics, configs)
+    def __init__(self, clock, topics, configs, on_member_gone=None, emit=None) -> None:
+        super().__init__(clock, topics, configs, emit)
         # Called with (group id, member id) when a member leaves or times out: its records go back.
         self.on_member_gone = on_member_gone or (lambda group_id, member_id: None)
 
@@ -70,6 +70,7 @@ class ShareCoordinator(GroupMembership):
                     return _error("GROUP_MAX_SIZE_REACHED", member_id)
                 member = group.members[member_id] = ShareMember(member_id, client_id,
                                                                 request.subscribed_topic_names or [])
+                self.joined(group, member, member.topics)
                 bump = True
         elif epoch == -1:
             group, member = self.known_member(group_id, member_id)

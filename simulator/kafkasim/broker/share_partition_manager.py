@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from ..protocol.share import ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
     SharePartitionData, error_code
-from .share_partition import INVALID_REQUEST, NONE, SharePartition
+from .share_partition import ACCEPT, INVALID_REQUEST, NONE, REJECT, RELEASE, SharePartition
 
 FINAL_EPOCH = -1
+_ACK_NAMES = {ACCEPT: "accepted", RELEASE: "released", REJECT: "rejected"}
 
 
 def next_epoch(epoch: int) -> int:
@@ -35,7 +36,7 @@ class ShareSession:
 
 
 class SharePartitionManager:
-    def __init__(self, clock, topics, configs, coordinator) -> None:
+    def __init__(self, clock, topics, configs, coordinator, emit=None) -> None:
         self.clock = clock
         self.topics = topics
         self.configs = configs
@@ -45,6 +46,7 @@ class SharePartitionManager:
         # Fetches waiting for records: [deadline timer, request, respond, ack codes], in arrival order.
         self._waiting: list[list] = []
         self._retry_pending = False
+        self.emit = emit or (lambda kind, **fields: None)
 
     # --- share-partitions ------------------------------------------------------------------------
 
@@ -62,7 +64,10 @@ class SharePartitionManager:
                 max_delivery_count=lambda: self.configs.group(group_id, "share.delivery.count.limit"),
                 record_lock_ms=lambda: self.configs.group(group_id, "share.record.lock.duration.ms"),
                 max_in_flight=lambda: self.configs.group(group_id, "share.partition.max.record.locks"),
-                on_change=self.records_changed)
+                on_change=self.records_changed,
+                on_lock_expired=lambda offsets, archived: self.emit(
+                    "share_group.lock_expired", group=group_id, topic=self.topics.by_id[topic_id].name,
+                    partition=partition, offsets=offsets, archived=archived))
             self.partitions[key] = sp
         return sp
 
@@ -99,7 +104,19 @@ class SharePartitionManager:
                 results[(topic_id, partition)] = "UNKNOWN_TOPIC_OR_PARTITION"
                 continue
             sp = self.share_partition(group_id, topic_id, partition)
-            results[(topic_id, partition)] = sp.acknowledge(member_id, list(batches))
+            counts = {offset: count for offset, _state, count, _member in sp.records()}
+            results[(topic_id, partition)] = result = sp.acknowledge(member_id, list(batches))
+            kinds = {}
+            for first, last, types in batches:
+                for offset in range(first, last + 1):
+                    kind = types[0] if len(types) == 1 else types[offset - first]
+                    kinds.setdefault(_ACK_NAMES.get(kind, "renew"), []).append(offset)
+            # A release on the last allowed delivery archives the record instead.
+            archived = [o for o in kinds.get("released", ()) if counts.get(o, 0) >= sp.max_delivery_count] \
+                if result == NONE else []
+            self.emit("share_group.records_acknowledged", group=group_id, member=self._client(group_id, member_id),
+                      topic=self.topics.by_id[topic_id].name, partition=partition, error=result,
+                      archived=archived, **kinds)
         return results
 
     def share_fetch(self, request, respond) -> None:
@@ -180,6 +197,11 @@ class SharePartitionManager:
                     for offset in range(first, last + 1):
                         records.append((offset, _value_at(batches, offset)))
                 remaining -= sum(last - first + 1 for first, last, _count in acquired)
+                if acquired:
+                    self.emit("share_group.records_acquired", group=group_id,
+                              member=self._client(group_id, member_id), topic=self.topics.by_id[topic_id].name,
+                              partition=partition, records=[[o, count] for first, last, count in acquired
+                                                            for o in range(first, last + 1)])
             ack = ack_results.get((topic_id, partition), NONE)
             responses.append(SharePartitionData(topic_id=topic_id, partition_index=partition,
                                                 acknowledge_error_code=ack if isinstance(ack, int) else error_code(ack),
@@ -202,6 +224,11 @@ class SharePartitionManager:
         return ShareAcknowledgeResponse(responses=tuple(
             ShareAcknowledgePartition(topic_id=t, partition_index=p, error_code=error_code(e))
             for (t, p), e in results.items()))
+
+    def _client(self, group_id: str, member_id: str) -> str:
+        group = self.coordinator.groups.get(group_id)
+        member = group.members.get(member_id) if group else None
+        return member.client_id if member is not None else member_id
 
     # --- admin view (DescribeShareGroupOffsets) ----------------------------------------------------
 
