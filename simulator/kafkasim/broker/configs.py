@@ -64,7 +64,8 @@ BROKER_CONFIGS: dict[str, BrokerSetting] = {
     "group.max.session.timeout.ms": _S(1_800_000),
     "auto.leader.rebalance.enable": _S(True),
     "leader.imbalance.check.interval.seconds": _S(300, 1),
-    # Gone from KafkaConfig in 4.x; the simulator's preferred-leader check still reads it.
+    # Not defined by Kafka 4.3.1's KafkaConfig (tests/groups4/test_broker_config_table.py); the
+    # simulator's preferred-leader check still reads it.
     "leader.imbalance.per.broker.percentage": _S(10),
     # consumer groups (KIP-848)
     "group.consumer.heartbeat.interval.ms": _S(5000, 1),
