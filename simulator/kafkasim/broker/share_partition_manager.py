@@ -12,17 +12,11 @@ member leaving) — or `max_wait_ms` has passed.
 
 from __future__ import annotations
 
-from ..protocol.share import ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
-    SharePartitionData, error_code
+from ..protocol.share import FINAL_EPOCH, ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
+    SharePartitionData, error_code, next_epoch
 from .share_partition import ACCEPT, INVALID_REQUEST, NONE, REJECT, RELEASE, SharePartition
 
-FINAL_EPOCH = -1
 _ACK_NAMES = {ACCEPT: "accepted", RELEASE: "released", REJECT: "rejected"}
-
-
-def next_epoch(epoch: int) -> int:
-    """ShareRequestMetadata.nextEpoch: 0 → 1 → … → Integer.MAX_VALUE → 1."""
-    return 1 if epoch >= 2**31 - 1 else epoch + 1
 
 
 class ShareSession:

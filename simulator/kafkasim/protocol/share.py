@@ -15,6 +15,15 @@ from .api import error_code, error_name, request, response, struct  # noqa: F401
 ACCEPT, RELEASE, REJECT, RENEW = 1, 2, 3, 4
 ACK_TYPES = {"accept": ACCEPT, "release": RELEASE, "reject": REJECT, "renew": RENEW}
 
+# Share session epochs (ShareRequestMetadata): 0 opens a session, -1 closes it.
+INITIAL_EPOCH, FINAL_EPOCH = 0, -1
+
+
+def next_epoch(epoch: int) -> int:
+    """ShareRequestMetadata.nextEpoch: 0 → 1 → … → Integer.MAX_VALUE → 1."""
+    return 1 if epoch >= 2**31 - 1 else epoch + 1
+
+
 # ShareGroupHeartbeat (76): `assignment` is [(topic_id, [partition, …])] or None (unchanged).
 ShareGroupHeartbeatRequest = request(
     76, "ShareGroupHeartbeat", "group_id member_id member_epoch rack_id subscribed_topic_names")

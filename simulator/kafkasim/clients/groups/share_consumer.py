@@ -15,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...protocol.ids import Uuid
-from ...protocol.share import ACK_TYPES, ShareAcknowledgeRequest, ShareFetchRequest, ShareGroupHeartbeatRequest, \
-    error_name
+from ...protocol.share import ACK_TYPES, FINAL_EPOCH, ShareAcknowledgeRequest, ShareFetchRequest, \
+    ShareGroupHeartbeatRequest, error_name, next_epoch
 from .member import GroupMemberClient, MemberError
 
-FINAL_EPOCH = -1
 
 
 class ShareConsumerError(MemberError):
@@ -102,7 +101,7 @@ class ShareConsumer(GroupMemberClient):
         response = self.call(request)
         if response.error_code:
             raise ShareConsumerError(f"{self.name}: der Abruf scheitert ({error_name(response.error_code)}).")
-        self.session_epoch = _next_epoch(self.session_epoch)
+        self.session_epoch = next_epoch(self.session_epoch)
         self.in_session = [tp for tp in self.in_session if tp not in forget] + add
         records = []
         for data in response.responses:
@@ -147,7 +146,7 @@ class ShareConsumer(GroupMemberClient):
         if response.error_code:
             raise ShareConsumerError(f"{self.name}: die Bestätigung scheitert ({error_name(response.error_code)}).")
         if epoch != FINAL_EPOCH:
-            self.session_epoch = _next_epoch(self.session_epoch)
+            self.session_epoch = next_epoch(self.session_epoch)
         return {r.partition_index: ("ok" if r.error_code == 0 else error_name(r.error_code))
                 for r in sorted(response.responses, key=lambda r: r.partition_index)}
 
@@ -163,6 +162,3 @@ class ShareConsumer(GroupMemberClient):
         if self.closed:
             raise ShareConsumerError(f"{self.name} hat die Gruppe verlassen.")
 
-
-def _next_epoch(epoch: int) -> int:
-    return 1 if epoch >= 2**31 - 1 else epoch + 1
