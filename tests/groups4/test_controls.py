@@ -159,3 +159,14 @@ def test_the_group_clients_move_to_another_broker_when_theirs_crashes():
     assert sim.share_consumer("A").node_id != 1 and sim.consumers["K"].node_id != 1
     sim.produce("auftraege", 0, ["a1"])
     assert [r.value for r in sim.poll("A")] == ["a1"]
+
+
+def test_a_groups_record_locks_are_bounded_by_the_brokers_maximum_of_4000():
+    configs = GroupConfigs()
+    with pytest.raises(ValueError, match="group.share.max.partition.max.record.locks=4000"):
+        configs.set_group("lager", "share.partition.max.record.locks", 5000)
+    configs.set_group("lager", "share.partition.max.record.locks", 4000)
+    raised = GroupsSimulator(broker_configs={"group.share.max.partition.max.record.locks": "10000"})
+    raised.set_group_config("lager", "share.partition.max.record.locks", 10000)
+    with pytest.raises(GroupsControlError, match=r"außerhalb des erlaubten Bereichs \[2000, 10000\]"):
+        GroupsSimulator(broker_configs={"group.share.max.partition.max.record.locks": "20000"})
