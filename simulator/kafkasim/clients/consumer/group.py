@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ... import errors as Errors
 from ...protocol import fetch as f
-from ...protocol.records import AppendTimeRecord
+from ...protocol.records import APPEND_TIME_TYPES
 from .. import env as _env
 from ..cluster import ClusterMetadata
 from ..coordinator.assignors import assignor_instances
@@ -259,7 +259,7 @@ class KafkaConsumer:
                 offset, ts, key, value, headers = record
                 hdrs = list(headers) if headers else []
                 lst.append(ConsumerRecord(
-                    topic, partition, epoch, offset, ts, 1 if type(record) is AppendTimeRecord else 0,
+                    topic, partition, epoch, offset, ts, 1 if type(record) in APPEND_TIME_TYPES else 0,
                     kd.deserialize(topic, hdrs, key) if kd is not None else key,
                     vd.deserialize(topic, hdrs, value) if vd is not None else value,
                     hdrs, None, len(key) if key is not None else -1, len(value) if value is not None else -1,
