@@ -257,6 +257,8 @@ class KafkaProducer:
                 # moves on (KIP-480): that partition is in the transaction and gets a marker.
                 txn.maybe_add_partition_to_transaction(TopicPartition(topic, first_partition))
             txn.maybe_add_partition_to_transaction(tp)
+            if txn.enqueue_new_partitions():
+                self._sender.wakeup()
         header_size = sum(len(k.encode("utf-8")) + len(v) for k, v in headers) if headers else -1
         env = self._env
         future = FutureRecordMetadata(env, tp, len(key_bytes) if key_bytes is not None else -1,

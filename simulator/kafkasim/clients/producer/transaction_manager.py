@@ -304,6 +304,15 @@ class TransactionManager:
         self._new_partitions_in_transaction.clear()
         return AddPartitionsToTxnHandler(self, self._pending_partitions_in_transaction)
 
+    def enqueue_new_partitions(self):
+        """AddPartitionsToTxn for the partitions send() just added. kafka-python's sender thread,
+        woken by send(), does this at once; here it happens in send(), so that a transaction ended
+        right after the send() (abort_transaction()) includes the partition as on a real client."""
+        if not self._new_partitions_in_transaction:
+            return False
+        self._enqueue_request(self._add_partitions_to_transaction_handler())
+        return True
+
     def next_request_handler(self, has_incomplete_batches):
         if self._new_partitions_in_transaction:
             self._enqueue_request(self._add_partitions_to_transaction_handler())
