@@ -13,7 +13,7 @@ from __future__ import annotations
 from .. import errors
 from ..events import display
 from ..protocol.network import NET_MS
-from ..protocol.records import BATCH_OVERHEAD, record_size
+from ..protocol.records import BATCH_OVERHEAD, ControlRecord, record_size
 from .log import Log
 from .producer_state import PartitionTxnState
 
@@ -387,13 +387,23 @@ class Partition:
 
     # -- snapshot ------------------------------------------------------------------------------
     def snapshot(self, max_records: int) -> dict:
+        """The partition for the page. With transactions: `last_stable_offset` (what read_committed
+        consumers read up to), `open_transactions` [{producer_id, first_offset}], and per record
+        `marker` ("commit"/"abort": a control record), `aborted` (a record of an aborted
+        transaction) or `open` (of a transaction not decided yet); plain records carry none of these."""
         records = []
+        txn = self.txn
         if max_records > 0:
             start = self.log.log_start_offset
-            for offset, ts, key, value, _h in self.log.tail(max_records):
-                if offset >= start:
-                    records.append({"offset": offset, "key": display(key), "value": display(value),
-                                    "timestamp": ts})
+            for record in self.log.tail(max_records):
+                offset, ts, key, value, _h = record
+                if offset < start:
+                    continue
+                entry = {"offset": offset, "key": display(key), "value": display(value), "timestamp": ts}
+                producer_id = getattr(record, "producer_id", None)
+                if producer_id is not None:
+                    _mark_transactional(entry, record, producer_id, txn)
+                records.append(entry)
         return {
             "partition": self.index,
             "leader": self.leader,
@@ -404,5 +414,18 @@ class Partition:
             "high_watermark": self.hw,
             "log_end_offset": self.log.log_end_offset,
             "replica_log_end_offsets": {str(b): self.replica_leo[b] for b in self.replicas},
+            "last_stable_offset": self.last_stable_offset,
+            "open_transactions": [{"producer_id": pid, "first_offset": first}
+                                  for pid, first in sorted(txn.ongoing.items(), key=lambda item: item[1])],
             "records": records,
         }
+
+
+def _mark_transactional(entry: dict, record, producer_id: int, txn) -> None:
+    offset = record[0]
+    if isinstance(record, ControlRecord):
+        entry["marker"] = "commit" if record.commit else "abort"
+    elif any(pid == producer_id and first <= offset <= last for pid, first, last in txn.aborted):
+        entry["aborted"] = True
+    elif txn.ongoing.get(producer_id, offset + 1) <= offset:
+        entry["open"] = True

@@ -390,8 +390,13 @@ class KafkaProducer:
     def _snapshot(self) -> dict:
         sender = self._sender
         acks = {0: "0", 1: "1", -1: "all"}[self.config["acks"]]
-        return {"client_id": self.config["client_id"], "acks": acks, "sent": sender.sent, "acked": sender.acked,
-                "errors": sender.errors}
+        out = {"client_id": self.config["client_id"], "acks": acks, "sent": sender.sent, "acked": sender.acked,
+               "errors": sender.errors}
+        txn = self._transaction_manager
+        if txn is not None:
+            out["transactional_id"] = txn.transactional_id
+            out["transaction_state"] = txn.state.name
+        return out
 
     def _send_batch(self, topic, partition, records, size=None, max_timestamp=None):
         """Hands a list of (timestamp, key, value, headers) for one partition to the accumulator as a
