@@ -189,7 +189,10 @@ class KafkaApis:
         if error:
             respond(o.OffsetFetchResponse(error_code=error))
             return
-        respond(self.cluster.groups.fetch_offsets(request))
+        response = self.cluster.groups.fetch_offsets(request)
+        if request.require_stable:
+            response = self.cluster.transactions.mark_unstable(request.group_id, response)
+        respond(response)
 
     def handle_describe_groups(self, node_id, request, client_id, respond):
         out = []

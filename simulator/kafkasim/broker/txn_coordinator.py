@@ -20,6 +20,7 @@ in the cluster's memory (every broker that becomes coordinator sees it, as one t
 from __future__ import annotations
 
 from .. import errors
+from ..protocol import offsets as o
 from .group_coordinator import offsets_partition_for
 
 EMPTY, ONGOING, COMPLETE_COMMIT, COMPLETE_ABORT = "Empty", "Ongoing", "CompleteCommit", "CompleteAbort"
@@ -158,6 +159,18 @@ class TransactionCoordinator:
             for part in topic.partitions:
                 staged[(topic.name, part.partition_index)] = (part.committed_offset, part.committed_metadata or "")
         return 0
+
+    def mark_unstable(self, group_id: str, response):
+        """OffsetFetch with require_stable: partitions with offsets of an open transaction answer
+        UNSTABLE_OFFSET_COMMIT instead of the last committed offset."""
+        pending = {tp for t in self.transactions.values() if t.state == ONGOING for tp in t.offsets.get(group_id, ())}
+        if not pending:
+            return response
+        topics = [o.OffsetFetchTopicResponse(topic.name, [
+            o.OffsetFetchPartitionResponse(part.partition_index, error_code=errors.UnstableOffsetCommitError.errno)
+            if (topic.name, part.partition_index) in pending else part for part in topic.partitions])
+            for topic in response.topics]
+        return response._replace(topics=topics)
 
     # -- ending --------------------------------------------------------------------------------
     def end_txn(self, request) -> int:

@@ -144,6 +144,8 @@ class KafkaConsumer:
                                 cfg, self._notify)
         self._coordinator = ConsumerCoordinator(env, client_id, cfg["group_id"], self._manager, self._metadata,
                                                 self._subscription, cfg, assignors, self._notify)
+        # kafka-python: a read_committed consumer asks for stable offsets only (KIP-447).
+        self._coordinator.require_stable = self._fetcher.isolation_level == 1
         self._metadata.add_listener(self._metadata_updated)
         self._committed_pending = False
         self._committed_retry_at = 0
