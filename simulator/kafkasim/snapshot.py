@@ -80,7 +80,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
             "members": [_member(cluster, clients, m) for m in group.members.values()],
             "offsets": offsets,
         })
-    return {
+    snapshot = {
         "now_ms": cluster.kernel.now,
         "seed": cluster.seed,
         "controller": kafka.controller_id,
@@ -88,11 +88,14 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "topics": kafka.snapshot_topics(max_records),
         "groups": groups,
         "producers": [p._snapshot() for p in cluster.env.producers[-20:]],
-        "transactions": kafka.transactions.snapshot(),
         "tickers": cluster.scenarios.snapshot_tickers(),
         "metrics": {"records_produced": kafka.metrics_produced,
                     "records_consumed": cluster.env.metrics_consumed},
     }
+    transactions = kafka.transactions.snapshot()
+    if transactions:
+        snapshot["transactions"] = transactions      # only once a transactional producer ran
+    return snapshot
 
 
 def _member(cluster, clients: dict, m) -> dict:

@@ -46,6 +46,7 @@ def test_plain_records_carry_no_transaction_marks():
     assert set(partition["records"][0]) == {"offset", "key", "value", "timestamp"}
     assert partition["last_stable_offset"] == partition["high_watermark"] == 1
     assert partition["open_transactions"] == []
+    assert "transactions" not in cluster.snapshot()     # the key appears with the first transactional id
 
 
 def test_an_open_transaction_past_its_timeout_is_aborted_by_the_coordinator_and_narrated():
