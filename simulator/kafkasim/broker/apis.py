@@ -62,10 +62,10 @@ class KafkaApis:
             a.AlterConfigsRequest.API_KEY: self.handle_alter_configs,
             a.IncrementalAlterConfigsRequest.API_KEY: self.handle_incremental_alter_configs,
             tx.InitProducerIdRequest.API_KEY: self.handle_init_producer_id,
-            tx.AddPartitionsToTxnRequest.API_KEY: self.handle_transaction,
-            tx.AddOffsetsToTxnRequest.API_KEY: self.handle_transaction,
-            tx.EndTxnRequest.API_KEY: self.handle_transaction,
-            tx.TxnOffsetCommitRequest.API_KEY: self.handle_transaction,
+            tx.AddPartitionsToTxnRequest.API_KEY: self.handle_add_partitions_to_txn,
+            tx.AddOffsetsToTxnRequest.API_KEY: self.handle_add_offsets_to_txn,
+            tx.EndTxnRequest.API_KEY: self.handle_end_txn,
+            tx.TxnOffsetCommitRequest.API_KEY: self.handle_txn_offset_commit,
         }
         self._handlers.update(self._kafka4_group_handlers())
 
@@ -122,14 +122,10 @@ class KafkaApis:
                                    topics=topics))
 
     def handle_find_coordinator(self, node_id, request, client_id, respond):
-        groups = self.cluster.groups
+        coordinators = self.cluster.groups if request.key_type == m.GROUP else self.cluster.transactions
         out = []
         for key in request.coordinator_keys:
-            if request.key_type != m.GROUP:
-                out.append(m.Coordinator(key, -1, "", -1, errors.CoordinatorNotAvailableError.errno,
-                                         "Transaktionen simuliert kafkasim noch nicht."))
-                continue
-            coordinator = groups.coordinator_of(key)
+            coordinator = coordinators.coordinator_of(key)
             if coordinator is None:
                 out.append(m.Coordinator(key, -1, "", -1, errors.CoordinatorNotAvailableError.errno,
                                          "The coordinator is not available."))
@@ -196,7 +192,10 @@ class KafkaApis:
         if error:
             respond(o.OffsetFetchResponse(error_code=error))
             return
-        respond(self.cluster.groups.fetch_offsets(request))
+        response = self.cluster.groups.fetch_offsets(request)
+        if request.require_stable:
+            response = self.cluster.transactions.mark_unstable(request.group_id, response)
+        respond(response)
 
     def handle_describe_groups(self, node_id, request, client_id, respond):
         out = []
@@ -409,15 +408,37 @@ class KafkaApis:
 
     # -- producer ids and transactions ---------------------------------------------------------
     def handle_init_producer_id(self, node_id, request, client_id, respond):
-        error, producer_id, epoch = self.cluster.transactions.init_producer_id(request.transactional_id)
+        transactions = self.cluster.transactions
+        if request.transactional_id:
+            error = transactions.coordinator_error(node_id, request.transactional_id)
+            if error:
+                respond(tx.InitProducerIdResponse(error_code=error))
+                return
+        error, producer_id, epoch = transactions.init_producer_id(request.transactional_id,
+                                                                  request.transaction_timeout_ms)
         respond(tx.InitProducerIdResponse(error_code=error, producer_id=producer_id, producer_epoch=epoch))
 
-    def handle_transaction(self, node_id, request, client_id, respond):
-        error = self.cluster.transactions.not_simulated()
-        if isinstance(request, tx.TxnOffsetCommitRequest):
-            respond(tx.TxnOffsetCommitResponse(topics=[
-                o.OffsetCommitTopicResponse(t.name, [o.OffsetCommitPartitionResponse(p.partition_index, error)
-                                                     for p in t.partitions]) for t in request.topics or ()]))
-            return
-        respond(request.RESPONSE(error_code=error))
+    def handle_add_partitions_to_txn(self, node_id, request, client_id, respond):
+        error = self.cluster.transactions.coordinator_error(node_id, request.transactional_id)
+        if error:
+            results = [(t.name, [(p, error) for p in t.partitions]) for t in request.topics]
+        else:
+            results = self.cluster.transactions.add_partitions(request)
+        respond(tx.AddPartitionsToTxnResponse(results=results))
 
+    def handle_add_offsets_to_txn(self, node_id, request, client_id, respond):
+        transactions = self.cluster.transactions
+        error = transactions.coordinator_error(node_id, request.transactional_id)
+        respond(tx.AddOffsetsToTxnResponse(error_code=error or transactions.add_offsets(request)))
+
+    def handle_end_txn(self, node_id, request, client_id, respond):
+        transactions = self.cluster.transactions
+        error = transactions.coordinator_error(node_id, request.transactional_id)
+        respond(tx.EndTxnResponse(error_code=error or transactions.end_txn(request)))
+
+    def handle_txn_offset_commit(self, node_id, request, client_id, respond):
+        # Sent to the group's coordinator, like OffsetCommit.
+        error = self._coordinator_error(node_id, request.group_id) \
+            or self.cluster.transactions.txn_offset_commit(request)
+        respond(tx.TxnOffsetCommitResponse(topics=[
+            (t.name, [(p.partition_index, error) for p in t.partitions]) for t in request.topics]))

@@ -63,6 +63,10 @@ def _controller_elected(d):
 
 # -- topics ------------------------------------------------------------------------------------------
 def _topic_created(d):
+    if d.get("internal") and d["topic"] == "__transaction_state":
+        return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
+                f"Replikationsfaktor {d['replication_factor']}): dort steht der Zustand der Transaktionen. "
+                f"Transaktions-Coordinator einer transactional_id ist der Leader der Partition, in die sie fällt.")
     if d.get("internal"):
         return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
                 f"Replikationsfaktor {d['replication_factor']}): dort speichern Consumer-Gruppen ihre committeten "
@@ -340,6 +344,33 @@ def _consumer_error(d):
     return f"{d['client_id']}: {d['error']}"
 
 
+def _txn_initialized(d):
+    text = (f"Transaktions-Coordinator: transactional_id {d['transactional_id']} hat Producer-ID {d['producer_id']} "
+            f"mit Epoche {d['epoch']}.")
+    if d["epoch"] > 0:
+        text += " Ein älterer Producer mit derselben transactional_id ist damit ausgesperrt (Fencing)."
+    return text
+
+
+def _txn_ended(d):
+    if d["commit"]:
+        what = "committet"
+    elif d["reason"] == "timeout":
+        what = (f"abgebrochen, weil sie länger als transaction.timeout.ms = {d['timeout_ms']} ms offen war; die "
+                f"Epoche steigt, der Producer ist ausgesperrt")
+    elif d["reason"] == "fenced":
+        what = "abgebrochen, weil ein neuer Producer mit derselben transactional_id init_transactions() aufrief"
+    else:
+        what = "abgebrochen"
+    return f"Transaktion von {d['transactional_id']} {what} ({len(d['partitions'])} Partition(en))."
+
+
+def _txn_marker(d):
+    kind = "COMMIT" if d["commit"] else "ABORT"
+    return (f"Broker {d['broker']} schreibt die {kind}-Markierung von Producer {d['producer_id']} in {_tp(d)} "
+            f"(Offset {d['offset']}; ein Kontroll-Record, den kein Consumer ausgeliefert bekommt).")
+
+
 def _action_failed(d):
     return f"Geplante Aktion {d['action']} fehlgeschlagen: {d['error']}"
 
@@ -374,6 +405,7 @@ TEXTS = {
     "group.coordinator_moved": _group_coordinator_moved,
     "offset.committed": _offset_committed, "offset.reset": _offset_reset,
     "ticker.started": _ticker_started, "ticker.stopped": _ticker_stopped,
+    "txn.initialized": _txn_initialized, "txn.ended": _txn_ended, "txn.marker": _txn_marker,
     "consumer.error": _consumer_error, "action.failed": _action_failed,
 }
 
