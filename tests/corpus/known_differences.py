@@ -5,11 +5,9 @@ list is the to-do list of the simulator core rewrite; it only ever shrinks.
 """
 
 TRANSACTIONS = "transactions: transactional_id refused (NotSimulatedError) although kafka-python supports it"
-GROUP_FEATURES = "group features: cooperative-sticky / static membership missing or different"
 MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError/ImportError)"
 
 KNOWN_DIFFERENCES: dict[str, str] = {
-    "groups/009_cooperative_sticky": GROUP_FEATURES,
     "transactions/001_commit_transaction": TRANSACTIONS,
     "transactions/002_abort_transaction": TRANSACTIONS,
     "transactions/003_open_transaction_lso": TRANSACTIONS,
