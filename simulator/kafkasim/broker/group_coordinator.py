@@ -397,6 +397,10 @@ class GroupCoordinator:
         results = []
         for entry in request.members:
             member = group.members.get(entry.member_id) if group else None
+            if member is None and group and not entry.member_id and entry.group_instance_id is not None:
+                # An administrator's remove_group_members names a static member by its instance id.
+                member = next((m for m in group.members.values() if m.group_instance_id == entry.group_instance_id),
+                              None)
             if member is None:
                 results.append(g.LeaveGroupMemberResponse(entry.member_id, entry.group_instance_id,
                                                           errors.UnknownMemberIdError.errno))

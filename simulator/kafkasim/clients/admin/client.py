@@ -46,15 +46,15 @@ class KafkaAdminClient:
         "connections_max_idle_ms": 9 * 60 * 1000, "reconnect_backoff_ms": 50,
         "reconnect_backoff_max_ms": 30000, "max_in_flight_requests_per_connection": 5,
         "receive_buffer_bytes": None, "send_buffer_bytes": None, "socket_options": None,
-        "sock_chunk_bytes": 4096, "sock_chunk_buffer_count": 1000, "retry_backoff_ms": 100,
+        "receive_message_max_bytes": 100_000_000, "client_dns_lookup": "use_all_dns_ips", "retry_backoff_ms": 100,
         "metadata_max_age_ms": 300000, "security_protocol": "PLAINTEXT", "ssl_context": None,
         "ssl_check_hostname": True, "ssl_cafile": None, "ssl_certfile": None, "ssl_keyfile": None,
         "ssl_password": None, "ssl_crlfile": None, "api_version": None,
-        "api_version_auto_timeout_ms": 2000, "bootstrap_timeout_ms": 30000, "selector": None,
+        "bootstrap_timeout_ms": 30000, "selector": None,
         "sasl_mechanism": None, "sasl_plain_username": None, "sasl_plain_password": None,
         "sasl_kerberos_name": None, "sasl_kerberos_service_name": "kafka",
         "sasl_kerberos_domain_name": None, "sasl_oauth_token_provider": None, "socks5_proxy": None,
-        "proxy_url": None, "metric_reporters": [], "metrics_enabled": True, "metrics_num_samples": 2,
+        "proxy_url": None, "metric_reporters": [], "metrics_num_samples": 2,
         "metrics_sample_window_ms": 30000, "kafka_client": None,
     }
 
@@ -580,6 +580,21 @@ class KafkaAdminClient:
                              "protocol_type": group.protocol_type, "protocol_data": group.protocol_data,
                              "members": members, "authorized_operations": None, "error": None}
         return out
+
+    def remove_group_members(self, group_id, members, group_coordinator_id=None):
+        """Removes members (MemberToRemove) from a group with one LeaveGroup: {member_id or
+        group_instance_id: NoError | error class}, as kafka-python keys it."""
+        members = list(members)
+        if not members:
+            return {}
+        request = g.LeaveGroupRequest(group_id, [g.LeaveGroupMember(m.member_id if m.member_id is not None else "",
+                                                                    m.group_instance_id, m.reason)
+                                                 for m in members])
+        response = self._ask_coordinator(group_id, request, lambda r: r.error_code)
+        if response.error_code:
+            error = Errors.for_code(response.error_code)
+            raise error("LeaveGroupRequest failed with response '{}'.".format(response))
+        return {(m.member_id or m.group_instance_id): Errors.for_code(m.error_code) for m in response.members}
 
     def list_group_offsets(self, group_specs):
         if isinstance(group_specs, list):
