@@ -52,6 +52,7 @@ class KafkaApis:
             g.DeleteGroupsRequest.API_KEY: self.handle_delete_groups,
             o.OffsetCommitRequest.API_KEY: self.handle_offset_commit,
             o.OffsetFetchRequest.API_KEY: self.handle_offset_fetch,
+            o.OffsetDeleteRequest.API_KEY: self.handle_offset_delete,
             a.CreateTopicsRequest.API_KEY: self.handle_create_topics,
             a.DeleteTopicsRequest.API_KEY: self.handle_delete_topics,
             a.CreatePartitionsRequest.API_KEY: self.handle_create_partitions,
@@ -194,6 +195,10 @@ class KafkaApis:
             respond(o.OffsetFetchResponse(error_code=error))
             return
         respond(self.cluster.groups.fetch_offsets(request))
+
+    def handle_offset_delete(self, node_id, request, client_id, respond):
+        error = self._coordinator_error(node_id, request.group_id)
+        respond(o.OffsetDeleteResponse(error_code=error) if error else self.cluster.groups.delete_offsets(request))
 
     def handle_describe_groups(self, node_id, request, client_id, respond):
         out = []

@@ -510,6 +510,25 @@ class GroupCoordinator:
             topics.append(o.OffsetFetchTopicResponse(name, parts))
         return o.OffsetFetchResponse(topics=topics)
 
+    def delete_offsets(self, request) -> o.OffsetDeleteResponse:
+        """OffsetDelete: drops committed offsets, except of topics an active member subscribes to."""
+        group = self.groups.get(request.group_id)
+        if group is None:
+            return o.OffsetDeleteResponse(error_code=errors.GroupIdNotFoundError.errno)
+        subscribed = group.subscribed_topics() if group.members else set()
+        topics = []
+        for topic in request.topics:
+            results = []
+            for index in topic.partitions:
+                if topic.name in subscribed:
+                    results.append(o.OffsetDeletePartitionResponse(index, errors.GroupSubscribedToTopicError.errno))
+                    continue
+                if group.offsets.pop((topic.name, index), None) is not None:
+                    self._emit("offset.deleted", group, topic=topic.name, partition=index)
+                results.append(o.OffsetDeletePartitionResponse(index))
+            topics.append(o.OffsetDeleteTopicResponse(topic.name, results))
+        return o.OffsetDeleteResponse(topics=topics)
+
     # -- administration ------------------------------------------------------------------------
     def describe(self, group_id: str) -> g.DescribedGroup:
         group = self.groups.get(group_id)

@@ -581,6 +581,23 @@ class KafkaAdminClient:
                              "members": members, "authorized_operations": None, "error": None}
         return out
 
+    def delete_group_offsets(self, group_id, partitions, group_coordinator_id=None):
+        """OffsetDelete: {TopicPartition: NoError | error class}; a top-level error (unknown group,
+        GroupIdNotFoundError) raises, as in kafka-python."""
+        partitions = list(partitions)
+        if not partitions:
+            return {}
+        by_topic: dict[str, list[int]] = {}
+        for tp in partitions:
+            by_topic.setdefault(tp.topic, []).append(tp.partition)
+        request = o.OffsetDeleteRequest(group_id, [o.OffsetDeleteTopic(t, ps) for t, ps in by_topic.items()])
+        response = self._ask_coordinator(group_id, request, lambda r: r.error_code)
+        if response.error_code:
+            raise Errors.for_code(response.error_code)(
+                "OffsetDeleteRequest failed with response '{}'.".format(response))
+        return {TopicPartition(t.name, p.partition_index): Errors.for_code(p.error_code)
+                for t in response.topics for p in t.partitions}
+
     def remove_group_members(self, group_id, members, group_coordinator_id=None):
         """Removes members (MemberToRemove) from a group with one LeaveGroup: {member_id or
         group_instance_id: NoError | error class}, as kafka-python keys it."""
