@@ -96,9 +96,6 @@ REFUSED_METHODS: dict[str, dict[str, str]] = {
         "list_transactions": _TXN_ADMIN + " (list_transactions)",
         "find_hanging_transactions": _TXN_ADMIN + " (find_hanging_transactions)",
         "abort_transaction": _TXN_ADMIN + " (abort_transaction)",
-        "describe_topic_partitions": "Partitionen seitenweise beschreiben (describe_topic_partitions)",
-        "elect_leaders": "Leader-Wahl auf Anforderung (elect_leaders)",
-        "list_config_resources": "Auflisten der Konfigurationsressourcen (list_config_resources)",
     },
 }
 

@@ -8,6 +8,8 @@ first), offset lookups to the partitions' leaders, everything else to the least 
 from __future__ import annotations
 
 import copy
+import uuid
+from enum import IntEnum
 
 from ... import errors as Errors
 from ...protocol import admin as a
@@ -280,6 +282,56 @@ class KafkaAdminClient:
             })
         return out
 
+    def describe_topic_partitions(self, topics, response_partition_limit=2000, cursor=None):
+        """DescribeTopicPartitions (KIP-966): {'topics': [...], 'next_cursor': None | {...}}, the
+        topics sorted by name, paged by response_partition_limit partitions."""
+        cursor_field = None if cursor is None else m.DescribeTopicPartitionsCursor(cursor["topic_name"],
+                                                                                  cursor["partition_index"])
+        response = self._ask_any(m.DescribeTopicPartitionsRequest(list(topics), response_partition_limit,
+                                                                  cursor_field))
+        result = [{
+            "error_code": t.error_code, "name": t.name,
+            "topic_id": uuid.UUID(t.topic_id) if t.topic_id else None, "is_internal": t.is_internal,
+            "partitions": [{
+                "error_code": p.error_code, "partition_index": p.partition_index, "leader_id": p.leader_id,
+                "leader_epoch": p.leader_epoch, "replica_nodes": list(p.replica_nodes),
+                "isr_nodes": list(p.isr_nodes),
+                "eligible_leader_replicas": list(p.eligible_leader_replicas) if p.eligible_leader_replicas else None,
+                "last_known_elr": list(p.last_known_elr) if p.last_known_elr else None,
+                "offline_replicas": list(p.offline_replicas)} for p in t.partitions],
+            "topic_authorized_operations": t.topic_authorized_operations,
+        } for t in response.topics]
+        next_cursor = None if response.next_cursor is None else {
+            "topic_name": response.next_cursor.topic_name, "partition_index": response.next_cursor.partition_index}
+        return {"topics": result, "next_cursor": next_cursor}
+
+    def elect_leaders(self, election_type, topic_partitions=None, timeout_ms=None, raise_errors=True):
+        """ElectLeaders (0 = preferred replica, 1 = unclean) for {topic: [partitions]}, [topics] (all
+        their partitions) or None (every partition); returns the response. Errors other than
+        ElectionNotNeededError raise (raise_errors), as in kafka-python."""
+        election_type = ElectionType(election_type)
+        timeout_ms = timeout_ms or self.config["request_timeout_ms"]
+        if isinstance(topic_partitions, dict):
+            pairs = topic_partitions.items()
+        elif topic_partitions is None:
+            pairs = None
+        else:
+            pairs = [(t["name"], [p["partition_index"] for p in t["partitions"]])
+                     for t in self.describe_topics(topic_partitions)]
+        wanted = None if pairs is None else [a.ElectLeadersTopic(t, list(ps)) for t, ps in pairs]
+        response = self._ask_controller(a.ElectLeadersRequest(int(election_type), wanted, timeout_ms))
+        view = _election_view(response)
+        codes = [response.error_code] + [p.error_code for r in response.replica_election_results
+                                         for p in r.partition_result]
+        for code in codes:
+            error = Errors.for_code(code)
+            if error is Errors.NoError or not raise_errors or error is Errors.ElectionNotNeededError:
+                continue
+            request = (f"ElectLeadersRequest(version={ELECT_LEADERS_VERSION}, election_type={election_type!r}, "
+                       f"topic_partitions={pairs!r}, timeout_ms={timeout_ms!r})")
+            raise error("Request '{}' failed with response '{}'.".format(request, view))
+        return view
+
     def describe_cluster(self):
         # kafka-python 3 asks with include_fenced_brokers: every registered broker is listed, a
         # crashed one as not fenced until the controller's broker session for it expires.
@@ -292,6 +344,19 @@ class KafkaAdminClient:
                                           if operations >= 0 and operations & (1 << code)]}
 
     # -- configs -------------------------------------------------------------------------------------
+    def list_config_resources(self, resource_types=None):
+        """ListConfigResources (KIP-1142): {type name in lower case: [resource names]}, types without
+        resources left out."""
+        wire = [_config_resource_type(rt).value for rt in resource_types or []]
+        response = self._ask_any(a.ListConfigResourcesRequest(wire))
+        if response.error_code:
+            raise Errors.for_code(response.error_code)(
+                "ListConfigResourcesRequest failed with response '{}'.".format(response))
+        out: dict[str, list[str]] = {}
+        for resource in response.config_resources:
+            out.setdefault(ConfigResourceType(resource.resource_type).name.lower(), []).append(resource.resource_name)
+        return out
+
     def _topic_resources(self, config_resources):
         for resource in config_resources:
             if resource.resource_type is not ConfigResourceType.TOPIC:
@@ -648,6 +713,51 @@ class _Response:
         return "Response(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
 
 
+class _Message(_Response):
+    """A response object named and printed as kafka-python's messages: Name(version=…, field=…)."""
+
+    def __init__(self, _version: int, **fields):
+        super().__init__(**fields)
+        self._version = _version
+
+    def to_dict(self):
+        return {k: v for k, v in super().to_dict().items() if not k.startswith("_")}
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items() if not k.startswith("_"))
+        return f"{type(self).__name__}(version={self._version}, {fields})"
+
+
+_MESSAGE_CLASSES: dict[str, type] = {}
+
+
+def _message(name: str, version: int, **fields) -> _Message:
+    cls = _MESSAGE_CLASSES.get(name)
+    if cls is None:
+        cls = _MESSAGE_CLASSES[name] = type(name, (_Message,), {})
+    return cls(version, **fields)
+
+
+# ElectLeaders version 2, what kafka-python 3.0.12 speaks with Kafka 4.3.
+ELECT_LEADERS_VERSION = 2
+
+
+class ElectionType(IntEnum):
+    """kafka.protocol.admin.topics.ElectionType"""
+    PREFERRED = 0
+    UNCLEAN = 1
+
+
+def _election_view(response) -> _Message:
+    v = ELECT_LEADERS_VERSION
+    return _message("ElectLeadersResponse", v, throttle_time_ms=response.throttle_time_ms,
+                    error_code=response.error_code, replica_election_results=[
+                        _message("ReplicaElectionResult", v, topic=r.topic, partition_result=[
+                            _message("PartitionResult", v, partition_id=p.partition_id, error_code=p.error_code,
+                                     error_message=p.error_message) for p in r.partition_result])
+                        for r in response.replica_election_results])
+
+
 class _AllKeys:
     """A topic resource asking for all of its configs (kafka-python's ConfigResource(TOPIC, name))."""
 
@@ -667,3 +777,17 @@ def _not_ready(topic) -> str | None:
     bad = [f"p{p['partition_index']}=" + (Errors.for_code(p["error_code"]).__name__ if p["error_code"] else "no leader")
            for p in topic["partitions"] if p["error_code"] or p["leader_id"] < 0]
     return ",".join(bad) or None
+
+
+def _config_resource_type(value) -> ConfigResourceType:
+    """kafka-python's ConfigResourceType.build_from: a member, its number or its name."""
+    if isinstance(value, ConfigResourceType):
+        return value
+    try:
+        return ConfigResourceType(value)
+    except ValueError:
+        pass
+    try:
+        return ConfigResourceType[str(value).strip().upper().replace("-", "_")]
+    except KeyError:
+        raise ValueError(f"Unrecognized ConfigResourceType: {value}") from None

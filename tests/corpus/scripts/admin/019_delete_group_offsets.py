@@ -28,9 +28,15 @@ def committed():
     return sorted((NAMES[tp.topic], tp.partition, om.offset) for tp, om in offsets.items())
 
 
-admin.alter_group_offsets(GROUP, {TopicPartition(ALT, 0): OffsetAndMetadata(5, "", None),
-                                  TopicPartition(ALT, 1): OffsetAndMetadata(3, "", None),
-                                  TopicPartition(NEU, 0): OffsetAndMetadata(2, "", None)})
+# The offsets are committed by a consumer, which waits for the group coordinator: on a fresh broker
+# (no __consumer_offsets yet) kafka-python 3.0.12's admin calls fail at once with
+# CoordinatorNotAvailableError instead of waiting.
+committer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=GROUP, enable_auto_commit=False)
+committer.assign([TopicPartition(ALT, 0), TopicPartition(ALT, 1), TopicPartition(NEU, 0)])
+committer.commit({TopicPartition(ALT, 0): OffsetAndMetadata(5, "", -1),
+                  TopicPartition(ALT, 1): OffsetAndMetadata(3, "", -1),
+                  TopicPartition(NEU, 0): OffsetAndMetadata(2, "", -1)})
+committer.close()
 print("committed:", committed())
 print("delete alt-0:", show(admin.delete_group_offsets(GROUP, [TopicPartition(ALT, 0)])))
 print("committed:", committed())
