@@ -2,18 +2,7 @@
 kafka-python 3.0.12's public API that kafkasim.kafka neither implements nor refuses. Each runs as
 a strict xfail in test_api_contract.py; the list only ever shrinks."""
 
-KNOWN_GAPS: dict[str, set[str]] = {
-    'KafkaProducer methods: missing': {
-        'kafka.KafkaProducer.abort_transaction',
-        'kafka.KafkaProducer.begin_transaction',
-        'kafka.KafkaProducer.commit_transaction',
-        'kafka.KafkaProducer.init_transactions',
-        'kafka.KafkaProducer.send_offsets_to_transaction',
-    },
-    'kafka.errors: different attributes': {
-        'kafka.errors.TransactionAbortedError',
-    },
-}
+KNOWN_GAPS: dict[str, set[str]] = {}
 
 # Settings the simulator accepts although kafka-python refuses them ('Unrecognized configs').
 KNOWN_EXTRA_SETTINGS: dict[str, set[str]] = {}
