@@ -62,6 +62,27 @@ def test_crashed_follower_leaves_isr_and_rejoins_after_restart(cluster):
     assert follower in p.isr and p.replica_leo[follower] == p.log_end_offset
 
 
+def test_follower_back_before_the_leader_heard_of_its_last_fetch_reports_its_offset(cluster):
+    # The follower holds the record, but goes down before its next fetch tells the leader so.
+    # Back (within broker.session.timeout.ms, still in the ISR) it has nothing new to fetch; its
+    # fetches still carry its log end offset, so the high watermark moves and it stays in the ISR.
+    cluster.create_topic("t", 1, 3)
+    p = cluster.partition("t", 0)
+    follower = [b for b in p.replicas if b != p.leader][0]
+    cluster.produce("t", "a", acks=1)
+    while p.follower_leo[follower] == 0:
+        cluster.step()
+    assert p.replica_leo[follower] == 0 and p.hw == 0
+    cluster.crash_broker(follower)
+    cluster.advance(1_000)
+    assert follower in p.isr and p.hw == 0       # the HW waits for every ISR member, the crashed one too
+    cluster.restart_broker(follower)
+    cluster.advance(100)
+    assert p.replica_leo[follower] == p.log_end_offset == p.hw == 1
+    cluster.advance(60_000)                      # twice replica.lag.time.max.ms: nobody drops out
+    assert sorted(p.isr) == sorted(p.replicas)
+
+
 def test_slow_follower_leaves_isr_after_replica_lag_time_max():
     cluster = Cluster(brokers=3, seed=0, config={"broker.session.timeout.ms": 120_000})
     cluster.create_topic("t", 1, 3)

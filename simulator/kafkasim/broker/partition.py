@@ -281,18 +281,20 @@ class Partition:
         brokers = cluster.brokers
         leo = self.log.log_end_offset
         now = cluster.kernel.now
-        fetched = False
+        unknown = False
         for b in self.replicas:
             if b == self.leader or brokers[b].state != "running":
                 continue
             before = max(self.follower_leo[b], self.log.log_start_offset)
             self.follower_leo[b] = leo
             self.caught_up_ms[b] = now
-            if leo > before:
-                fetched = True
-                if cluster.record_events:
-                    self._emit("replica.fetched", broker=b, leader=self.leader, offset=before, count=leo - before)
-        if fetched or any(b not in self.isr for b in self.replicas):
+            if leo > before and cluster.record_events:
+                self._emit("replica.fetched", broker=b, leader=self.leader, offset=before, count=leo - before)
+            # Every follower fetch carries its fetch offset. A follower that held these records
+            # before the leader heard of them (it went down between its fetch and the next one)
+            # fetches nothing new, yet its next fetch still tells the leader where it stands.
+            unknown = unknown or self.replica_leo[b] != leo
+        if unknown or any(b not in self.isr for b in self.replicas):
             cluster.kernel.schedule(NET_MS, self._leader_learns)
 
     def _leader_learns(self) -> None:
