@@ -65,6 +65,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
                             "end_offset": p.hw, "lag": None if committed is None else max(0, p.hw - committed)})
         groups.append({
             "group_id": group.group_id,
+            "type": "classic",
             "coordinator": kafka.groups.coordinator_of(group.group_id),
             "state": group.state,
             "generation": group.generation,
@@ -80,6 +81,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "brokers": [b.snapshot() for b in kafka.brokers.values()],
         "topics": kafka.snapshot_topics(max_records),
         "groups": groups,
+        **cluster.groups4_snapshot(),
         "producers": [p._snapshot() for p in cluster.env.producers[-20:]],
         "tickers": cluster.scenarios.snapshot_tickers(),
         "metrics": {"records_produced": kafka.metrics_produced,
