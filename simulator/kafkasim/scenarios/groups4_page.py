@@ -111,8 +111,16 @@ class Groups4Page:
         if kind == "accept" and results.get(int(partition), "ok") == "ok":
             self.accepted.add((group_id, topic, int(partition), int(offset)))
         self._remember(group_id, topic)
+        after = next((e for e in self.settled.get((group_id, topic, int(partition)), {}).values()
+                      if e["offset"] == int(offset)), None)
+        state = after["state"] if after else None
+        if state is not None and state not in ("Acknowledged", "Archived"):
+            view = {e["offset"]: e for e in self.sim.share_partition_view(group_id, topic, int(partition))["records"]}
+            state = view[int(offset)]["state"] if int(offset) in view else self._settled(
+                after, (group_id, topic, int(partition), int(offset)))["state"]
         return {"partition": int(partition), "offset": int(offset), "kind": kind,
-                "result": results.get(int(partition), "ok")}
+                "result": results.get(int(partition), "ok"), "state": state,
+                "delivery_count": record.delivery_count}
 
     def lock_deadline(self, name: str) -> int | None:
         """When the earliest lock of the member's held records runs out (page's view)."""

@@ -2,6 +2,7 @@
 // given width. Pure (browser and Node). Producers stand on the left, brokers with their replica
 // logs in the middle, consumer groups on the right; below a narrow width the three are stacked.
 // Every text is shortened to its box here, so nothing drawn overlaps.
+import { layoutGroups4 } from "./groups4.js";
 import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, dec, fit, groupState, int, textWidth } from "./text.js";
 
 export const SIZE = Object.freeze({
@@ -244,6 +245,10 @@ function layoutGroup(model, group, index, x, y, w) {
     members: [],
     coordinator: group.coordinator,
   };
+  // The classic protocol's eager rebalance: every member gave up its partitions and waits.
+  if (group.state === "PreparingRebalance" || group.state === "CompletingRebalance") {
+    box.lines.push(fit("⏸ alle Mitglieder angehalten", w - 16, SIZE.small));
+  }
   let cy = y + 18 + box.lines.length * SIZE.line + 2;
   for (const m of group.members) {
     const mx = x + 6;
@@ -414,6 +419,12 @@ export function layoutDiagram(model, { width = 680 } = {}) {
     bottom = y;
   }
   out.compact = compact;
+  const g4 = model.groups4;
+  if (show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length)) {
+    heading("Kafka-4-Gruppen: Share-Gruppen (KIP-932) und Typ consumer (KIP-848)", margin, bottom + 6, W - 2 * margin);
+    out.groups4 = layoutGroups4(g4, margin, bottom + 6 + colHead, W - 2 * margin);
+    bottom = out.groups4.bottom;
+  }
   if (show("legend")) {
     out.legend = layoutLegend(model, margin, bottom + 10, W - 2 * margin, compact);
     bottom = out.legend.y + out.legend.h;
