@@ -26,8 +26,8 @@ def records(c):
 def test_two_members_share_one_partition(cluster):
     a = cluster.add_share_member("lager", "auftraege")
     b = cluster.add_share_member("lager", "auftraege")
-    assert [r["offset"] for r in cluster.share_fetch(a)] == [0, 1]
-    assert [r["offset"] for r in cluster.share_fetch(b)] == [2, 3]
+    assert [r["offset"] for r in cluster.share_fetch(a)["records"]] == [0, 1]
+    assert [r["offset"] for r in cluster.share_fetch(b)["records"]] == [2, 3]
     group = cluster.snapshot()["share_groups"][0]
     assert [m["assignment"] for m in group["members"]] == [[["auftraege", 0]], [["auftraege", 0]]]
     assert [(r["member"], r["state"]) for r in group["partitions"][0]["records"]] == [
@@ -40,23 +40,30 @@ def test_release_redelivers_with_the_next_count_and_accept_settles(cluster):
     cluster.share_acknowledge(a, 0, 0, "accept")
     cluster.share_acknowledge(a, 0, 1, "release")
     assert records(cluster)[:2] == [(0, "Acknowledged", 1), (1, "Available", 1)]
-    assert [(r["offset"], r["delivery_count"]) for r in cluster.share_fetch(a)] == [(1, 2), (2, 1)]
+    assert [(r["offset"], r["delivery_count"]) for r in cluster.share_fetch(a)["records"]] == [(1, 2), (2, 1)]
 
 
-def test_an_expired_lock_makes_the_records_available_and_drops_the_buttons(cluster):
+def test_an_expired_lock_makes_the_records_available_and_a_late_answer_is_refused(cluster):
     a = cluster.add_share_member("lager", "auftraege")
     cluster.share_fetch(a)
     held = cluster.snapshot()["share_groups"][0]["members"][0]["held"]
-    assert [h["lock_until_ms"] - cluster.now_ms for h in held] == [15000, 15000]
-    cluster.expire_share_locks(a)
+    assert [(h["lock_until_ms"] - cluster.now_ms, h["lock_lost"]) for h in held] == [(15000, False), (15000, False)]
+    assert cluster.expire_share_locks(a) == 15001
     assert records(cluster)[:2] == [(0, "Available", 1), (1, "Available", 1)]
-    assert cluster.snapshot()["share_groups"][0]["members"][0]["held"] == []
+    held = cluster.snapshot()["share_groups"][0]["members"][0]["held"]
+    assert [h["lock_lost"] for h in held] == [True, True]
+    # Like KafkaShareConsumer: every record of the last poll is answered before the next poll.
+    with pytest.raises(ValueError, match="expliziten Modus"):
+        cluster.share_fetch(a)
+    assert cluster.share_acknowledge(a, 0, 0, "accept")["result"] == "INVALID_RECORD_STATE"
+    assert cluster.share_acknowledge(a, 0, 1, "accept")["result"] == "INVALID_RECORD_STATE"
+    assert [(r["offset"], r["delivery_count"]) for r in cluster.share_fetch(a)["records"]] == [(0, 2), (1, 2)]
 
 
 def test_the_delivery_limit_archives_a_record(cluster):
     a = cluster.add_share_member("lager", "auftraege")
     for delivery in range(1, 6):
-        got = cluster.share_fetch(a)
+        got = cluster.share_fetch(a)["records"]
         assert (got[0]["offset"], got[0]["delivery_count"]) == (0, delivery)
         for r in got:
             cluster.share_acknowledge(a, 0, r["offset"], "release" if r["offset"] == 0 else "accept")

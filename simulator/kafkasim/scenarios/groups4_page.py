@@ -25,6 +25,8 @@ PAGE_MAX_POLL_RECORDS = 2
 PAGE_ACQUIRE_MODE = "record_limit"
 # A fetch on the page waits at most this long for records (Kafka's clients wait in poll(timeout)).
 FETCH_WAIT_MS = 1000
+# How long „Share-Gruppe hinzufügen“ / „Mitglied hinzufügen“ lets time run for the first assignment.
+ASSIGNMENT_WAIT_MS = 15_000
 ACK_KINDS = ("accept", "release", "reject")
 
 
@@ -74,7 +76,14 @@ class Groups4Page:
                                     acquire_mode=PAGE_ACQUIRE_MODE)
         self.share_members[name] = (group_id, topic)
         self.held[name] = []
+        # The button returns once the member knows its partitions (its heartbeats carry them), as a
+        # Java client's first poll() waits for them: the picture then shows whom it reads with.
+        self.sim.run_until(lambda: self._share_assignment(group_id, name), ASSIGNMENT_WAIT_MS)
         return name
+
+    def _share_assignment(self, group_id: str, name: str) -> dict:
+        described = self.sim.describe_share_group(group_id) or {"members": []}
+        return next((m["assignment"] for m in described["members"] if m["client_id"] == name), {})
 
     def _group_of(self, name: str) -> tuple[str, str]:
         if name not in self.share_members:
@@ -84,12 +93,7 @@ class Groups4Page:
     def fetch(self, name: str) -> list[dict]:
         """„Abholen“: one poll; the member holds what it acquired until it acknowledges it."""
         group_id, topic = self._group_of(name)
-        self.forget_expired()
-        if self.held[name]:
-            raise GroupsControlError(
-                f"{name} hält noch {len(self.held[name])} Datensatz/Datensätze: Im expliziten Modus bestätigt ein "
-                "Share-Consumer erst jeden abgeholten Datensatz (Bestätigen, Freigeben oder Ablehnen), bevor er "
-                "wieder abholt.")
+        # A poll with records of the last one unanswered is refused by the client itself (explicit mode).
         records = self.sim.poll(name, max_wait_ms=FETCH_WAIT_MS)
         for r in records:
             self.acquired_at[(group_id, topic, r.partition, r.offset)] = self.kernel.now
@@ -126,24 +130,25 @@ class Groups4Page:
         """When the earliest lock of the member's held records runs out (page's view)."""
         group_id, topic = self._group_of(name)
         duration = self.sim.configs.group(group_id, "share.record.lock.duration.ms")
-        times = [self.acquired_at.get((group_id, topic, r.partition, r.offset)) for r in self.held[name]]
+        lost = self._lock_lost(name)
+        times = [self.acquired_at.get((group_id, topic, r.partition, r.offset)) for r in self.held[name]
+                 if (r.partition, r.offset) not in lost]
         times = [t for t in times if t is not None]
         return min(times) + int(duration) if times else None
 
-    def forget_expired(self) -> None:
-        """A held record whose lock ran out no longer belongs to the member: the broker would
-        refuse its acknowledgement (INVALID_RECORD_STATE), so the page drops its buttons."""
-        for name, records in self.held.items():
-            if not records or name not in self.share_members:
-                continue
-            group_id, topic = self.share_members[name]
-            mine = {}
-            for p in {r.partition for r in records}:
-                view = self.sim.share_partition_view(group_id, topic, p)
-                mine.update({(p, e["offset"]): e for e in view["records"]
-                             if e["state"] == "Acquired" and e["member"] == name})
-            self.held[name] = [r for r in records if (r.partition, r.offset) in mine
-                               and mine[(r.partition, r.offset)]["delivery_count"] == r.delivery_count]
+    def _lock_lost(self, name: str) -> set[tuple[int, int]]:
+        """The held records whose lock ran out: the broker no longer has them acquired for this
+        member at this delivery. A Java share consumer does not know that; it must still answer
+        each of them before its next poll, and the broker refuses (INVALID_RECORD_STATE)."""
+        group_id, topic = self.share_members[name]
+        lost = set()
+        for p in {r.partition for r in self.held[name]}:
+            mine = {(p, e["offset"]): e["delivery_count"]
+                    for e in self.sim.share_partition_view(group_id, topic, p)["records"]
+                    if e["state"] == "Acquired" and e["member"] == name}
+            lost.update((r.partition, r.offset) for r in self.held[name] if r.partition == p
+                        and mine.get((r.partition, r.offset)) != r.delivery_count)
+        return lost
 
     def _remember(self, group_id: str, topic: str) -> None:
         for p in range(len(self.values.get(topic, []))):
@@ -171,7 +176,6 @@ class Groups4Page:
     # --- what the page draws --------------------------------------------------------------------
 
     def snapshot(self) -> dict:
-        self.forget_expired()
         return {"share_groups": self._share_groups(), "consumer_protocol_groups": self._protocol_groups()}
 
     def _topic_names(self) -> dict:
@@ -190,11 +194,12 @@ class Groups4Page:
             for m in described["members"]:
                 name = m["client_id"]
                 held = self.held.get(name, [])
+                lost = self._lock_lost(name) if held and name in self.share_members else set()
                 members.append({
                     "name": name,
                     "assignment": [[names.get(t, str(t)), p] for t, ps in sorted(m["assignment"].items(), key=str) for p in ps],
                     "held": [{"partition": r.partition, "offset": r.offset, "delivery_count": r.delivery_count,
-                              "value": str(r.value), "lock_until_ms":
+                              "value": str(r.value), "lock_lost": (r.partition, r.offset) in lost, "lock_until_ms":
                                   self.acquired_at.get((group_id, topic, r.partition, r.offset), self.kernel.now) + duration}
                              for r in held],
                 })
@@ -322,9 +327,10 @@ class Groups4Controls:
         return self.groups4.add_share_member(group_id, topic, name)
 
     @_refusal
-    def share_fetch(self, name: str) -> list[dict]:
+    def share_fetch(self, name: str) -> dict:
+        """„Abholen“: {"member", "records": [{partition, offset, delivery_count}, …]}."""
         self._record("share_fetch", name)
-        return self.groups4.fetch(name)
+        return {"member": name, "records": self.groups4.fetch(name)}
 
     @_refusal
     def share_acknowledge(self, name: str, partition: int, offset: int, kind: str = "accept") -> dict:
@@ -338,7 +344,7 @@ class Groups4Controls:
         deadline = self.groups4.lock_deadline(name)
         if deadline is None:
             raise GroupsControlError(f"{name} hält keinen gesperrten Datensatz.")
-        ms = max(0, deadline - self.kernel.now) + 50
+        ms = max(0, deadline - self.kernel.now) + 1
         self.advance(ms)
         return ms
 

@@ -232,7 +232,7 @@ class Simulator {
     this.topicBox = h("div", { class: "ksim-topics" });
     this.producerList = h("ul", { class: "ksim-producers" });
     this.groupBox = h("div", { class: "ksim-groups" });
-    this.sharePanel = this.panels.has("share") ? buildSharePanel(this.actFn, this.preset.groups4) : null;
+    this.sharePanel = this.panels.has("share-groups") ? buildSharePanel(this.actFn, this.preset.groups4) : null;
     this.protocolPanel = this.panels.has("protocol") ? buildProtocolPanel(this.actFn, this.preset.groups4) : null;
     const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst", tabindex: 0 });
     this.log = new EventLog(logList);
@@ -267,7 +267,7 @@ class Simulator {
       shown("producers", ["Producer und Börse", this.producerList], { feedback: true }),
       shown("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
       shown("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
-      shown("share", ["Share-Gruppen", this.sharePanel?.element], { feedback: true }),
+      shown("share-groups", ["Share-Gruppen", this.sharePanel?.element], { feedback: true }),
       shown("protocol", ["Consumer-Gruppen vom Typ consumer (KIP-848)", this.protocolPanel?.element], { feedback: true }),
       shown("log", ["Ereignisse", logList]),
       shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]))));

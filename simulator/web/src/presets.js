@@ -35,11 +35,11 @@ const AUFTRAEGE = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", "Bestäti
 // the tables with their buttons, the event log, the control forms and the two charts. A chapter
 // without consumers shows no Consumer-Gruppen panel and no flat lag chart; the consumer chapter's
 // one-broker cluster needs no broker buttons.
-export const PANELS = ["brokers", "producers", "topics", "groups", "share", "protocol", "log", "controls", "throughput", "lag"];
+export const PANELS = ["brokers", "producers", "topics", "groups", "share-groups", "protocol", "log", "controls", "throughput", "lag"];
 const WITHOUT_CONSUMERS = ["brokers", "producers", "topics", "log", "controls"];
 const FOR_CONSUMERS = ["producers", "topics", "groups", "log", "controls", "throughput", "lag"];
 // Kafka 4.x groups have their own panels; a preset without them does not show them.
-const ALL_CLASSIC = PANELS.filter((p) => p !== "share" && p !== "protocol");
+const ALL_CLASSIC = PANELS.filter((p) => p !== "share-groups" && p !== "protocol");
 const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null, panels: ALL_CLASSIC };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
 // deletion within seconds both are short here (and named in the topic's configuration).
@@ -231,7 +231,7 @@ export const PRESETS = {
     ...base, title: "Eine Share-Gruppe: Aufträge als Warteschlange", brokers: 1, autoplay: false,
     setup: [g4topic("auftraege", 1), ...AUFTRAEGE.map((a) => g4produce("auftraege", a)),
       g4config("lager", "share.auto.offset.reset", "earliest"), g4config("lager", "share.record.lock.duration.ms", 15_000)],
-    open: [], panels: ["share", "log"], diagram: { parts: ["groups4"] },
+    open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] },
     groups4: { group: "lager", topic: "auftraege" },
   },
   // The classic group kursalarm (eager rebalance, kafka-python) next to depot-neu of type consumer.

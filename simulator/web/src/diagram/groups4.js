@@ -8,7 +8,7 @@ import { escapeXml as esc, fit, int, textWidth } from "./text.js";
 const FONT = 11;
 const SMALL = 9.5;
 const LINE = 12.5;
-const CELL = { w: 50, h: 40, gap: 2 };
+const CELL = { w: 72, h: 40, gap: 2 };
 export const SHARE_GLYPH = Object.freeze({ Available: "○", Acquired: "◐", Acknowledged: "✓", Archived: "✕", Outside: "·" });
 export const SHARE_WORD = Object.freeze({
   Available: "verfügbar", Acquired: "erworben", Acknowledged: "bestätigt", Archived: "archiviert", Outside: "vor Start",
@@ -46,7 +46,7 @@ function layoutShareGroup(g, now, x, y, w) {
       mx = x + 6;
       cy += rowH + 6;
     }
-    const held = m.held.map((r) => `${int(r.offset)} (${int(r.delivery_count)}.)`).join(", ");
+    const held = m.held.map((r) => `${int(r.offset)} (×${int(r.delivery_count)}${r.lock_lost ? ", Sperre abgelaufen" : ""})`).join(", ");
     const lines = [
       fit(`liest ${m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "noch nichts"}`, mw - 10, SMALL),
       fit(held ? `hält Offset ${held}` : "hält nichts", mw - 10, SMALL),
@@ -86,19 +86,22 @@ function layoutShareGroup(g, now, x, y, w) {
       readers: box.members.filter((m) => !m.none && m.partitions.includes(p.partition)).map((m) => m.x + m.w / 2) });
     cy += CELL.h + 18;
   }
-  box.legend = fit("○ verfügbar · ◐ erworben (gesperrt, mit Mitglied und Restzeit) · ✓ bestätigt · ✕ archiviert · ×n Zustellversuch · " +
-    "| Start-Offset · ▼ End-Offset", w - 16, SMALL);
+  box.legend = [
+    "○ verfügbar · ◐ erworben: gesperrt für das Mitglied (M1 …), mit Restzeit der Sperre · ✓ bestätigt · ✕ archiviert",
+    "×n: Zustellversuch n · senkrechter Strich: Start-Offset (alles davor erledigt) · ▼ End-Offset (zuletzt abgeholt)",
+  ].map((line) => fit(line, w - 16, SMALL));
   box.legendY = cy + 2;
-  box.h = cy + 10 - y;
+  box.h = cy + 2 + LINE * 2 - y;
   return box;
 }
 
 function layoutProtocolGroup(g, x, y, w) {
   const box = { kind: "protocol", id: g.group_id, x, y, w, members: [],
-    title: fit(`Gruppe ${g.group_id} · Typ consumer (KIP-848) · ${GROUP_WORD[g.state] ?? g.state}`, w - 16, FONT, true),
-    sub: fit(`Assignor ${g.assignor} auf dem Broker · Gruppen-Epoche ${int(g.epoch)} · Zielzuteilung für Epoche ${int(g.target_epoch)}`, w - 16, SMALL) };
+    title: fit(`Gruppe ${g.group_id} · Typ consumer`, w - 16, FONT, true),
+    sub: fit(`${GROUP_WORD[g.state] ?? g.state} · Assignor ${g.assignor} · Gruppen-Epoche ${int(g.epoch)} (Ziel ${int(g.target_epoch)})`, w - 16, SMALL) };
   let cy = y + 36;
-  const mw = Math.max(130, Math.min(220, Math.floor((w - 12 - 6 * Math.max(0, g.members.length - 1)) / Math.max(1, g.members.length))));
+  const perRow = Math.max(1, Math.min(g.members.length, Math.floor((w - 12 + 6) / (150 + 6))));
+  const mw = Math.min(220, Math.floor((w - 12 - 6 * (perRow - 1)) / perRow));
   let mx = x + 6;
   let rowH = 0;
   for (const m of g.members) {
@@ -161,13 +164,14 @@ const box = (cls, x, y, w, h, rx = 4) => `<rect class="${cls}" x="${n(x)}" y="${
 function drawCell(c, topic, partition) {
   const state = `${SHARE_GLYPH[c.state] ?? "?"} ${c.state === "Acquired" ? c.tag : SHARE_WORD[c.state] ?? c.state}`;
   const third = c.state === "Outside" ? "" : `×${int(c.delivery_count)}${c.lock ? ` · ${c.lock}` : ""}`;
+  const word = fit(state, c.w - 4, SMALL);
   const tipText = `${topic}-${partition}, Offset ${int(c.offset)} (${c.value}): ${SHARE_WORD[c.state] ?? c.state}` +
     (c.member ? ` von ${c.member}` : "") + (c.state === "Outside" ? "" : `, Zustellversuch ${int(c.delivery_count)}`) +
     (c.lock ? `, Sperre noch ${c.lock}` : "");
   return `<g class="kd-share-cell share-${c.state}" data-offset="${c.offset}" data-state="${c.state}" data-count="${c.delivery_count}">` +
     `<title>${esc(tipText)}</title>${box("kd-share-box", c.x, c.y, c.w, c.h, 2)}` +
     txt("kd-offset", c.x + c.w / 2, c.y + 11, int(c.offset), "middle") +
-    txt("kd-small", c.x + c.w / 2, c.y + 23, state, "middle") +
+    txt("kd-small", c.x + c.w / 2, c.y + 23, word, "middle") +
     txt("kd-small", c.x + c.w / 2, c.y + 35, third, "middle") + "</g>";
 }
 
@@ -204,7 +208,8 @@ function drawShareGroup(b) {
     }
     out.push("</g>");
   }
-  out.push(txt("kd-small kd-muted", b.x + 8, b.legendY, b.legend), "</g>");
+  b.legend.forEach((line, i) => out.push(txt("kd-small kd-muted", b.x + 8, b.legendY + i * LINE, line)));
+  out.push("</g>");
   return out.join("");
 }
 

@@ -247,7 +247,7 @@ function layoutGroup(model, group, index, x, y, w) {
   };
   // The classic protocol's eager rebalance: every member gave up its partitions and waits.
   if (group.state === "PreparingRebalance" || group.state === "CompletingRebalance") {
-    box.lines.push(fit("⏸ alle Mitglieder angehalten", w - 16, SIZE.small));
+    box.lines.push(fit("‖ alle Mitglieder angehalten (eager)", w - 16, SIZE.small));
   }
   let cy = y + 18 + box.lines.length * SIZE.line + 2;
   for (const m of group.members) {
@@ -355,8 +355,26 @@ export function layoutDiagram(model, { width = 680 } = {}) {
   const placeProducer = (e, x, y, w) => layoutProducer(e, x, y, w);
   let bottom = margin;
   let compact = false;
+  const g4 = model.groups4;
+  const g4shown = show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length);
+  const g4heading = "Kafka-4-Gruppen: Share-Gruppen (KIP-932) und Typ consumer (KIP-848)";
 
-  if (horizontal) {
+  if (g4shown && !pw && !show("brokers") && W >= 560) {
+    // Groups only: the classic groups beside the Kafka 4 groups, so two rebalances compare side by side.
+    const half = Math.floor((W - 2 * margin - gap) / 2);
+    const left = gw ? half : 0;
+    if (gw) {
+      heading("Klassische Consumer-Gruppen", margin, margin, half);
+      const col = stackColumn(groupItems, placeGroup, margin, margin + colHead, half, 10);
+      out.groups = col.placed;
+      out.groupColumn = { x: margin, w: half };
+      bottom = col.bottom;
+    }
+    const x4 = margin + (left && left + gap);
+    heading(gw ? "Typ consumer (KIP-848) und Share-Gruppen" : g4heading, x4, margin, W - margin - x4);
+    out.groups4 = layoutGroups4(g4, x4, margin + colHead, W - margin - x4);
+    bottom = Math.max(bottom, out.groups4.bottom);
+  } else if (horizontal) {
     const top = margin + colHead;
     let x = margin;
     let tallest = top;
@@ -419,9 +437,8 @@ export function layoutDiagram(model, { width = 680 } = {}) {
     bottom = y;
   }
   out.compact = compact;
-  const g4 = model.groups4;
-  if (show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length)) {
-    heading("Kafka-4-Gruppen: Share-Gruppen (KIP-932) und Typ consumer (KIP-848)", margin, bottom + 6, W - 2 * margin);
+  if (g4shown && !out.groups4) {
+    heading(g4heading, margin, bottom + 6, W - 2 * margin);
     out.groups4 = layoutGroups4(g4, margin, bottom + 6 + colHead, W - 2 * margin);
     bottom = out.groups4.bottom;
   }

@@ -4,6 +4,7 @@
 // its buttons appears in its own message line (feedback.js).
 import { h, keyed, setText } from "./dom.js";
 import { feedbackLine } from "./feedback.js";
+import { formatTime } from "./eventlog.js";
 
 export const SHARE_STATE = Object.freeze({
   Available: "verfügbar", Acquired: "erworben (gesperrt)", Acknowledged: "bestätigt", Archived: "archiviert",
@@ -16,10 +17,13 @@ const tp = ([topic, partition]) => `${topic}-${partition}`;
 // The answers app.js shows in the message line of the control that was clicked.
 export const GROUPS4_DONE = {
   add_share_member: (a, r) => `${r} tritt der Share-Gruppe ${a[0]} bei und liest ${a[1]}.`,
-  share_fetch: (a, r) => (r.length
+  share_fetch: (a, { records: r }) => (r.length
     ? `${a[0]} hat abgeholt und gesperrt: ${r.map((x) => `Offset ${x.offset} (Zustellversuch ${x.delivery_count})`).join(", ")}.`
     : `${a[0]} hat nichts abgeholt: Gerade ist kein Datensatz verfügbar.`),
   share_acknowledge: (a, r) => {
+    if (r.result === "INVALID_RECORD_STATE") {
+      return `Offset ${a[2]}: Der Broker lehnt ab (INVALID_RECORD_STATE) – die Sperre war abgelaufen, der Datensatz gehört ${a[0]} nicht mehr.`;
+    }
     if (r.result !== "ok") return `Offset ${a[2]}: Der Broker lehnt die Bestätigung ab (${r.result}).`;
     if (r.kind === "accept") return `Offset ${a[2]} bestätigt: erledigt, er kommt nicht wieder.`;
     if (r.kind === "reject") return `Offset ${a[2]} abgelehnt: archiviert, er wird nie wieder zugestellt.`;
@@ -27,7 +31,7 @@ export const GROUPS4_DONE = {
       ? `Offset ${a[2]} freigegeben – das war Zustellversuch ${r.delivery_count}, die Grenze: Der Datensatz ist archiviert.`
       : `Offset ${a[2]} freigegeben: wieder verfügbar; die nächste Zustellung ist Zustellversuch ${r.delivery_count + 1}.`;
   },
-  expire_share_locks: (a, r) => `${seconds(r)} vergangen: Die Sperre von ${a[0]} ist abgelaufen, seine Datensätze sind wieder verfügbar.`,
+  expire_share_locks: (a, r) => `${formatTime(r)} vergangen: Die Sperre von ${a[0]} ist abgelaufen, seine Datensätze sind wieder verfügbar.`,
   add_protocol_consumer: (a, r) => `${r} tritt der Gruppe ${a[0]} bei (group.protocol=consumer); der Broker berechnet die neue Aufteilung.`,
   remove_groups4_member: (a) => `${a[0]} verlässt seine Gruppe.`,
 };
@@ -52,14 +56,14 @@ export function buildSharePanel(act, { group = "lager", topic = "auftraege" } = 
     field("Topic", h("input", { class: "ksim-input", name: "topic", value: topic, required: true })),
     h("button", { type: "submit" }, "Share-Gruppe hinzufügen"),
   ], (data, origin) => act("add_share_member", [data.get("group"), data.get("topic")], {}, origin));
-  const list = h("div", { class: "ksim-share-groups" });
+  const list = h("div", { class: "ksim-share-group-list" });
   return { element: h("div", {}, add, list), list };
 }
 
 function heldItem(act, member) {
   return (r) => h("li", { class: "ksim-held" }, h("span", { class: "ksim-text" }),
-    ...[["accept", "Bestätigen", "bestätigen"], ["release", "Freigeben", "freigeben"], ["reject", "Ablehnen", "ablehnen"]].map(([kind, label, verb]) =>
-      h("button", { type: "button", class: `ksim-ack-${kind}`, "aria-label": `Offset ${r.offset} ${verb} (${member})`,
+    ...[["accept", "Bestätigen"], ["release", "Freigeben"], ["reject", "Ablehnen"]].map(([kind, label]) =>
+      h("button", { type: "button", class: `ksim-ack-${kind}`, "aria-label": `${label}: Offset ${r.offset} (${member})`,
         onclick: (e) => act("share_acknowledge", [member, r.partition, r.offset, kind], {}, e.currentTarget) }, label)));
 }
 
@@ -69,7 +73,7 @@ function memberBlock(act, group) {
     h("div", { class: "ksim-buttons" },
       h("button", { type: "button", class: "ksim-fetch", "aria-label": `Abholen: ${m.name}`, onclick: (e) => act("share_fetch", [m.name], {}, e.currentTarget) }, "Abholen"),
       h("button", { type: "button", class: "ksim-expire", "aria-label": `Sperre ablaufen lassen: ${m.name}`, onclick: (e) => act("expire_share_locks", [m.name], {}, e.currentTarget) }, "Sperre ablaufen lassen"),
-      h("button", { type: "button", class: "ksim-leave", "aria-label": `${m.name} verlässt die Share-Gruppe ${group}`, onclick: (e) => act("remove_groups4_member", [m.name], {}, e.currentTarget) }, "Verlassen")),
+      h("button", { type: "button", class: "ksim-leave", "aria-label": `Verlassen: ${m.name} (Share-Gruppe ${group})`, onclick: (e) => act("remove_groups4_member", [m.name], {}, e.currentTarget) }, "Verlassen")),
     h("ul", { class: "ksim-held-list", "aria-label": `Von ${m.name} gesperrte Datensätze` }),
     feedbackLine());
 }
@@ -101,10 +105,10 @@ export function renderShareGroups(container, snapshot, act) {
       `(share.record.lock.duration.ms) · Zustellgrenze ${g.delivery_count_limit} (share.delivery.count.limit)`);
     keyed(el.querySelector(".ksim-share-members"), g.members, (m) => m.name, memberBlock(act, g.group_id), (mel, m) => {
       setText(mel.querySelector(".ksim-assigned"), `liest ${m.assignment.map(tp).join(", ") || "noch keine Partition"}`);
-      mel.querySelector(".ksim-expire").disabled = !m.held.length;
+      mel.querySelector(".ksim-expire").disabled = !m.held.some((r) => !r.lock_lost);
       keyed(mel.querySelector(".ksim-held-list"), m.held, (r) => `${r.partition}/${r.offset}/${r.delivery_count}`, heldItem(act, m.name), (li, r) => {
         setText(li.querySelector(".ksim-text"), `Offset ${r.offset} · ${r.value} · Zustellversuch ${r.delivery_count} · ` +
-          `Sperre noch ${seconds(r.lock_until_ms - snapshot.now_ms)}`);
+          (r.lock_lost ? "Sperre abgelaufen" : `Sperre noch ${seconds(r.lock_until_ms - snapshot.now_ms)}`));
       });
     });
     keyed(el.querySelector(".ksim-share-logs"), g.partitions, (p) => p.partition, (p) =>
@@ -158,7 +162,7 @@ export function renderProtocolGroups(container, snapshot, act) {
     setText(el.querySelector(".ksim-group-state"), `${GROUP_STATE[g.state] ?? g.state} · Gruppen-Epoche ${g.epoch} · Assignor ${g.assignor}`);
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.name, (m) =>
       h("li", { class: "ksim-form" }, h("span", { class: "ksim-text" }),
-        h("button", { type: "button", "aria-label": `${m.name} verlässt die Gruppe ${g.group_id}`,
+        h("button", { type: "button", "aria-label": `Verlassen: ${m.name} (Gruppe ${g.group_id})`,
           onclick: (e) => act("remove_groups4_member", [m.name], {}, e.currentTarget) }, "Verlassen"), feedbackLine()),
     (li, m) => setText(li.querySelector(".ksim-text"), `${m.name} (Epoche ${m.epoch}): ${protocolActivity(m)}`));
   });
