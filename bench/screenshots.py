@@ -5,14 +5,13 @@
 
 Each shot clicks what the chapter (docs/theorie/share-gruppen.md) tells the learner to click, then
 photographs the simulator: the share group with records in all four states, and the KIP-848
-group while it reconciles next to the classic group's eager rebalance. The PNGs are palette-reduced
-(Pillow) to stay small.
+group while it reconciles next to the classic group's eager rebalance. One viewport each (about
+160 KB), not the whole page.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 import tempfile
 from pathlib import Path
@@ -75,20 +74,14 @@ def kip848_view(page, out: Path):
 
 
 def photograph(page, element, path: Path):
-    """The simulator from its title down, in a 1280×800 screen, saved as a small palette PNG."""
+    """The simulator from its title down, in a 1280×800 screen."""
     # Material's "back to top" pill shows after scrolling up; it would cover the simulator's title.
     page.add_style_tag(content=".md-top { display: none !important; }")
     page.wait_for_timeout(300)  # the drawing follows the answer in the next frame
     top = element.locator("xpath=ancestor::div[contains(@class, 'kafkasim')]").bounding_box()["y"]
     page.evaluate("(y) => window.scrollBy(0, y)", top - 56)
     page.wait_for_timeout(200)
-    png = page.screenshot()
-    try:
-        from PIL import Image
-        image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64)
-        image.save(path, optimize=True)
-    except ImportError:
-        path.write_bytes(png)
+    page.screenshot(path=str(path))
     print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size // 1024} KiB")
 
 

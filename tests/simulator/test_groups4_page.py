@@ -99,3 +99,31 @@ def test_a_shared_state_replays_the_buttons(cluster):
     cluster.advance(3000)
     again = Cluster.from_state(cluster.to_state())
     assert again.snapshot()["share_groups"] == cluster.snapshot()["share_groups"]
+
+
+def test_the_poison_record_exercise_is_right_only_when_kafka_archived_it():
+    from kafkasim import labor
+
+    def started():
+        c, exercise = labor.start("giftdatensatz", brokers=1, seed=0, config=None)
+        c.groups4_create_topic("auftraege", 1)
+        for value in ["a", "b", '{"auftrag": 3', "d", "e"]:
+            c.groups4_produce("auftraege", [value])
+        c.groups4_set_group_config("lager", "share.auto.offset.reset", "earliest")
+        return c, exercise, c.add_share_member("lager", "auftraege")
+
+    c, exercise, member = started()
+    assert exercise.check()[0] is False
+    while got := c.share_fetch(member)["records"]:
+        for r in got:
+            c.share_acknowledge(member, 0, r["offset"], "release" if r["offset"] == 2 else "accept")
+    ok, text = exercise.check()
+    assert ok and "share.delivery.count.limit=5" in text
+    c, exercise, member = started()
+    c.share_fetch(member)
+    c.share_acknowledge(member, 0, 0, "accept")
+    c.share_acknowledge(member, 0, 1, "accept")
+    c.share_fetch(member)
+    c.share_acknowledge(member, 0, 2, "reject")
+    ok, text = exercise.check()
+    assert not ok and "abgelehnt" in text

@@ -176,7 +176,10 @@ class Groups4Page:
     # --- what the page draws --------------------------------------------------------------------
 
     def snapshot(self) -> dict:
-        return {"share_groups": self._share_groups(), "consumer_protocol_groups": self._protocol_groups()}
+        return {"share_groups": self._share_groups(), "consumer_protocol_groups": self._protocol_groups(),
+                "groups4_topics": [{"name": name, "partitions": [
+                    {"partition": p, "records": [{"offset": o, "value": v} for o, v in enumerate(values)]}
+                    for p, values in enumerate(logs)]} for name, logs in self.values.items()]}
 
     def _topic_names(self) -> dict:
         return {self.sim.topics.get(name).topic_id: name for name in self.values}
@@ -299,7 +302,7 @@ class Groups4Controls:
 
     def groups4_snapshot(self) -> dict:
         if self._groups4 is None:
-            return {"share_groups": [], "consumer_protocol_groups": []}
+            return {"share_groups": [], "consumer_protocol_groups": [], "groups4_topics": []}
         return self._groups4.snapshot()
 
     @_refusal

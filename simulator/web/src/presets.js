@@ -28,6 +28,9 @@ const g4config = (group, name, value) => ({ op: "groups4_set_group_config", args
 const g4consumer = (group, name, client) => ({ op: "add_protocol_consumer", args: [group, name], kwargs: { name: client } });
 const AUFTRAEGE = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", "Bestätigung an Kunde 42", "Depotauszug 2026-12",
   "Bestätigung an Kundin 8", "Steuerbescheinigung 2026"];
+// Offset 2 is a poison record (kafkasim/labor/groups4.py judges the exercise by that offset).
+const GIFT = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", '{"auftrag": 3, "kundin": ', "Depotauszug 2026-12",
+  "Bestätigung an Kundin 8"];
 
 // One name per role across the course: each Aktionär*in reads every price in her own group
 // (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
@@ -232,6 +235,13 @@ export const PRESETS = {
     setup: [g4topic("auftraege", 1), ...AUFTRAEGE.map((a) => g4produce("auftraege", a)),
       g4config("lager", "share.auto.offset.reset", "earliest"), g4config("lager", "share.record.lock.duration.ms", 15_000)],
     open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] },
+    groups4: { group: "lager", topic: "auftraege" },
+  },
+  "uebung-giftdatensatz": {
+    ...base, title: "Übung: ein Giftdatensatz", brokers: 1, autoplay: false,
+    setup: [g4topic("auftraege", 1), ...GIFT.map((a) => g4produce("auftraege", a)),
+      g4config("lager", "share.auto.offset.reset", "earliest"), g4config("lager", "share.record.lock.duration.ms", 15_000)],
+    open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] }, exercise: EXERCISES.giftdatensatz,
     groups4: { group: "lager", topic: "auftraege" },
   },
   // The classic group kursalarm (eager rebalance, kafka-python) next to depot-neu of type consumer.

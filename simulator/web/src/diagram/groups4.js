@@ -9,9 +9,10 @@ const FONT = 11;
 const SMALL = 9.5;
 const LINE = 12.5;
 const CELL = { w: 72, h: 40, gap: 2 };
-export const SHARE_GLYPH = Object.freeze({ Available: "○", Acquired: "◐", Acknowledged: "✓", Archived: "✕", Outside: "·" });
+export const SHARE_GLYPH = Object.freeze({ Available: "○", Acquired: "◐", Acknowledged: "✓", Archived: "✕", Outside: "·", Unread: "·" });
 export const SHARE_WORD = Object.freeze({
   Available: "verfügbar", Acquired: "erworben", Acknowledged: "bestätigt", Archived: "archiviert", Outside: "vor Start",
+  Unread: "ungelesen",
 });
 const GROUP_WORD = { Empty: "leer", Stable: "stabil", Assigning: "Zuteilung läuft", Reconciling: "Angleichung läuft" };
 const seconds = (ms) => `${Math.max(0, Math.ceil(ms / 1000))} s`;
@@ -20,7 +21,20 @@ const seconds = (ms) => `${Math.max(0, Math.ceil(ms / 1000))} s`;
 
 /** The two lists from the snapshot (snapshot.py adds them once such groups exist). */
 export function groups4Model(snapshot) {
-  return { now: snapshot.now_ms, shareGroups: snapshot.share_groups ?? [], protocolGroups: snapshot.consumer_protocol_groups ?? [] };
+  const shareGroups = snapshot.share_groups ?? [];
+  const protocolGroups = snapshot.consumer_protocol_groups ?? [];
+  // A topic no Kafka 4 group reads yet is drawn on its own: the picture is never empty.
+  const read = new Set([...shareGroups.map((g) => g.topic),
+    ...protocolGroups.flatMap((g) => g.members.flatMap((m) => [...m.assignment, ...m.pending].map(([t]) => t)))]);
+  const unread = (snapshot.groups4_topics ?? []).filter((t) => !read.has(t.name) && t.partitions.some((p) => p.records.length));
+  return { now: snapshot.now_ms, shareGroups, protocolGroups, unread };
+}
+
+// An unread topic as a share group without members: its records wait, none delivered.
+function unreadTopic(t) {
+  return { placeholder: true, group_id: t.name, topic: t.name, members: [],
+    partitions: t.partitions.map((p) => ({ partition: p.partition, start_offset: null, end_offset: null,
+      records: p.records.map((r) => ({ ...r, state: "Unread", delivery_count: 0, member: null })) })) };
 }
 
 // A member's short tag in the log cells: the number its name ends with, else its position.
@@ -33,9 +47,11 @@ function tagOf(name, index) {
 
 function layoutShareGroup(g, now, x, y, w) {
   const tags = new Map(g.members.map((m, i) => [m.name, tagOf(m.name, i)]));
-  const box = { kind: "share", id: g.group_id, x, y, w, members: [], rows: [],
-    title: fit(`Share-Gruppe ${g.group_id} · ${GROUP_WORD[g.state] ?? g.state} · Gruppen-Epoche ${int(g.epoch)}`, w - 16, FONT, true),
-    sub: fit(`Topic ${g.topic ?? "–"} · Sperrdauer ${seconds(g.lock_duration_ms)} · Zustellgrenze ${int(g.delivery_count_limit)}`, w - 16, SMALL) };
+  const box = { kind: g.placeholder ? "topic" : "share", id: g.group_id, x, y, w, members: [], rows: [],
+    title: fit(g.placeholder ? `Topic ${g.topic}: ${int(g.partitions.reduce((sum, p) => sum + p.records.length, 0))} Datensätze`
+      : `Share-Gruppe ${g.group_id} · ${GROUP_WORD[g.state] ?? g.state} · Gruppen-Epoche ${int(g.epoch)}`, w - 16, FONT, true),
+    sub: fit(g.placeholder ? "noch keine Share-Gruppe liest es – „Share-Gruppe hinzufügen“ legt eine an"
+      : `Topic ${g.topic ?? "–"} · Sperrdauer ${seconds(g.lock_duration_ms)} · Zustellgrenze ${int(g.delivery_count_limit)}`, w - 16, SMALL) };
   let cy = y + 36;
   // Members side by side; each names what it holds.
   const mw = Math.max(120, Math.min(200, Math.floor((w - 12 - 6 * Math.max(0, g.members.length - 1)) / Math.max(1, g.members.length))));
@@ -58,11 +74,11 @@ function layoutShareGroup(g, now, x, y, w) {
     rowH = Math.max(rowH, h);
     mx += mw + 6;
   });
-  if (!g.members.length) {
+  if (!g.members.length && !g.placeholder) {
     box.members.push({ none: true, x: x + 8, y: cy, text: "keine Mitglieder" });
     rowH = LINE;
   }
-  cy += rowH + 14;
+  cy += g.placeholder ? 0 : rowH + 14;
   for (const p of g.partitions) {
     const head = 34;
     const fitting = Math.max(1, Math.floor((w - 12 - head - 16) / (CELL.w + CELL.gap)));
@@ -91,7 +107,8 @@ function layoutShareGroup(g, now, x, y, w) {
     "×n: Zustellversuch n · senkrechter Strich: Start-Offset (alles davor erledigt) · ▼ End-Offset (zuletzt abgeholt)",
   ].map((line) => fit(line, w - 16, SMALL));
   box.legendY = cy + 2;
-  box.h = cy + 2 + LINE * 2 - y;
+  if (g.placeholder) box.legend = [];
+  box.h = cy + 2 + LINE * box.legend.length - y;
   return box;
 }
 
@@ -141,7 +158,7 @@ function layoutProtocolGroup(g, x, y, w) {
 export function layoutGroups4(model, x, y, w) {
   const boxes = [];
   let cy = y;
-  for (const g of model.shareGroups) {
+  for (const g of [...model.shareGroups, ...model.unread.map(unreadTopic)]) {
     const box = layoutShareGroup(g, model.now, x, cy, w);
     boxes.push(box);
     cy += box.h + 10;
@@ -163,10 +180,10 @@ const box = (cls, x, y, w, h, rx = 4) => `<rect class="${cls}" x="${n(x)}" y="${
 
 function drawCell(c, topic, partition) {
   const state = `${SHARE_GLYPH[c.state] ?? "?"} ${c.state === "Acquired" ? c.tag : SHARE_WORD[c.state] ?? c.state}`;
-  const third = c.state === "Outside" ? "" : `×${int(c.delivery_count)}${c.lock ? ` · ${c.lock}` : ""}`;
+  const third = c.state === "Outside" || c.state === "Unread" ? "" : `×${int(c.delivery_count)}${c.lock ? ` · ${c.lock}` : ""}`;
   const word = fit(state, c.w - 4, SMALL);
   const tipText = `${topic}-${partition}, Offset ${int(c.offset)} (${c.value}): ${SHARE_WORD[c.state] ?? c.state}` +
-    (c.member ? ` von ${c.member}` : "") + (c.state === "Outside" ? "" : `, Zustellversuch ${int(c.delivery_count)}`) +
+    (c.member ? ` von ${c.member}` : "") + (c.state === "Outside" || c.state === "Unread" ? "" : `, Zustellversuch ${int(c.delivery_count)}`) +
     (c.lock ? `, Sperre noch ${c.lock}` : "");
   return `<g class="kd-share-cell share-${c.state}" data-offset="${c.offset}" data-state="${c.state}" data-count="${c.delivery_count}">` +
     `<title>${esc(tipText)}</title>${box("kd-share-box", c.x, c.y, c.w, c.h, 2)}` +
@@ -176,7 +193,7 @@ function drawCell(c, topic, partition) {
 }
 
 function drawShareGroup(b) {
-  const out = [`<g class="kd-group kd-share-group" data-share-group="${esc(b.id)}">`, box("kd-box kd-group-box", b.x, b.y, b.w, b.h, 5),
+  const out = [`<g class="kd-group kd-share-group" data-${b.kind === "topic" ? "topic" : "share-group"}="${esc(b.id)}">`, box("kd-box kd-group-box", b.x, b.y, b.w, b.h, 5),
     txt("kd-title", b.x + 8, b.y + 14, b.title), txt("kd-small", b.x + 8, b.y + 27, b.sub)];
   for (const m of b.members) {
     if (m.none) {
@@ -230,7 +247,7 @@ function drawProtocolGroup(b) {
 
 /** The pieces (key, markup) for svg.js's renderPieces. */
 export function groups4Pieces(layout) {
-  return (layout?.boxes ?? []).map((b) => [`${b.kind}:${b.id}`, b.kind === "share" ? drawShareGroup(b) : drawProtocolGroup(b)]);
+  return (layout?.boxes ?? []).map((b) => [`${b.kind}:${b.id}`, b.kind === "protocol" ? drawProtocolGroup(b) : drawShareGroup(b)]);
 }
 
 /** One sentence per group for the diagram's text alternative. */
@@ -243,5 +260,6 @@ export function describeGroups4(model) {
   });
   const protocol = model.protocolGroups.map((g) => `Gruppe ${g.group_id} (Typ consumer): ` +
     g.members.map((m) => `${m.name} ${m.assignment.map(([, p]) => p).join(", ") || "ohne Partition"}`).join("; ") + ".");
-  return [...share, ...protocol].join(" ");
+  const unread = model.unread.map((t) => `Topic ${t.name}: noch keine Share-Gruppe liest es.`);
+  return [...share, ...protocol, ...unread].join(" ");
 }

@@ -356,7 +356,7 @@ export function layoutDiagram(model, { width = 680 } = {}) {
   let bottom = margin;
   let compact = false;
   const g4 = model.groups4;
-  const g4shown = show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length);
+  const g4shown = show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length || g4.unread.length);
   const g4heading = "Kafka-4-Gruppen: Share-Gruppen (KIP-932) und Typ consumer (KIP-848)";
 
   if (g4shown && !pw && !show("brokers") && W >= 560) {
