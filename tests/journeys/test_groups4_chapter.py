@@ -207,3 +207,39 @@ def test_the_classic_group_stops_while_the_consumer_protocol_keeps_reading(rebal
     assert "C (Epoche 4): liest weiter: kurse-2, kurse-5" in text
     drawn = sim.diagram_text()
     assert "P2 ▶ liest" in drawn and "P5 ▶ liest" in drawn and "gibt ab" not in drawn
+
+
+@pytest.fixture
+def poison(chapter) -> Groups4Sim:
+    return Groups4Sim(chapter, "uebung-giftdatensatz").fresh()
+
+
+def work_off(sim: Groups4Sim, answer_poison: str) -> None:
+    """Fetches until nothing comes; the poison record (offset 2) gets `answer_poison`."""
+    sim.click("Share-Gruppe hinzufügen", "lager-1 tritt der Share-Gruppe lager bei")
+    for _ in range(10):
+        said = sim.click("Abholen: lager-1", "lager-1 hat")
+        if "nichts abgeholt" in said:
+            return
+        for line in sim.member("lager-1").locator("li.ksim-held").all_inner_texts():
+            offset = int(re.match(r"Offset (\d+)", line)[1])
+            label = answer_poison if offset == 2 else "Bestätigen"
+            sim.acknowledge("lager-1", offset, label, f"Offset {offset} ")
+    raise AssertionError("Die Share-Gruppe liefert immer weiter")
+
+
+def test_the_poison_record_exercise_as_the_chapter_asks(poison):
+    text = poison.instructions()
+    for label in ("Share-Gruppe hinzufügen", "Abholen", "Bestätigen", "Freigeben", "Prüfen"):
+        assert label in text, label
+    work_off(poison, "Freigeben")
+    assert (poison.record(2)["state"], poison.record(2)["count"]) == ("Archived", 5)
+    result, verdict = poison.check()
+    assert result == "success", verdict
+    assert "archiviert" in verdict and "share.delivery.count.limit=5" in verdict
+
+
+def test_rejecting_the_poison_record_is_not_what_the_exercise_asks(poison):
+    work_off(poison, "Ablehnen")
+    result, verdict = poison.check()
+    assert result == "failure" and "abgelehnt" in verdict, verdict
