@@ -37,6 +37,30 @@ one produced record and one background consumer (abridged)::
     }
 
 `lag` is end_offset (the high watermark) minus the committed offset, None without a commit.
+Every classic group says `"type": "classic"`. Kafka 4.x groups, driven by the page's controls
+(scenarios/groups4_page.py), come in three more lists, empty until the first control is used::
+
+    "share_groups": [{
+      "group_id": "lager", "type": "share", "state": "Stable", "epoch": 4, "topic": "auftraege",
+      "lock_duration_ms": 15000, "delivery_count_limit": 5,
+      "members": [{"name": "lager-1", "assignment": [["auftraege", 0]],
+                   "held": [{"partition": 0, "offset": 1, "delivery_count": 2, "value": "…",
+                             "lock_until_ms": 31000, "lock_lost": false}]}],
+      "partitions": [{"partition": 0, "start_offset": 1, "end_offset": 4, "log_end_offset": 6,
+                      "records": [{"offset": 0, "value": "…", "state": "Acknowledged", "delivery_count": 1,
+                                   "member": null, "lock_until_ms": null}, ...]}]
+    }],
+    "consumer_protocol_groups": [{
+      "group_id": "depot-neu", "type": "consumer", "state": "Reconciling", "epoch": 4, "target_epoch": 4,
+      "assignor": "uniform",
+      "members": [{"name": "A", "epoch": 3, "state": "UNREVOKED_PARTITIONS",
+                   "assignment": [["kurse", 0], ["kurse", 1], ["kurse", 2]], "revoking": [["kurse", 2]],
+                   "pending": []}]
+    }],
+    "groups4_topics": [{"name": "auftraege", "partitions": [{"partition": 0, "records": [{"offset": 0, "value": "…"}]}]}]
+
+A share-partition record's `state` is Kafka's (Available, Acquired, Acknowledged, Archived) or
+"Outside" for a record before the group's start (share.auto.offset.reset=latest).
 """
 
 from __future__ import annotations
