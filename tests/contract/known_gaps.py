@@ -17,14 +17,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     'KafkaConsumer methods: missing': {
         'kafka.KafkaConsumer.bootstrap',
     },
-    'KafkaProducer methods: missing': {
-        'kafka.KafkaProducer.abort_transaction',
-        'kafka.KafkaProducer.begin_transaction',
-        'kafka.KafkaProducer.commit_transaction',
-        'kafka.KafkaProducer.init_transactions',
-        'kafka.KafkaProducer.max_usable_produce_magic',
-        'kafka.KafkaProducer.send_offsets_to_transaction',
-    },
     'KafkaProducer settings: missing': {
         'kafka.KafkaProducer.config.client_dns_lookup',
         'kafka.KafkaProducer.config.receive_message_max_bytes',
@@ -39,9 +31,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     },
     'kafka.coordinator.assignors.cooperative_sticky classes: missing': {
         'kafka.coordinator.assignors.cooperative_sticky.CooperativeStickyAssignor',
-    },
-    'kafka.errors: different attributes': {
-        'kafka.errors.TransactionAbortedError',
     },
 }
 

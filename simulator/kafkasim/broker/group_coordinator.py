@@ -485,6 +485,20 @@ class GroupCoordinator:
         self._emit("offset.committed", group, topic=topic, partition=partition, offset=offset, member=member_id,
                    client_id=member.client_id if member else None)
 
+    # Transactional offsets (the transaction coordinator calls these two; KIP-447).
+    def txn_commit_error(self, group_id: str, member_id: str, generation: int) -> int:
+        """TxnOffsetCommit's check of the consumer's group metadata: without a generation (a bare
+        group id) anything goes; with one, the member and generation must be current."""
+        if generation < 0 and not member_id:
+            return 0
+        return self._commit_error(self.group(group_id), member_id, generation)
+
+    def store_offsets(self, group_id: str, offsets: dict) -> None:
+        """A committed transaction's offsets become the group's: {(topic, partition): (offset, metadata)}."""
+        group = self.group(group_id)
+        for (topic, partition), (offset, metadata) in offsets.items():
+            self._store_offset(group, "", topic, partition, offset, metadata)
+
     def fetch_offsets(self, request) -> o.OffsetFetchResponse:
         group = self.groups.get(request.group_id)
         offsets = group.offsets if group else {}

@@ -2,8 +2,9 @@
 
 kafka-python 3.0.12 has neither, so a learner drives them with the simulator's buttons
 ("Share-Gruppe hinzufügen", per record „Bestätigen“ / „Freigeben“ / „Ablehnen“, a consumer of
-type „consumer“). Each button is one call of groups4/controls.py on the cluster's kernel, so these
-groups live on the same simulated clock as the brokers: a lock runs out while time plays.
+type „consumer“). Each button is one call of groups4/controls.py on the cluster's brokers and
+kernel, so these groups live on the same simulated clock: a lock runs out while time plays, and
+their events (share_group.*, consumer_group.*) appear in the page's event log.
 
 Only the control functions are used (no groups4 internals), and what the page draws comes from
 their views. Two things the views do not say are kept here:
@@ -31,9 +32,9 @@ ACK_KINDS = ("accept", "release", "reject")
 
 
 class Groups4Page:
-    def __init__(self, kernel) -> None:
-        self.kernel = kernel
-        self.sim = GroupsSimulator(kernel=kernel)
+    def __init__(self, kafka, env) -> None:
+        self.sim = GroupsSimulator(kafka=kafka, env=env)
+        self.kernel = self.sim.kernel
         self.values: dict[str, list[list]] = {}       # topic -> per partition the produced values
         self.held: dict[str, list] = {}                # member -> acquired, unacknowledged records
         self.acquired_at: dict[tuple, int] = {}        # (group, topic, partition, offset) -> ms
@@ -289,15 +290,15 @@ def _refusal(call):
 
 class Groups4Controls:
     """The Cluster's page controls for share groups and consumer-protocol groups (a mixin: it
-    uses the Cluster's kernel, its action record and advance()). The groups start with the first
-    call, so presets without them pay nothing."""
+    uses the Cluster's brokers, clients, action record and advance()). The page's part starts with
+    the first call, so presets without these groups pay nothing."""
 
     _groups4: Groups4Page | None = None
 
     @property
     def groups4(self) -> Groups4Page:
         if self._groups4 is None:
-            self._groups4 = Groups4Page(self.kernel)
+            self._groups4 = Groups4Page(self.kafka, self.env)
         return self._groups4
 
     def groups4_snapshot(self) -> dict:

@@ -41,6 +41,10 @@ class AssignmentView:
 
 
 class ConsumerCoordinator(BaseCoordinator):
+    # OffsetFetch's require_stable (the consumer sets it for read_committed): offsets a transaction
+    # has sent but not yet committed are answered with UNSTABLE_OFFSET_COMMIT, which is retried.
+    require_stable = False
+
     def __init__(self, env, client_id, group_id, manager, metadata, subscription, config: dict, assignors: list,
                  notify) -> None:
         super().__init__(env, client_id, group_id, manager, config, notify)
@@ -308,7 +312,8 @@ class ConsumerCoordinator(BaseCoordinator):
         by_topic: dict[str, list[int]] = {}
         for topic, partition in tps:
             by_topic.setdefault(topic, []).append(partition)
-        request = o.OffsetFetchRequest(self.group_id, [o.OffsetFetchTopic(t, ps) for t, ps in by_topic.items()])
+        request = o.OffsetFetchRequest(self.group_id, [o.OffsetFetchTopic(t, ps) for t, ps in by_topic.items()],
+                                       self.require_stable)
 
         def done(response, error):
             if error is None and response.error_code:
@@ -321,6 +326,9 @@ class ConsumerCoordinator(BaseCoordinator):
             result = {}
             for topic in response.topics:
                 for part in topic.partitions:
+                    if part.error_code == Errors.UnstableOffsetCommitError.errno:
+                        callback(None, Errors.UnstableOffsetCommitError())     # retriable: asked again
+                        return
                     result[(topic.name, part.partition_index)] = (
                         (part.committed_offset, part.metadata or "") if part.committed_offset >= 0 else None)
             callback(result, None)
