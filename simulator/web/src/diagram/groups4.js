@@ -117,7 +117,7 @@ function layoutProtocolGroup(g, x, y, w) {
     title: fit(`Gruppe ${g.group_id} · Typ consumer`, w - 16, FONT, true),
     sub: fit(`${GROUP_WORD[g.state] ?? g.state} · Assignor ${g.assignor} · Gruppen-Epoche ${int(g.epoch)} (Ziel ${int(g.target_epoch)})`, w - 16, SMALL) };
   let cy = y + 36;
-  const perRow = Math.max(1, Math.min(g.members.length, Math.floor((w - 12 + 6) / (150 + 6))));
+  const perRow = Math.max(1, Math.min(g.members.length, Math.floor((w - 12 + 6) / (140 + 6))));
   const mw = Math.min(220, Math.floor((w - 12 - 6 * (perRow - 1)) / perRow));
   let mx = x + 6;
   let rowH = 0;
