@@ -1,6 +1,7 @@
 """Outside judges: Lighthouse (npm `lighthouse`, pinned) on Debian's Chromium over every page of the
 built course and over a bare Material page built the same way (same theme settings, no plugins but
-search), both served from this machine under a sub-path, nothing from the network.
+search), both served from this machine under a sub-path by the classroom bundle's server (kurs-starten.py:
+gzip, as any web server hosting the course), nothing from the network.
 
 Prints per page the median of each category's score over --runs runs, the median first contentful
 paint, largest contentful paint and total blocking time, and the machine's load when measuring:
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from classroom.kurs_starten import CourseHandler  # noqa: E402  (the server teachers run)
 from tests.fixtures.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list of flags for all)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -67,14 +69,6 @@ BARE_PAGE = "# Eine Seite Text\n\n" + "\n\n".join(
     for n in range(1, 7)) + "\n"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
-
-    def log_message(self, *args):
-        pass
-
-
 def build(config: Path, site: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
                            "--site-dir", str(site)], cwd=config.parent, capture_output=True, text=True,
@@ -88,8 +82,9 @@ def course_pages(site: Path) -> list[str]:
                   for p in site.rglob("index.html") if "assets" not in p.parts)
 
 
-def lighthouse(url: str) -> dict:
-    """One Lighthouse run (its default: a mid-range phone, simulated slow 4G) in a fresh profile."""
+def lighthouse(url: str, keep: Path | None = None) -> dict:
+    """One Lighthouse run (its default: a mid-range phone, simulated slow 4G) in a fresh profile;
+    with `keep`, its full JSON report is written there (to see which resources cost the time)."""
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     proc = subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
@@ -97,6 +92,9 @@ def lighthouse(url: str) -> dict:
         capture_output=True, text=True, timeout=600, env={**os.environ, "CHROME_PATH": CHROMIUM})
     if proc.returncode != 0:
         raise RuntimeError(f"Lighthouse schlug fehl für {url}:\n{proc.stderr[-2000:]}")
+    if keep:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_text(proc.stdout, encoding="utf-8")
     report = json.loads(proc.stdout)
     result = {c: round(100 * report["categories"][c]["score"]) for c in CATEGORIES}
     result.update({m: report["audits"][m]["numericValue"] for m in METRICS})
@@ -112,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Läufe je Seite (berichtet wird der Median)")
     parser.add_argument("--pages", nargs="*", help="nur diese Seiten (z. B. theorie/replikation/); Standard: alle")
+    parser.add_argument("--json", type=Path, metavar="ORDNER", help="die vollständigen Berichte als JSON hierhin")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse fehlt: bitte `npm ci` (oder `make bench`).")
@@ -125,7 +124,7 @@ def main() -> None:
         (bare / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
         (bare / "docs" / "index.md").write_text(BARE_PAGE, encoding="utf-8")
         build(bare / "mkdocs.yml", work / "www" / "material")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(work / "www")))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CourseHandler, directory=str(work / "www")))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         pages = args.pages if args.pages else course_pages(work / "www" / "kafka-kurs")
@@ -134,7 +133,8 @@ def main() -> None:
         results: dict[str, list[dict]] = {label: [] for label, _ in targets}
         for run in range(args.runs):
             for label, url in targets:
-                results[label].append(lighthouse(url))
+                keep = args.json / f"{label.strip('()').replace('/', '_') or 'start'}-{run + 1}.json" if args.json else None
+                results[label].append(lighthouse(url, keep))
                 loads.append(os.getloadavg()[0])
         server.shutdown()
     finally:

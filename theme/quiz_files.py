@@ -7,6 +7,12 @@ mkdocs-quiz 1.7.1 has no option for this: it appends its CSS in a <style> and it
 objects, which the script reads). Both files are written once per build; classroom/browser/build.mjs
 then minifies the script and bundles the stylesheet into the course's one stylesheet,
 assets/kurs/kurs.css (listed in mkdocs.yml).
+
+Deferred, the script starts after parsing: it sets the quizzes up at once (the document is no longer
+"loading") and, because Material's `document$` exists by then, a second time when that emits (the
+plugin's support for instant navigation, which the course does not use). Twice meant double the
+work while the page loads and a second, dead "Erneut versuchen" button in every quiz. The file
+therefore runs with `document$` hidden, so it sets the quizzes up once, as it does when inlined.
 """
 
 from __future__ import annotations
@@ -39,4 +45,5 @@ def on_post_build(config) -> None:
     folder = Path(config["site_dir"]) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "quiz.css").write_text((files(quiz_css) / "quiz.css").read_text(encoding="utf-8"), encoding="utf-8")
-    (folder / "quiz.js").write_text((files(quiz_js) / "quiz.js").read_text(encoding="utf-8"), encoding="utf-8")
+    script = (files(quiz_js) / "quiz.js").read_text(encoding="utf-8")
+    (folder / "quiz.js").write_text(f"(function (document$) {{\n{script}\n}})();\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import subprocess
 import sys
@@ -70,6 +71,28 @@ def test_server_gives_pyodide_the_content_types_browsers_require(served):
                        ("index.html", "text/html")]:
         with urllib.request.urlopen(served + path, timeout=10) as response:
             assert response.headers["Content-Type"].split(";")[0] == kind, path
+
+
+def test_server_compresses_text_and_webassembly_but_not_archives(served, unpacked):
+    """Over a classroom's shared network the first visit moves a third of the bytes: pages, scripts,
+    stylesheets and Pyodide's runtime come gzipped to a browser that asks for it, archives as they are."""
+    site = unpacked / "kurs"
+    for path, compressed in [("index.html", True), ("assets/kurs/kurs.css", True),
+                             ("assets/kafkasim/pyodide/pyodide.asm.wasm", True),
+                             ("assets/kafkasim/pyodide/python_stdlib.zip", False)]:
+        request = urllib.request.Request(served + path, headers={"Accept-Encoding": "gzip, deflate, br"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body, encoding = response.read(), response.headers.get("Content-Encoding")
+            assert int(response.headers["Content-Length"]) == len(body), path
+        assert (encoding == "gzip") == compressed, f"{path}: Content-Encoding {encoding}"
+        original = (site / path).read_bytes()
+        assert (gzip.decompress(body) if compressed else body) == original, path
+        if compressed:
+            assert len(body) < 0.6 * len(original), f"{path}: {len(body)} von {len(original)} Bytes"
+    # A client that does not ask for gzip (as urllib by default) gets the file as it is.
+    with urllib.request.urlopen(served + "index.html", timeout=10) as response:
+        assert response.headers.get("Content-Encoding") is None
+        assert response.read() == (site / "index.html").read_bytes()
 
 
 @pytest.mark.browser

@@ -4,12 +4,7 @@ as strict xfail: a script that starts matching fails the run until its line is r
 list is the to-do list of the simulator core rewrite; it only ever shrinks.
 """
 
-GROUP_FEATURES = "group features: cooperative-sticky / static membership missing or different"
-MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError/ImportError)"
-
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "groups/009_cooperative_sticky": GROUP_FEATURES,
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 # Scripts whose kafkasim output changes from run to run (non-strict xfail). Since learner threads
 # run as simulated processes (one interleaving per seed), there are none; a script lands here only

@@ -20,6 +20,9 @@ from ..protocol import transactions as tx
 from .. import topic_config_table as table
 from .group_membership import GroupRefused
 from .topic import validate_name
+from .config_resources import list_config_resources
+from .elections import elect_leaders
+from .topic_partitions import TopicIds, describe_topic_partitions
 
 # Without an authorizer a Kafka 4.x broker grants these on the cluster resource, as the bit field
 # DescribeCluster returns (ALTER, ALTER_CONFIGS, CLUSTER_ACTION, CREATE, DESCRIBE, DESCRIBE_CONFIGS,
@@ -38,6 +41,7 @@ def _message(error: errors.KafkaError) -> str | None:
 class KafkaApis:
     def __init__(self, cluster) -> None:
         self.cluster = cluster
+        self._topic_ids = TopicIds(cluster)
         self._handlers = {
             pr.ProduceRequest.API_KEY: self.handle_produce,
             f.FetchRequest.API_KEY: self.handle_fetch,
@@ -45,6 +49,7 @@ class KafkaApis:
             m.MetadataRequest.API_KEY: self.handle_metadata,
             m.FindCoordinatorRequest.API_KEY: self.handle_find_coordinator,
             m.DescribeClusterRequest.API_KEY: self.handle_describe_cluster,
+            m.DescribeTopicPartitionsRequest.API_KEY: self.handle_describe_topic_partitions,
             g.JoinGroupRequest.API_KEY: self.handle_join_group,
             g.SyncGroupRequest.API_KEY: self.handle_sync_group,
             g.HeartbeatRequest.API_KEY: self.handle_heartbeat,
@@ -54,6 +59,7 @@ class KafkaApis:
             g.DeleteGroupsRequest.API_KEY: self.handle_delete_groups,
             o.OffsetCommitRequest.API_KEY: self.handle_offset_commit,
             o.OffsetFetchRequest.API_KEY: self.handle_offset_fetch,
+            o.OffsetDeleteRequest.API_KEY: self.handle_offset_delete,
             a.CreateTopicsRequest.API_KEY: self.handle_create_topics,
             a.DeleteTopicsRequest.API_KEY: self.handle_delete_topics,
             a.CreatePartitionsRequest.API_KEY: self.handle_create_partitions,
@@ -61,6 +67,8 @@ class KafkaApis:
             a.DescribeConfigsRequest.API_KEY: self.handle_describe_configs,
             a.AlterConfigsRequest.API_KEY: self.handle_alter_configs,
             a.IncrementalAlterConfigsRequest.API_KEY: self.handle_incremental_alter_configs,
+            a.ListConfigResourcesRequest.API_KEY: self.handle_list_config_resources,
+            a.ElectLeadersRequest.API_KEY: self.handle_elect_leaders,
             tx.InitProducerIdRequest.API_KEY: self.handle_init_producer_id,
             tx.AddPartitionsToTxnRequest.API_KEY: self.handle_add_partitions_to_txn,
             tx.AddOffsetsToTxnRequest.API_KEY: self.handle_add_offsets_to_txn,
@@ -120,6 +128,15 @@ class KafkaApis:
         controller = cluster.controller_id if cluster.controller_id is not None else -1
         respond(m.MetadataResponse(brokers=brokers, cluster_id=cluster.cluster_id, controller_id=controller,
                                    topics=topics))
+
+    def handle_describe_topic_partitions(self, node_id, request, client_id, respond):
+        respond(describe_topic_partitions(self.cluster, self._topic_ids, request))
+
+    def handle_elect_leaders(self, node_id, request, client_id, respond):
+        respond(elect_leaders(self.cluster, request))
+
+    def handle_list_config_resources(self, node_id, request, client_id, respond):
+        respond(list_config_resources(self.cluster, request))
 
     def handle_find_coordinator(self, node_id, request, client_id, respond):
         coordinators = self.cluster.groups if request.key_type == m.GROUP else self.cluster.transactions
@@ -196,6 +213,10 @@ class KafkaApis:
         if request.require_stable:
             response = self.cluster.transactions.mark_unstable(request.group_id, response)
         respond(response)
+
+    def handle_offset_delete(self, node_id, request, client_id, respond):
+        error = self._coordinator_error(node_id, request.group_id)
+        respond(o.OffsetDeleteResponse(error_code=error) if error else self.cluster.groups.delete_offsets(request))
 
     def handle_describe_groups(self, node_id, request, client_id, respond):
         out = []

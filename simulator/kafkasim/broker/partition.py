@@ -333,8 +333,9 @@ class Partition:
                     f"{self.label}: Records geschrieben, aber die ISR ist auf {self.isr} geschrumpft."), -1)
         self._recompute_hw()
 
-    def elect_leader(self, reason: str, preferred: int | None = None) -> None:
-        """Picks a new leader: first replica (in assignment order) that is alive and in the ISR."""
+    def elect_leader(self, reason: str, preferred: int | None = None, unclean: bool = False) -> None:
+        """Picks a new leader: first replica (in assignment order) that is alive and in the ISR
+        (`unclean`: an administrator's unclean election, whatever the topic's setting says)."""
         cluster = self.cluster
         alive = [b for b in self.replicas if cluster.brokers[b].state == "running" and not cluster.brokers[b].fenced]
         candidates = [b for b in alive if b in self.isr]
@@ -343,7 +344,7 @@ class Partition:
             new_leader = preferred
         elif candidates:
             new_leader = candidates[0]
-        elif alive and self.topic.config["unclean.leader.election.enable"]:
+        elif alive and (unclean or self.topic.config["unclean.leader.election.enable"]):
             new_leader = alive[0]
             unclean = True
         else:

@@ -325,6 +325,11 @@ def _offset_committed(d):
             f"wird dort ab Offset {d['offset']} gelesen.")
 
 
+def _offset_deleted(d):
+    return (f"Der committete Offset der Consumer-Gruppe {d['group']} für {_tp(d)} ist gelöscht "
+            f"(delete_group_offsets): ein neues Mitglied beginnt dort nach auto_offset_reset.")
+
+
 def _offset_reset(d):
     return (f"{d['client_id']}: Offset {d['offset']} gibt es in {_tp(d)} nicht (mehr); "
             f"auto_offset_reset={d['policy']} setzt die Position neu.")
@@ -403,7 +408,7 @@ TEXTS = {
     "group.left": _group_left, "group.member_expired": _group_left, "group.deleted": _group_deleted,
     "group.poll_timeout": _group_poll_timeout, "group.coordinator_lost": _group_coordinator_lost,
     "group.coordinator_moved": _group_coordinator_moved,
-    "offset.committed": _offset_committed, "offset.reset": _offset_reset,
+    "offset.committed": _offset_committed, "offset.deleted": _offset_deleted, "offset.reset": _offset_reset,
     "ticker.started": _ticker_started, "ticker.stopped": _ticker_stopped,
     "txn.initialized": _txn_initialized, "txn.ended": _txn_ended, "txn.marker": _txn_marker,
     "consumer.error": _consumer_error, "action.failed": _action_failed,

@@ -82,6 +82,17 @@ function sharedFor(root) {
   return Boolean(match) && Number(match[1] ?? 0) === [...document.querySelectorAll(SELECTOR)].indexOf(root);
 }
 
+// A simulator starts only once the page has loaded and the browser is idle: its code (about 500 KB)
+// and Python's start-up must not hold up the page's first paint and the theme's own start-up
+// (what Lighthouse counts as blocking time). The drawn first picture shows meanwhile; the wait is
+// bounded, so on a busy page the simulator still starts within two seconds of loading.
+function whenPageIdle(callback) {
+  const idle = () => ("requestIdleCallback" in window
+    ? requestIdleCallback(() => callback(), { timeout: 2000 }) : setTimeout(callback, 200));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
+}
+
 function setUp(root) {
   let started = false;
   const start = async () => {
@@ -105,18 +116,18 @@ function setUp(root) {
     }
   };
   const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) start();
+    if (entries.some((entry) => entry.isIntersecting)) whenPageIdle(start);
   }, { rootMargin: "200px" });
   placeholder(root, start);
-  // Already in view: start now rather than after the observer's first callback, which comes only
-  // after the theme's own start-up work.
+  // Already in view: start when the page is idle rather than after the observer's first callback,
+  // which comes only after the theme's own start-up work.
   const box = root.getBoundingClientRect();
   if (box.top < 2 * innerHeight && box.bottom > -innerHeight) predraw(root);
   else nearby.observe(root);
   if (sharedFor(root)) {
     root.scrollIntoView({ block: "start" }); // a shared link goes straight to its simulator
     start();
-  } else if (box.top < innerHeight + 200 && box.bottom > -200) start();
+  } else if (box.top < innerHeight + 200 && box.bottom > -200) whenPageIdle(start);
   else observer.observe(root);
 }
 

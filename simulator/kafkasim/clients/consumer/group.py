@@ -191,6 +191,12 @@ class KafkaConsumer:
     def bootstrap_connected(self):
         return True
 
+    def bootstrap(self, timeout_ms=None, refresh=False):
+        """Blocks until the consumer has the cluster's metadata (it bootstraps when built, so this
+        waits only with refresh=True); KafkaTimeoutError after timeout_ms."""
+        if refresh or not self._metadata.brokers():
+            self._manager.bootstrap(float("inf") if timeout_ms is None else timeout_ms)
+
     # -- subscription ------------------------------------------------------------------------------
     def subscribe(self, topics=(), pattern=None, listener=None):
         # kafka-python's checks, in its order.

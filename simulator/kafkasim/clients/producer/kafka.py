@@ -33,6 +33,9 @@ SEND_COST_US = 20
 COMPRESSION_TYPES = (None, "gzip", "snappy", "lz4", "zstd")
 # Stand-in for buffer_memory (32 MiB): records waiting in the accumulator before send() blocks.
 MAX_BUFFERED_RECORDS = 100_000
+# The ceiling of the sender's retry backoff. kafka-python 3.0.12 has no setting for it (it refuses
+# `retry_backoff_max_ms` as an unrecognized config), so the simulator keeps it internal.
+RETRY_BACKOFF_MAX_MS = 1000
 
 
 class KafkaProducer:
@@ -46,7 +49,6 @@ class KafkaProducer:
         "transaction_timeout_ms": 60000,
         "delivery_timeout_ms": 120000,
         "acks": -1,
-        "bootstrap_topics_filter": set(),
         "compression_type": None,
         "retries": float("inf"),
         "batch_size": 16384,
@@ -58,13 +60,12 @@ class KafkaProducer:
         "allow_auto_create_topics": True,
         "metadata_max_age_ms": 300000,
         "retry_backoff_ms": 100,
-        "retry_backoff_max_ms": 1000,
         "request_timeout_ms": 30000,
         "receive_buffer_bytes": None,
         "send_buffer_bytes": None,
         "socket_options": None,
-        "sock_chunk_bytes": 4096,
-        "sock_chunk_buffer_count": 1000,
+        "receive_message_max_bytes": 100_000_000,
+        "client_dns_lookup": "use_all_dns_ips",
         "reconnect_backoff_ms": 50,
         "reconnect_backoff_max_ms": 30000,
         "max_in_flight_requests_per_connection": 5,
@@ -78,7 +79,6 @@ class KafkaProducer:
         "ssl_crlfile": None,
         "ssl_ciphers": None,
         "api_version": None,
-        "api_version_auto_timeout_ms": 2000,
         "bootstrap_timeout_ms": 30000,
         "metric_reporters": [],
         "metrics_enabled": True,
@@ -163,7 +163,7 @@ class KafkaProducer:
             env, client_id, self._manager, self._metadata, self._accumulator, acks=acks,
             idempotent=cfg["enable_idempotence"], retries=cfg["retries"],
             request_timeout_ms=int(cfg["request_timeout_ms"]), retry_backoff_ms=int(cfg["retry_backoff_ms"]),
-            retry_backoff_max_ms=int(cfg["retry_backoff_max_ms"]),
+            retry_backoff_max_ms=RETRY_BACKOFF_MAX_MS,
             max_in_flight=int(cfg["max_in_flight_requests_per_connection"]),
             delivery_timeout_ms=int(cfg["delivery_timeout_ms"]), transaction_manager=self._transaction_manager)
         # New metadata (a new leader, a new partition) may let held batches go.
@@ -361,6 +361,15 @@ class KafkaProducer:
 
     def _idle(self):
         return self._accumulator.pending == 0
+
+    @classmethod
+    def max_usable_produce_magic(cls, api_version):
+        """The record format a broker of api_version takes (kafka-python's rule): 2 since Kafka 0.11."""
+        if api_version >= (0, 11):
+            return 2
+        elif api_version >= (0, 10, 0):
+            return 1
+        return 0
 
     def close(self, timeout=None, null_logger=False):
         if self._closed:
