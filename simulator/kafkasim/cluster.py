@@ -16,12 +16,13 @@ from .events import EventLog
 from .kernel import Kernel
 from .protocol import Network
 from .scenarios import Scenarios, parse_acks
+from .scenarios.groups4_page import Groups4Controls
 
 # Simulated wall clock at t=0: 2026-01-01 00:00:00 UTC (record timestamps, time.time()).
 EPOCH_MS = 1_767_225_600_000
 
 
-class Cluster:
+class Cluster(Groups4Controls):
     def __init__(self, brokers: int = 3, seed: int = 0, config: dict | None = None) -> None:
         if not isinstance(brokers, int) or not 1 <= brokers <= 9:
             raise ValueError("Ein simulierter Cluster hat 1 bis 9 Broker.")

@@ -44,6 +44,31 @@ for records of an aborted transaction, `open` for those of an undecided one; `tr
 the coordinator's transactional ids: {transactional_id, producer_id, epoch, state (Empty, Ongoing,
 CompleteCommit, CompleteAbort), partitions, groups, timeout_ms, started_ms}. A producer's entry
 has `transactional_id` and `transaction_state` (kafka-python's TransactionState name).
+
+Every classic group says `"type": "classic"`. Kafka 4.x groups, driven by the page's controls
+(scenarios/groups4_page.py), come in three more lists, empty until the first control is used::
+
+    "share_groups": [{
+      "group_id": "lager", "type": "share", "state": "Stable", "epoch": 4, "topic": "auftraege",
+      "lock_duration_ms": 15000, "delivery_count_limit": 5,
+      "members": [{"name": "lager-1", "assignment": [["auftraege", 0]],
+                   "held": [{"partition": 0, "offset": 1, "delivery_count": 2, "value": "…",
+                             "lock_until_ms": 31000, "lock_lost": false}]}],
+      "partitions": [{"partition": 0, "start_offset": 1, "end_offset": 4, "log_end_offset": 6,
+                      "records": [{"offset": 0, "value": "…", "state": "Acknowledged", "delivery_count": 1,
+                                   "member": null, "lock_until_ms": null}, ...]}]
+    }],
+    "consumer_protocol_groups": [{
+      "group_id": "depot-neu", "type": "consumer", "state": "Reconciling", "epoch": 4, "target_epoch": 4,
+      "assignor": "uniform",
+      "members": [{"name": "A", "epoch": 3, "state": "UNREVOKED_PARTITIONS",
+                   "assignment": [["kurse", 0], ["kurse", 1], ["kurse", 2]], "revoking": [["kurse", 2]],
+                   "pending": []}]
+    }],
+    "groups4_topics": [{"name": "auftraege", "partitions": [{"partition": 0, "records": [{"offset": 0, "value": "…"}]}]}]
+
+A share-partition record's `state` is Kafka's (Available, Acquired, Acknowledged, Archived) or
+"Outside" for a record before the group's start (share.auto.offset.reset=latest).
 """
 
 from __future__ import annotations
@@ -72,6 +97,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
                             "end_offset": p.hw, "lag": None if committed is None else max(0, p.hw - committed)})
         groups.append({
             "group_id": group.group_id,
+            "type": "classic",
             "coordinator": kafka.groups.coordinator_of(group.group_id),
             "state": group.state,
             "generation": group.generation,
@@ -87,6 +113,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "brokers": [b.snapshot() for b in kafka.brokers.values()],
         "topics": kafka.snapshot_topics(max_records),
         "groups": groups,
+        **cluster.groups4_snapshot(),
         "producers": [p._snapshot() for p in cluster.env.producers[-20:]],
         "tickers": cluster.scenarios.snapshot_tickers(),
         "metrics": {"records_produced": kafka.metrics_produced,

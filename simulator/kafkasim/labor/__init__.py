@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..cluster import Cluster
 from ..snapshot import from_state
-from . import chapters, checks
+from . import chapters, checks, groups4
 from .history import History
 
 CHECKS = {
@@ -23,6 +23,7 @@ CHECKS = {
     "neustart-offset": checks.restart,
     "retention": checks.retention,
     **chapters.CHECKS,
+    **groups4.CHECKS,
 }
 
 

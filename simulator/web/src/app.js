@@ -13,6 +13,7 @@ import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 import { LiveDiagram } from "./diagram/live.js";
+import { GROUPS4_DONE, buildProtocolPanel, buildSharePanel, renderProtocolGroups, renderShareGroups } from "./ui/groups4.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -31,6 +32,7 @@ const DONE = {
   stop_ticker: (a) => `Börsen-Ticker ${a[0]} gestoppt.`,
   add_consumer: (a, r) => `Consumer ${r} tritt der Gruppe ${a[0]} bei.`,
   remove_consumer: (a) => `Consumer ${a[0]} verlässt seine Gruppe.`,
+  ...GROUPS4_DONE,
 };
 
 export async function mountSimulator(root, worker = null) {
@@ -230,6 +232,8 @@ class Simulator {
     this.topicBox = h("div", { class: "ksim-topics" });
     this.producerList = h("ul", { class: "ksim-producers" });
     this.groupBox = h("div", { class: "ksim-groups" });
+    this.sharePanel = this.panels.has("share-groups") ? buildSharePanel(this.actFn, this.preset.groups4) : null;
+    this.protocolPanel = this.panels.has("protocol") ? buildProtocolPanel(this.actFn, this.preset.groups4) : null;
     const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst", tabindex: 0 });
     this.log = new EventLog(logList);
     this.chartBox = h("div", { class: "ksim-charts" });
@@ -263,6 +267,8 @@ class Simulator {
       shown("producers", ["Producer und Börse", this.producerList], { feedback: true }),
       shown("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
       shown("groups", ["Consumer-Gruppen", this.groupBox], { feedback: true }),
+      shown("share-groups", ["Share-Gruppen", this.sharePanel?.element], { feedback: true }),
+      shown("protocol", ["Consumer-Gruppen vom Typ consumer (KIP-848)", this.protocolPanel?.element], { feedback: true }),
       shown("log", ["Ereignisse", logList]),
       shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]))));
     if (chartDetails) parts.push(chartDetails);
@@ -297,6 +303,8 @@ class Simulator {
       if (this.panels.has("brokers")) renderBrokers(this.brokerList, s, this.actFn);
       if (this.panels.has("producers")) renderProducers(this.producerList, s, this.actFn);
       if (this.panels.has("groups")) renderGroups(this.groupBox, s, this.actFn);
+      if (this.sharePanel) renderShareGroups(this.sharePanel.list, s, this.actFn);
+      if (this.protocolPanel) renderProtocolGroups(this.protocolPanel.list, s, this.actFn);
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
       this.diagram?.update(s, reply.events ?? [], this.journal);

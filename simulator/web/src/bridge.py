@@ -14,6 +14,10 @@ CONTROL_OPS = frozenset({
     "crash_broker", "stop_broker", "restart_broker",
     "start_ticker", "stop_ticker",
     "add_consumer", "remove_consumer",
+    # Kafka 4.x groups (ui/groups4.js): share groups and consumer-protocol groups.
+    "groups4_create_topic", "groups4_produce", "groups4_set_group_config",
+    "add_share_member", "share_fetch", "share_acknowledge", "expire_share_locks",
+    "add_protocol_consumer", "remove_groups4_member",
 })
 # A burst of ticker records must not flood the page: it only shows the newest events anyway.
 MAX_EVENTS_PER_REPLY = 100

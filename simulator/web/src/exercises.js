@@ -114,6 +114,14 @@ export const EXERCISES = {
     ],
   },
 
+  giftdatensatz: {
+    id: "giftdatensatz",
+    task: [
+      "Im Topic auftraege liegen fünf Aufträge; der an Offset 2 ist ein Giftdatensatz mit kaputtem JSON. Die Share-Gruppe lager liest von Anfang an.",
+      "Erledigen Sie alle Aufträge: Legen Sie die Gruppe mit „Share-Gruppe hinzufügen“ an, holen Sie ab, bestätigen Sie die gesunden Aufträge und geben Sie den Giftdatensatz jedes Mal frei – ohne ihn abzulehnen. Was macht Kafka nach der fünften Zustellung?",
+    ],
+  },
+
   kursalarmSkalieren: {
     id: "kursalarm-skalieren",
     task: [

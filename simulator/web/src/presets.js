@@ -21,16 +21,29 @@ const advance = (ms) => ({ op: "advance", args: [ms] });
 const priceOf = (name, symbol, price) =>
   ({ op: "produce", args: [name, JSON.stringify({ symbol, price, currency: "EUR" })], kwargs: { key: symbol } });
 
+// Kafka 4.x groups: their topics live in the groups' own log (kafkasim/scenarios/groups4_page.py).
+const g4topic = (name, partitions) => ({ op: "groups4_create_topic", args: [name, partitions] });
+const g4produce = (name, value) => ({ op: "groups4_produce", args: [name, [value]] });
+const g4config = (group, name, value) => ({ op: "groups4_set_group_config", args: [group, name, value] });
+const g4consumer = (group, name, client) => ({ op: "add_protocol_consumer", args: [group, name], kwargs: { name: client } });
+const AUFTRAEGE = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", "Bestätigung an Kunde 42", "Depotauszug 2026-12",
+  "Bestätigung an Kundin 8", "Steuerbescheinigung 2026"];
+// Offset 2 is a poison record (kafkasim/labor/groups4.py judges the exercise by that offset).
+const GIFT = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", '{"auftrag": 3, "kundin": ', "Depotauszug 2026-12",
+  "Bestätigung an Kundin 8"];
+
 // One name per role across the course: each Aktionär*in reads every price in her own group
 // (depot-anna, depot-ben); one service scaled over several members is the group kursalarm.
 // The panels under the diagram a chapter shows (an embed may name its own with data-panels="…"):
 // the tables with their buttons, the event log, the control forms and the two charts. A chapter
 // without consumers shows no Consumer-Gruppen panel and no flat lag chart; the consumer chapter's
 // one-broker cluster needs no broker buttons.
-export const PANELS = ["brokers", "producers", "topics", "groups", "log", "controls", "throughput", "lag"];
+export const PANELS = ["brokers", "producers", "topics", "groups", "share-groups", "protocol", "log", "controls", "throughput", "lag"];
 const WITHOUT_CONSUMERS = ["brokers", "producers", "topics", "log", "controls"];
 const FOR_CONSUMERS = ["producers", "topics", "groups", "log", "controls", "throughput", "lag"];
-const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null, panels: PANELS };
+// Kafka 4.x groups have their own panels; a preset without them does not show them.
+const ALL_CLASSIC = PANELS.filter((p) => p !== "share-groups" && p !== "protocol");
+const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null, panels: ALL_CLASSIC };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
 // deletion within seconds both are short here (and named in the topic's configuration).
 const FAST_RETENTION = { "log.retention.check.interval.ms": 5_000 };
@@ -213,6 +226,31 @@ export const PRESETS = {
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })],
     open: ["produce"], exercise: EXERCISES.zweiBroker,
     panels: WITHOUT_CONSUMERS,
+  },
+  // Kafka 4.x groups (docs/theorie/share-gruppen.md). The Aufträge wait in their topic; the group
+  // lager starts at the beginning (share.auto.offset.reset=earliest, set as kafka-configs.sh would)
+  // and locks for 15 s, the shortest the broker allows, so an expiry is soon to be seen.
+  "share-gruppe": {
+    ...base, title: "Eine Share-Gruppe: Aufträge als Warteschlange", brokers: 1, autoplay: false,
+    setup: [g4topic("auftraege", 1), ...AUFTRAEGE.map((a) => g4produce("auftraege", a)),
+      g4config("lager", "share.auto.offset.reset", "earliest"), g4config("lager", "share.record.lock.duration.ms", 15_000)],
+    open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] },
+    groups4: { group: "lager", topic: "auftraege" },
+  },
+  "uebung-giftdatensatz": {
+    ...base, title: "Übung: ein Giftdatensatz", brokers: 1, autoplay: false,
+    setup: [g4topic("auftraege", 1), ...GIFT.map((a) => g4produce("auftraege", a)),
+      g4config("lager", "share.auto.offset.reset", "earliest"), g4config("lager", "share.record.lock.duration.ms", 15_000)],
+    open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] }, exercise: EXERCISES.giftdatensatz,
+    groups4: { group: "lager", topic: "auftraege" },
+  },
+  // The classic group kursalarm (eager rebalance, kafka-python) next to depot-neu of type consumer.
+  "kip848-rebalancing": {
+    ...base, title: "Rebalancing: klassisch und mit dem Consumer-Protokoll", brokers: 1, autoplay: false,
+    setup: [topic(TOPIC, 6, 1), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2"),
+      g4topic("kurse", 6), g4consumer("depot-neu", "kurse", "A"), g4consumer("depot-neu", "kurse", "B"), advance(12_000)],
+    open: ["consumers"], panels: ["groups", "protocol", "controls", "log"], diagram: { parts: ["groups", "groups4"] },
+    groups4: { group: "depot-neu", topic: "kurse" },
   },
 };
 

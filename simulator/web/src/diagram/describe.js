@@ -1,4 +1,5 @@
 // The diagram's text alternative: the same state in German sentences, for the SVG's <desc>.
+import { describeGroups4 } from "./groups4.js";
 import { BROKER_STATE, ROLE, groupState, int } from "./text.js";
 
 function partitionLine(model, topic, partition, replicas) {
@@ -46,6 +47,10 @@ export function describe(model) {
       sentences.push(`Consumer-Gruppe ${g.id}: ${groupState(g.state)}, Generation ${int(g.generation)}, ` +
         `Gruppen-Koordinator Broker ${g.coordinator ?? "–"}; ${members.length ? members.join("; ") : "keine Mitglieder"}.`);
     }
+  }
+  if (model.parts.has("groups4")) {
+    const g4 = describeGroups4(model.groups4);
+    if (g4) sentences.push(g4);
   }
   return sentences.join(" ");
 }

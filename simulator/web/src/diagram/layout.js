@@ -2,6 +2,7 @@
 // given width. Pure (browser and Node). Producers stand on the left, brokers with their replica
 // logs in the middle, consumer groups on the right; below a narrow width the three are stacked.
 // Every text is shortened to its box here, so nothing drawn overlaps.
+import { layoutGroups4 } from "./groups4.js";
 import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, dec, fit, groupState, int, textWidth } from "./text.js";
 
 export const SIZE = Object.freeze({
@@ -244,6 +245,10 @@ function layoutGroup(model, group, index, x, y, w) {
     members: [],
     coordinator: group.coordinator,
   };
+  // The classic protocol's eager rebalance: every member gave up its partitions and waits.
+  if (group.state === "PreparingRebalance" || group.state === "CompletingRebalance") {
+    box.lines.push(fit("‖ alle Mitglieder angehalten (eager)", w - 16, SIZE.small));
+  }
   let cy = y + 18 + box.lines.length * SIZE.line + 2;
   for (const m of group.members) {
     const mx = x + 6;
@@ -350,8 +355,26 @@ export function layoutDiagram(model, { width = 680 } = {}) {
   const placeProducer = (e, x, y, w) => layoutProducer(e, x, y, w);
   let bottom = margin;
   let compact = false;
+  const g4 = model.groups4;
+  const g4shown = show("groups4") && (g4.shareGroups.length || g4.protocolGroups.length || g4.unread.length);
+  const g4heading = "Kafka-4-Gruppen: Share-Gruppen (KIP-932) und Typ consumer (KIP-848)";
 
-  if (horizontal) {
+  if (g4shown && !pw && !show("brokers") && W >= 560) {
+    // Groups only: the classic groups beside the Kafka 4 groups, so two rebalances compare side by side.
+    const half = Math.floor((W - 2 * margin - gap) / 2);
+    const left = gw ? half : 0;
+    if (gw) {
+      heading("Klassische Consumer-Gruppen", margin, margin, half);
+      const col = stackColumn(groupItems, placeGroup, margin, margin + colHead, half, 10);
+      out.groups = col.placed;
+      out.groupColumn = { x: margin, w: half };
+      bottom = col.bottom;
+    }
+    const x4 = margin + (left && left + gap);
+    heading(gw ? "Typ consumer (KIP-848) und Share-Gruppen" : g4heading, x4, margin, W - margin - x4);
+    out.groups4 = layoutGroups4(g4, x4, margin + colHead, W - margin - x4);
+    bottom = Math.max(bottom, out.groups4.bottom);
+  } else if (horizontal) {
     const top = margin + colHead;
     let x = margin;
     let tallest = top;
@@ -414,6 +437,11 @@ export function layoutDiagram(model, { width = 680 } = {}) {
     bottom = y;
   }
   out.compact = compact;
+  if (g4shown && !out.groups4) {
+    heading(g4heading, margin, bottom + 6, W - 2 * margin);
+    out.groups4 = layoutGroups4(g4, margin, bottom + 6 + colHead, W - 2 * margin);
+    bottom = out.groups4.bottom;
+  }
   if (show("legend")) {
     out.legend = layoutLegend(model, margin, bottom + 10, W - 2 * margin, compact);
     bottom = out.legend.y + out.legend.h;

@@ -1,9 +1,11 @@
 // What the diagram shows, derived from one worker snapshot (kafkasim/snapshot.py): every replica
 // with its role, every producer, every group with its members, assignments and lag. Pure data,
 // no geometry; `options` choose the parts a chapter wants to show.
+import { groups4Model } from "./groups4.js";
 
 /** The parts a preset or an embed may choose; all by default. */
-export const PARTS = Object.freeze(["producers", "brokers", "groups", "legend"]);
+// "groups4": share groups and consumer-protocol groups (groups4.js), drawn once they exist.
+export const PARTS = Object.freeze(["producers", "brokers", "groups", "groups4", "legend"]);
 // More would not fit the column; the rest is counted ("+3 weitere").
 const MAX_PRODUCERS = 5;
 
@@ -108,5 +110,6 @@ export function buildModel(snapshot, options = {}) {
     producers: producers.entries,
     hiddenProducers: producers.hidden,
     groups,
+    groups4: groups4Model(snapshot),
   };
 }

@@ -4,6 +4,7 @@
 import { partitionColor } from "../ui/palette.js";
 import { ROLE, escapeXml as esc, int } from "./text.js";
 import { SIZE } from "./layout.js";
+import { groups4Pieces } from "./groups4.js";
 
 const n = (v) => Math.round(v * 10) / 10;
 const attrs = (a) => Object.entries(a).filter(([, v]) => v != null && v !== false)
@@ -194,6 +195,7 @@ export function renderPieces(layout, { id = "kd" } = {}) {
     for (const t of b.tiles) pieces.push([`t:${t.topic}/${t.partition}/${t.broker}`, drawTile(t, hatch)]);
   }
   for (const g of layout.groups) pieces.push([`g:${g.id}`, drawGroup(g)]);
+  pieces.push(...groups4Pieces(layout.groups4));
   if (layout.legend) pieces.push(["legend", drawLegend(layout.legend, hatch)]);
   // Learner scripts may name two producers alike: keys stay unique.
   const seen = new Map();
