@@ -39,7 +39,8 @@ export const PRESETS = {
   "cluster-ueberblick": {
     ...base, title: "Cluster im Überblick",
     setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot-anna", "anna")],
-    open: ["produce", "consumers"],
+    // The pages that embed it ask the reader to watch: no form opened, the group beside the log.
+    open: [],
   },
   // The first hands-on page: an empty one-broker cluster; the reader creates the topic, sends
   // records and adds a consumer with the controls, in that order.
@@ -215,6 +216,14 @@ export const PRESETS = {
     panels: WITHOUT_CONSUMERS,
   },
 };
+
+// A chapter without a Consumer-Gruppen panel has no groups in its picture either: an empty
+// "noch keine" column would take a quarter of the diagram's width from the brokers.
+for (const preset of Object.values(PRESETS)) {
+  if (!preset.diagram && !(preset.panels ?? PANELS).includes("groups")) {
+    preset.diagram = { parts: ["producers", "brokers", "legend"] };
+  }
+}
 
 export const DEFAULT_PRESET = "cluster-ueberblick";
 

@@ -22,6 +22,11 @@ function displayValue(value) {
   return shorten(value, 18);
 }
 
+function leaderOf(count) {
+  if (!count) return "Leader für keine Partition";
+  return `Leader für ${count.toLocaleString("de-DE")} ${count === 1 ? "Partition" : "Partitionen"}`;
+}
+
 export function renderBrokers(container, snapshot, act) {
   const leads = new Map();
   for (const topic of snapshot.topics) {
@@ -42,7 +47,7 @@ export function renderBrokers(container, snapshot, act) {
     el.dataset.state = b.state;
     setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
     el.querySelector(".ksim-controller").hidden = snapshot.controller !== b.id;
-    setText(el.querySelector(".ksim-leads"), `Leader für ${leads.get(b.id) ?? 0} Partition(en)`);
+    setText(el.querySelector(".ksim-leads"), leaderOf(leads.get(b.id) ?? 0));
     el.querySelector(".ksim-crash").disabled = b.state !== "running";
     el.querySelector(".ksim-stop").disabled = b.state !== "running";
     el.querySelector(".ksim-restart").disabled = b.state === "running";
