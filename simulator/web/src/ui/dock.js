@@ -24,7 +24,9 @@ export function buildDock(sections, needed) {
  */
 export function tableButton(dock) {
   return h("button", { type: "button", class: "ksim-table-button", onclick: () => {
-    const heading = dock.querySelector(".ksim-topics h3, .ksim-groups h3, .ksim-brokers h3");
+    // The partitions' table first; a chapter without it has the groups' offsets or the brokers.
+    const heading = ["section.ksim-topics h3", "section.ksim-groups h3", "section.ksim-brokers h3"]
+      .map((selector) => dock.querySelector(selector)).find(Boolean);
     if (!heading) return;
     heading.tabIndex = -1;
     heading.scrollIntoView({ block: "start" });
