@@ -217,12 +217,10 @@ export const PRESETS = {
   },
 };
 
-// A chapter without a Consumer-Gruppen panel has no groups in its picture either: an empty
-// "noch keine" column would take a quarter of the diagram's width from the brokers.
+// A chapter without a Consumer-Gruppen panel draws no empty group column: "noch keine" would take
+// a quarter of the diagram's width from the brokers. A consumer added with the form still appears.
 for (const preset of Object.values(PRESETS)) {
-  if (!preset.diagram && !(preset.panels ?? PANELS).includes("groups")) {
-    preset.diagram = { parts: ["producers", "brokers", "legend"] };
-  }
+  if (!preset.diagram && !(preset.panels ?? PANELS).includes("groups")) preset.diagram = { emptyGroups: false };
 }
 
 export const DEFAULT_PRESET = "cluster-ueberblick";
