@@ -86,7 +86,7 @@ export const PRESETS = {
     panels: FOR_CONSUMERS,
   },
   retention: {
-    ...base, title: "Retention und Compaction", brokers: 1, config: FAST_RETENTION,
+    ...base, title: "Aufbewahrung und Kompaktierung", brokers: 1, config: FAST_RETENTION,
     setup: [
       topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }),
       topic("kurse-kompakt", 1, 1, { "cleanup.policy": "compact", "segment.ms": 5_000 }),
@@ -149,7 +149,7 @@ export const PRESETS = {
   },
   "uebung-retention": {
     // Time starts with the learner ("Abspielen" or a script): the deletion is theirs to predict.
-    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
+    ...base, title: "Übung: Die Aufbewahrungsfrist löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
     setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
   },

@@ -3,6 +3,7 @@
 import { h, keyed, setText } from "./dom.js";
 import { partitionColor } from "./palette.js";
 
+const PRICE = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const BROKER_STATE = { running: "läuft", stopped: "heruntergefahren", crashed: "abgestürzt" };
 
 function shorten(text, max = 28) {
@@ -16,7 +17,7 @@ function displayValue(value) {
   if (value.startsWith("{")) {
     try {
       const parsed = JSON.parse(value);
-      if (typeof parsed.price === "number") return parsed.price.toFixed(2);
+      if (typeof parsed.price === "number") return PRICE.format(parsed.price);
     } catch { /* not JSON: show as text */ }
   }
   return shorten(value, 18);
@@ -56,7 +57,8 @@ export function renderBrokers(container, snapshot, act) {
 
 function describeConfig(topic) {
   const c = topic.config ?? {};
-  const parts = [`${topic.partitions.length} Partition(en)`, `Replikationsfaktor ${topic.replication_factor}`];
+  const n = topic.partitions.length;
+  const parts = [`${n.toLocaleString("de-DE")} ${n === 1 ? "Partition" : "Partitionen"}`, `Replikationsfaktor ${topic.replication_factor}`];
   if (c["cleanup.policy"]) parts.push(`cleanup.policy=${c["cleanup.policy"]}`);
   if (c["retention.ms"] != null && c["retention.ms"] >= 0 && c["retention.ms"] < 604_800_000) parts.push(`retention.ms=${c["retention.ms"]}`);
   if (c["retention.bytes"] != null && c["retention.bytes"] >= 0) parts.push(`retention.bytes=${c["retention.bytes"]}`);
