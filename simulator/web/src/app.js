@@ -13,7 +13,7 @@ import { buildCodePanel } from "./ui/codepanel.js";
 import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 import { LiveDiagram } from "./diagram/live.js";
-import { buildDock, neededPanel, tableButton } from "./ui/dock.js";
+import { buildDock, nameRegions, neededPanel, tableButton } from "./ui/dock.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -241,7 +241,7 @@ class Simulator {
     chartDetails?.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
 
     const parts = [
-      h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
+      h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title", id: `${this.id}-title` }, title)),
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
@@ -278,6 +278,7 @@ class Simulator {
           drafts: draftStore(`${location.pathname}|${this.presetName}`) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
+    nameRegions(this.root.firstChild, `${this.id}-title`);
     this.bar = null;
     if (chartDetails) this.ensureCharts(chartDetails.open);
   }

@@ -33,3 +33,19 @@ export function tableButton(dock) {
     heading.focus({ preventScroll: true });
   } }, "Als Tabelle anzeigen");
 }
+
+/**
+ * A page with several simulators has several "Broker" and "Aufgabe" panels: each region's name
+ * also names its simulator ("Broker – Übung: …"), so screen readers tell the landmarks apart.
+ */
+export function nameRegions(container, titleId) {
+  for (const region of container.querySelectorAll("section[aria-labelledby]")) {
+    const ids = region.getAttribute("aria-labelledby").split(/\s+/);
+    if (!ids.includes(titleId)) region.setAttribute("aria-labelledby", [...ids, titleId].join(" "));
+  }
+  const title = container.querySelector(`[id="${titleId}"]`)?.textContent ?? "";
+  for (const region of container.querySelectorAll("[role=region][aria-label]")) {
+    const label = region.getAttribute("aria-label");
+    if (title && !label.endsWith(title)) region.setAttribute("aria-label", `${label} – ${title}`);
+  }
+}

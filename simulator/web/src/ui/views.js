@@ -23,6 +23,13 @@ function displayValue(value) {
   return shorten(value, 18);
 }
 
+// Several simulators on a page may show the same topic or group: the region's name also names its
+// simulator, so that screen readers tell the landmarks apart.
+function regionName(container, text) {
+  const title = container.closest(".ksim")?.querySelector(".ksim-title")?.textContent;
+  return title ? `${text} – ${title}` : text;
+}
+
 function leaderOf(count) {
   if (!count) return "Leader für keine Partition";
   return `Leader für ${count.toLocaleString("de-DE")} ${count === 1 ? "Partition" : "Partitionen"}`;
@@ -121,7 +128,7 @@ function renderPartition(el, p, topicName) {
 
 export function renderTopics(container, snapshot, act) {
   keyed(container, snapshot.topics, (t) => t.name, (t) =>
-    h("section", { class: "ksim-topic", "aria-label": `Topic ${t.name}` },
+    h("section", { class: "ksim-topic", "aria-label": regionName(container, `Topic ${t.name}`) },
       h("div", { class: "ksim-topic-head" },
         h("h4", {}, `Topic ${t.name}`),
         h("span", { class: "ksim-topic-config" }),
@@ -180,7 +187,7 @@ function scriptMemberNote(m, now) {
 export function renderGroups(container, snapshot, act) {
   container.dataset.empty = snapshot.groups.length ? "" : "Noch keine Consumer-Gruppe – fügen Sie unter „Aktionen“ einen Consumer hinzu.";
   keyed(container, snapshot.groups, (g) => g.group_id, (g) =>
-    h("section", { class: "ksim-group", "aria-label": `Consumer-Gruppe ${g.group_id}` },
+    h("section", { class: "ksim-group", "aria-label": regionName(container, `Consumer-Gruppe ${g.group_id}`) },
       h("h4", {}, `Gruppe ${g.group_id}`, h("span", { class: "ksim-badge ksim-group-state" })),
       h("ul", { class: "ksim-members", "aria-label": "Mitglieder" }),
       h("table", { class: "ksim-offsets" },
