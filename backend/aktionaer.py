@@ -38,7 +38,7 @@ def build_parser() -> GermanArgumentParser:
                     "und zeigt die letzten Kurse live an. Strg+C beendet sauber.",
     )
     parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Topic mit den Kursen")
-    parser.add_setting("--group", env="KAFKA_GROUP_ID", default="depot-anna", help="Consumer-Gruppe")
+    parser.add_setting("--group", env="KAFKA_GROUP_ID", metavar="GRUPPE", default="depot-anna", help="Consumer-Gruppe")
     parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=argument_type(parse_symbols), metavar="SYM,SYM,…",
                        help="nur diese Aktien zeigen (Standard: alle)")
     parser.add_argument("--from-beginning", action="store_true",
@@ -47,7 +47,7 @@ def build_parser() -> GermanArgumentParser:
     parser.add_setting("--view", env="KAFKA_VIEW", choices=["auto", "table", "lines"], default="auto",
                        help="table = Live-Tabelle, lines = eine Zeile pro Kurs, "
                             "auto = Tabelle nur im Terminal")
-    parser.add_setting("--count", env="KAFKA_COUNT", type=non_negative_int, default=0,
+    parser.add_setting("--count", env="KAFKA_COUNT", metavar="ANZAHL", type=non_negative_int, default=0,
                        help="nach so vielen Kursen enden (0 = bis Strg+C)")
     parser.add_setting("--idle-timeout", env="KAFKA_IDLE_TIMEOUT", type=non_negative_float, default=0.0,
                        metavar="SEKUNDEN", help="enden, wenn so lange kein Kurs kam, seit die Gruppe Partitionen zugeteilt hat (0 = nie)")

@@ -29,23 +29,23 @@ FLUSH_TIMEOUT_S = 30
 def build_parser() -> GermanArgumentParser:
     parser = GermanArgumentParser(
         prog="python -m backend.boerse",
-        description="Die Börse: schickt DAX-Kurse (Random Walk) als Records an ein Kafka-Topic. "
+        description="Die Börse: schickt DAX-Kurse (eine Zufallsbewegung) als Datensätze an ein Kafka-Topic. "
                     "Schlüssel = Symbol, Wert = JSON. Strg+C beendet sauber.",
     )
     parser.add_setting("--topic", env="KAFKA_TOPIC", default="aktienkurse", help="Ziel-Topic")
-    parser.add_setting("--partitions", env="KAFKA_PARTITIONS", type=positive_int, default=3,
+    parser.add_setting("--partitions", metavar="ANZAHL", env="KAFKA_PARTITIONS", type=positive_int, default=3,
                        help="Partitionen, falls das Topic neu angelegt wird")
-    parser.add_setting("--replication-factor", env="KAFKA_REPLICATION_FACTOR", type=positive_int,
+    parser.add_setting("--replication-factor", metavar="ANZAHL", env="KAFKA_REPLICATION_FACTOR", type=positive_int,
                        default=1, help="Replikationsfaktor, falls das Topic neu angelegt wird")
     parser.add_setting("--symbols", env="KAFKA_SYMBOLS", type=argument_type(parse_symbols), default=DEFAULT_SYMBOLS,
                        metavar="SYM,SYM,…", help=f"Aktien, bekannt: {', '.join(sorted(DAX))}")
     parser.add_setting("--rate", env="KAFKA_RATE", type=non_negative_float, default=2.0,
                        metavar="PRO_SEKUNDE", help="Kurse pro Sekunde (0 = so schnell wie möglich)")
-    parser.add_setting("--count", env="KAFKA_COUNT", type=non_negative_int, default=0,
+    parser.add_setting("--count", env="KAFKA_COUNT", metavar="ANZAHL", type=non_negative_int, default=0,
                        help="so viele Kurse senden (0 = bis Strg+C)")
     parser.add_setting("--acks", env="KAFKA_ACKS", choices=["all", "1", "0"], default="all",
                        help="Bestätigung durch den Broker: all = alle In-Sync-Replikate")
-    parser.add_setting("--seed", env="KAFKA_SEED", type=int, help="Startwert des Zufalls (gleiche Kurse)")
+    parser.add_setting("--seed", metavar="ZAHL", env="KAFKA_SEED", type=int, help="Startwert des Zufalls (gleiche Kurse)")
     parser.add_argument("-q", "--quiet", action="store_true", help="nur die Zusammenfassung ausgeben")
     add_connection_arguments(parser)
     return parser

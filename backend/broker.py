@@ -74,6 +74,15 @@ def free_port(preferred: int | None = None, avoid: tuple[int, ...] = ()) -> int:
             return port
 
 
+def with_parent_death_signal(command: list[str]) -> list[str]:
+    """The broker runs in its own session, so a signal to the terminal's process group (Ctrl+C, or a
+    SIGTERM/SIGKILL to `make test`) does not reach it. Where util-linux's setpriv exists, the kernel
+    sends it SIGTERM when the Python process that started it ends in any way (a controlled
+    shutdown), so no broker outlives its owner and blocks the ports of the next run."""
+    setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
+
+
 @dataclass
 class NodeConfig:
     """Everything that goes into one node's server.properties."""
@@ -177,7 +186,7 @@ class BrokerProcess:
         self.write_config()
         jvm = [*self.jvm_options, f"-Dlog4j2.configurationFile={self.log4j_file}",
                f"-Dkafka.logs.dir={self.data_dir}"]
-        command = self.dist.server_command(self.config_file, jvm)
+        command = with_parent_death_signal(self.dist.server_command(self.config_file, jvm))
         with open(self.console_file, "ab") as console:
             # Own session: Ctrl+C in the terminal reaches us, and we decide how the broker stops.
             self.process = subprocess.Popen(

@@ -23,14 +23,14 @@ def add_connection_arguments(parser: GermanArgumentParser) -> None:
     parser.add_setting("--bootstrap-timeout-ms", env="KAFKA_BOOTSTRAP_TIMEOUT_MS", type=positive_int,
                        default=DEFAULT_BOOTSTRAP_TIMEOUT_MS, group=group, metavar="MS",
                        help="so lange auf den ersten Broker warten")
-    parser.add_setting("--client-id", env="KAFKA_CLIENT_ID", group=group,
+    parser.add_setting("--client-id", env="KAFKA_CLIENT_ID", metavar="NAME", group=group,
                        help="Name dieses Clients in den Logs des Brokers")
     parser.add_setting("--security-protocol", env="KAFKA_SECURITY_PROTOCOL", default="PLAINTEXT",
                        choices=SECURITY_PROTOCOLS, group=group, help="Protokoll zum Broker")
     parser.add_setting("--sasl-mechanism", env="KAFKA_SASL_MECHANISM", choices=SASL_MECHANISMS,
                        group=group, help="SASL-Verfahren (bei SASL_PLAINTEXT/SASL_SSL)")
-    parser.add_setting("--sasl-username", env="KAFKA_SASL_USERNAME", group=group, help="SASL-Benutzername")
-    parser.add_setting("--sasl-password", env="KAFKA_SASL_PASSWORD", group=group,
+    parser.add_setting("--sasl-username", env="KAFKA_SASL_USERNAME", metavar="NAME", group=group, help="SASL-Benutzername")
+    parser.add_setting("--sasl-password", env="KAFKA_SASL_PASSWORD", metavar="PASSWORT", group=group,
                        help="SASL-Passwort (besser als Umgebungsvariable)")
     parser.add_setting("--ssl-cafile", env="KAFKA_SSL_CAFILE", group=group, metavar="DATEI",
                        help="CA-Zertifikat(e) zum Prüfen des Brokers")

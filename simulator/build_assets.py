@@ -7,6 +7,7 @@ site makes no request to any other host. The output folder is generated and neve
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
@@ -130,12 +131,46 @@ def draw_initial_states(out: Path) -> None:
     subprocess.run(["node", str(ROOT / "simulator" / "web" / "prerender.mjs"), str(dest)], check=True)
 
 
+# Everything the assets are made from; when none of it changed, a rebuild would produce the same
+# files, so `make serve` and `make test` skip the ~90 s build (the stamp lives in the output folder,
+# so deleting that folder always rebuilds).
+INPUTS = (
+    "simulator/pyproject.toml", "simulator/build_assets.py", "package-lock.json",
+    "simulator/kafkasim", "simulator/web", "backend/labs", "docs_src/labor",
+)
+STAMP = ".inputs.sha256"
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for entry in INPUTS:
+        path = ROOT / entry
+        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts or "node_modules" in file.parts or file.suffix == ".pyc":
+                continue
+            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, inputs: str) -> bool:
+    stamp = out / STAMP
+    return (out / "manifest.json").exists() and stamp.exists() and stamp.read_text().strip() == inputs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "kafkasim")
+    parser.add_argument("--force", action="store_true", help="auch bauen, wenn sich nichts geändert hat")
     args = parser.parse_args()
     out = args.out if args.out.is_absolute() else ROOT / args.out
+    inputs = fingerprint()
+    if not args.force and up_to_date(out, inputs):
+        print(f"Simulator-Assets sind aktuell: {out.relative_to(ROOT)}")
+        return
     out.mkdir(parents=True, exist_ok=True)
+    (out / STAMP).unlink(missing_ok=True)
     copy_pyodide(out)
     wheel = build_wheel(out)
     compiled = precompile(out, wheel)
@@ -150,6 +185,7 @@ def main() -> None:
     if restored:
         manifest["snapshot"] = restored
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    (out / STAMP).write_text(inputs + "\n")
     print(f"Simulator-Assets gebaut: {out.relative_to(ROOT)}")
 
 

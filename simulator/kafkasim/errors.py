@@ -294,7 +294,9 @@ class QuotaViolationError(KafkaError):
 
 
 class TransactionAbortedError(KafkaError):
-    pass
+    """Raised on undrained batches when a transaction is aborted with no underlying cause (KIP-654);
+    the producer stays usable for the next transaction."""
+    message = "Failing batch since transaction was aborted"
 
 
 # Tracebacks in a learner's script name the classes as kafka-python does: kafka.errors.X.

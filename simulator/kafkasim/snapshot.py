@@ -37,6 +37,13 @@ one produced record and one background consumer (abridged)::
     }
 
 `lag` is end_offset (the high watermark) minus the committed offset, None without a commit.
+
+Transactions (only once a transactional producer ran): each partition has `last_stable_offset`
+and `open_transactions`; records carry `marker` ("commit"/"abort") for control records, `aborted`
+for records of an aborted transaction, `open` for those of an undecided one; `transactions` lists
+the coordinator's transactional ids: {transactional_id, producer_id, epoch, state (Empty, Ongoing,
+CompleteCommit, CompleteAbort), partitions, groups, timeout_ms, started_ms}. A producer's entry
+has `transactional_id` and `transaction_state` (kafka-python's TransactionState name).
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
             "members": [_member(cluster, clients, m) for m in group.members.values()],
             "offsets": offsets,
         })
-    return {
+    snapshot = {
         "now_ms": cluster.kernel.now,
         "seed": cluster.seed,
         "controller": kafka.controller_id,
@@ -85,6 +92,10 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "metrics": {"records_produced": kafka.metrics_produced,
                     "records_consumed": cluster.env.metrics_consumed},
     }
+    transactions = kafka.transactions.snapshot()
+    if transactions:
+        snapshot["transactions"] = transactions      # only once a transactional producer ran
+    return snapshot
 
 
 def _member(cluster, clients: dict, m) -> dict:

@@ -27,9 +27,10 @@ LAYERS = {
     "errors": 1, "protocol": 1, "topic_config_table": 1,
     "broker": 2, "clients": 2,
     "kafka": 3,
-    "groups4": 2,   # Kafka 4 group protocols, self-contained until folded into broker/ and clients/
     "scenarios": 4, "runner": 4,
+    "groups4": 4,   # the page's controls for the Kafka 4.x groups, composing broker and clients
     "cluster": 5, "snapshot": 5,
+
     "labor": 6, "__main__": 6, "__init__": 6,
 }
 # Parts on the same layer that must not import each other.

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, OffsetSpec
 from kafka.errors import KafkaError
+
+from tests.backend.helpers import RunningCli
 
 
 def read_topic(bootstrap: str, topic: str, timeout: float = 20) -> list:
@@ -108,3 +111,17 @@ class Admin:
     def end_offsets(self, topic: str, partitions: int) -> dict[int, int]:
         spec = {TopicPartition(topic, p): OffsetSpec.LATEST for p in range(partitions)}
         return {tp.partition: o.offset for tp, o in self.client.list_partition_offsets(spec).items()}
+
+
+@contextmanager
+def aktionaer_in_group(bootstrap: str, topic: str, group: str, *args: str):
+    """The Aktionär*innen CLI reading `topic` from the beginning as the only member of `group`:
+    yields once the broker reports the group stable, kills the process on the way out."""
+    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning", *args,
+                          bootstrap=bootstrap)
+    try:
+        with Admin(bootstrap) as admin:
+            admin.wait_for_stable_group(group, members=1)
+        yield consumer
+    finally:
+        consumer.kill()

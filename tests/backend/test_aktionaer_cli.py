@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.backend.helpers import RunningCli, run_cli
-from tests.backend.kafka_tools import Admin, price_bytes, produce
+from tests.backend.kafka_tools import Admin, aktionaer_in_group, price_bytes, produce
 
 pytestmark = pytest.mark.kafka
 
@@ -112,22 +112,16 @@ def test_prices_of_a_burst_are_committed_within_a_second_though_no_more_follow(k
     silent after a burst: a crash then shows at most a second of prices again. It used to commit
     only when the next batch arrived, so the last prices before a quiet spell stayed uncommitted."""
     topic, group = new_topic(partitions=1), "stille"
-    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
-                          bootstrap=kafka.bootstrap)
-    try:
-        with Admin(kafka.bootstrap) as admin:
-            admin.wait_for_stable_group(group, members=1)
-            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
-            consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the first price")
-            # Right after the first: arrives within the second after the consumer's last commit.
-            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 231.0)), ("SAP", price_bytes("SAP", 232.0))])
-            consumer.wait_for(lambda lines: len(shown(lines)) == 3, timeout=30, what="the burst")
-            # One commit interval, with room for a busy machine.
-            wait_until(lambda: admin.committed(group) == {0: 3}, seconds=10,
-                       what=lambda: f"committed: {admin.committed(group)}")
-            assert consumer.process.poll() is None, consumer.errors
-    finally:
-        consumer.kill()
+    with aktionaer_in_group(kafka.bootstrap, topic, group) as consumer, Admin(kafka.bootstrap) as admin:
+        produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
+        consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the first price")
+        # Right after the first: arrives within the second after the consumer's last commit.
+        produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 231.0)), ("SAP", price_bytes("SAP", 232.0))])
+        consumer.wait_for(lambda lines: len(shown(lines)) == 3, timeout=30, what="the burst")
+        # One commit interval, with room for a busy machine.
+        wait_until(lambda: admin.committed(group) == {0: 3}, seconds=10,
+                   what=lambda: f"committed: {admin.committed(group)}")
+        assert consumer.process.poll() is None, consumer.errors
 
 
 def test_a_new_consumer_joins_its_group_once(kafka, new_topic):
@@ -136,17 +130,11 @@ def test_a_new_consumer_joins_its_group_once(kafka, new_topic):
     it joined before its first metadata since subscribe(), and that second rebalance could hang,
     leaving a consumer that showed prices and could never commit them."""
     topic, group = new_topic(partitions=3), "einmal"
-    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
-                          bootstrap=kafka.bootstrap)
-    try:
-        with Admin(kafka.bootstrap) as admin:
-            admin.wait_for_stable_group(group, members=1)
-            produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
-            consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the price")
-            wait_until(lambda: sum(admin.committed(group).values()) == 1, seconds=10,
-                       what=lambda: f"committed: {admin.committed(group)}")
-    finally:
-        consumer.kill()
+    with aktionaer_in_group(kafka.bootstrap, topic, group) as consumer, Admin(kafka.bootstrap) as admin:
+        produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
+        consumer.wait_for(lambda lines: len(shown(lines)) == 1, timeout=30, what="the price")
+        wait_until(lambda: sum(admin.committed(group).values()) == 1, seconds=10,
+                   what=lambda: f"committed: {admin.committed(group)}")
     stabilized = re.findall(rf"Stabilized group {re.escape(group)} generation (\d+)",
                             kafka.log_file.read_text(encoding="utf-8", errors="replace"))
     assert stabilized == ["1"], stabilized

@@ -94,3 +94,47 @@ def test_broker_from_kafka_home_uses_the_tarball_scripts(kafka_broker, tmp_path)
     finally:
         cluster.stop()
         cluster.remove_data()
+
+
+@pytest.mark.kafka
+def test_a_broker_does_not_outlive_the_process_that_started_it():
+    """`make test` or `python -m backend.broker run` killed hard (SIGKILL, no clean-up code runs):
+    the broker it started stops too instead of holding its ports for the next run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    owner = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from backend.broker import Cluster\n"
+         "cluster = Cluster('tests-owner-killed', fresh=True)\n"
+         "cluster.start(timeout_s=90)\n"
+         "print(cluster.nodes[0].process.pid, flush=True)\n"
+         "time.sleep(600)\n"],
+        cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, text=True)
+    try:
+        broker_pid = int(owner.stdout.readline())
+        os.kill(broker_pid, 0)  # running
+        owner.send_signal(signal.SIGKILL)
+        owner.wait(timeout=10)
+        deadline = time.monotonic() + 60
+        while running(broker_pid):
+            if time.monotonic() > deadline:
+                os.kill(broker_pid, signal.SIGKILL)
+                pytest.fail("der Broker lief 60 s nach dem Ende seines Besitzers noch")
+            time.sleep(0.5)
+    finally:
+        owner.kill()
+        Cluster("tests-owner-killed", fresh=False).remove_data()
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting for a parent (the orphaned broker's new parent reaps it)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status

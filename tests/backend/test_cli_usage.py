@@ -1,4 +1,5 @@
 """Bad flags, bad environment values and an unreachable broker: German messages, no tracebacks."""
+import re
 import time
 
 import pytest
@@ -84,3 +85,18 @@ def test_sasl_ssl_settings_from_the_environment_reach_the_client(monkeypatch):
     from kafka.admin import KafkaAdminClient
     for client in (KafkaProducer, KafkaConsumer, KafkaAdminClient):
         assert set(config) <= set(client.DEFAULT_CONFIG), client
+
+
+# What --help may show as a placeholder: German words and the usual technical forms.
+GERMAN_PLACEHOLDERS = {"TOPIC", "ANZAHL", "ZAHL", "NAME", "GRUPPE", "PASSWORT", "DATEI", "MS", "SEKUNDEN",
+                       "PRO_SEKUNDE", "SYM", "HOST", "PORT"}
+
+
+@pytest.mark.parametrize("module", [*CLIS, "backend.broker"])
+def test_help_speaks_german(module):
+    result = run_cli(module, "--help", bootstrap=UNUSED_ADDRESS)
+    assert result.returncode == 0
+    placeholders = set(re.findall(r"--[a-z-]+ ([A-Z][A-Z_]+)\b", result.stdout))
+    assert placeholders <= GERMAN_PLACEHOLDERS, placeholders - GERMAN_PLACEHOLDERS
+    for english in ("Records", "Random Walk", "show this help"):
+        assert english not in result.stdout

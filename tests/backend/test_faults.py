@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.backend.helpers import RunningCli
-from tests.backend.kafka_tools import Admin, price_bytes, produce, read_topic
+from tests.backend.kafka_tools import aktionaer_in_group, price_bytes, produce, read_topic
 
 pytestmark = pytest.mark.kafka
 
@@ -18,30 +18,24 @@ COUNT = 150
 
 def test_broker_stop_and_restart_mid_run(kafka, new_topic):
     topic, group = new_topic(partitions=3), "neustart"
-    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
-                          bootstrap=kafka.bootstrap)
-    producer = None
-    try:
-        with Admin(kafka.bootstrap) as admin:
-            admin.wait_for_stable_group(group, members=1)
+    with aktionaer_in_group(kafka.bootstrap, topic, group) as consumer:
         # 30 s of sending: the Börse is still sending when the broker is back, so its final
         # flush (at most 30 s) does not have to cover a restart that is slow on a busy machine.
         producer = RunningCli("backend.boerse", "--topic", topic, "--rate", "5", "--count", str(COUNT),
                               bootstrap=kafka.bootstrap)
-        producer.wait_for(lambda lines: sum(bool(ACKED.match(l)) for l in lines) >= 30, timeout=30,
-                          what="30 acknowledged prices")
-        kafka.stop()  # controlled shutdown (SIGTERM), data stays
-        time.sleep(2)
-        kafka.start()
-        assert producer.finish(timeout=150) == 0, producer.errors
-        consumer.wait_for(lambda lines: len({l for l in lines if SHOWN.match(l)}) >= COUNT, timeout=90,
-                          what=f"{COUNT} distinct records")
-        consumer.process.send_signal(signal.SIGINT)
-        assert consumer.finish(timeout=30) == 0, consumer.errors
-    finally:
-        for process in (producer, consumer):
-            if process:
-                process.kill()
+        try:
+            producer.wait_for(lambda lines: sum(bool(ACKED.match(l)) for l in lines) >= 30, timeout=30,
+                              what="30 acknowledged prices")
+            kafka.stop()  # controlled shutdown (SIGTERM), data stays
+            time.sleep(2)
+            kafka.start()
+            assert producer.finish(timeout=150) == 0, producer.errors
+            consumer.wait_for(lambda lines: len({l for l in lines if SHOWN.match(l)}) >= COUNT, timeout=90,
+                              what=f"{COUNT} distinct records")
+            consumer.process.send_signal(signal.SIGINT)
+            assert consumer.finish(timeout=30) == 0, consumer.errors
+        finally:
+            producer.kill()
 
     assert f"{COUNT} Kurse gesendet, {COUNT} bestätigt, 0 Fehler" in producer.lines[-1]
     records = read_topic(kafka.bootstrap, topic)
@@ -64,11 +58,7 @@ def test_consumer_carries_on_when_connections_break_during_a_restart(kafka, new_
     kafka-python 3.0.12 lets that escape poll() as KafkaConnectionError; the course's consumer used
     to quit with it. It reports the break, waits, and shows the prices sent after the restart."""
     topic, group = new_topic(partitions=3), "verbindung-weg"
-    consumer = RunningCli("backend.aktionaer", "--topic", topic, "--group", group, "--from-beginning",
-                          bootstrap=kafka.bootstrap)
-    try:
-        with Admin(kafka.bootstrap) as admin:
-            admin.wait_for_stable_group(group, members=1)
+    with aktionaer_in_group(kafka.bootstrap, topic, group) as consumer:
         produce(kafka.bootstrap, topic, [("SAP", price_bytes("SAP", 230.0))])
         consumer.wait_for(lambda lines: sum(bool(SHOWN.match(l)) for l in lines) == 1, timeout=30, what="a price")
         cut = kafka.restart_dropping_connections(seconds=10)
@@ -79,8 +69,6 @@ def test_consumer_carries_on_when_connections_break_during_a_restart(kafka, new_
                           what="the price sent after the restart")
         consumer.process.send_signal(signal.SIGINT)
         assert consumer.finish(timeout=60) == 0, consumer.errors
-    finally:
-        consumer.kill()
     assert not [line for line in consumer.errors if line.startswith("Fehler")], consumer.errors
     if any("Verbindung zu Kafka unterbrochen" in line for line in consumer.errors):
         assert "Verbindung zu Kafka wieder da." in consumer.errors, consumer.errors

@@ -2,51 +2,7 @@
 kafka-python 3.0.12's public API that kafkasim.kafka neither implements nor refuses. Each runs as
 a strict xfail in test_api_contract.py; the list only ever shrinks."""
 
-KNOWN_GAPS: dict[str, set[str]] = {
-    'KafkaAdminClient methods: missing': {
-        'kafka.KafkaAdminClient.delete_group_offsets',
-        'kafka.KafkaAdminClient.describe_topic_partitions',
-        'kafka.KafkaAdminClient.elect_leaders',
-        'kafka.KafkaAdminClient.list_config_resources',
-        'kafka.KafkaAdminClient.remove_group_members',
-    },
-    'KafkaAdminClient settings: missing': {
-        'kafka.KafkaAdminClient.config.client_dns_lookup',
-        'kafka.KafkaAdminClient.config.receive_message_max_bytes',
-    },
-    'KafkaConsumer methods: missing': {
-        'kafka.KafkaConsumer.bootstrap',
-    },
-    'KafkaProducer methods: missing': {
-        'kafka.KafkaProducer.abort_transaction',
-        'kafka.KafkaProducer.begin_transaction',
-        'kafka.KafkaProducer.commit_transaction',
-        'kafka.KafkaProducer.init_transactions',
-        'kafka.KafkaProducer.max_usable_produce_magic',
-        'kafka.KafkaProducer.send_offsets_to_transaction',
-    },
-    'KafkaProducer settings: missing': {
-        'kafka.KafkaProducer.config.client_dns_lookup',
-        'kafka.KafkaProducer.config.receive_message_max_bytes',
-    },
-    'MemberToRemove methods: missing': {
-        'kafka.admin.MemberToRemove.__init__',
-    },
-    'kafka.admin classes: missing': {
-        'kafka.admin.GroupState',
-        'kafka.admin.GroupType',
-        'kafka.admin.MemberToRemove',
-    },
-    'kafka.coordinator.assignors.cooperative_sticky classes: missing': {
-        'kafka.coordinator.assignors.cooperative_sticky.CooperativeStickyAssignor',
-    },
-    'kafka.errors: different attributes': {
-        'kafka.errors.TransactionAbortedError',
-    },
-}
+KNOWN_GAPS: dict[str, set[str]] = {}
 
 # Settings the simulator accepts although kafka-python refuses them ('Unrecognized configs').
-KNOWN_EXTRA_SETTINGS: dict[str, set[str]] = {
-    'KafkaProducer': {'api_version_auto_timeout_ms', 'bootstrap_topics_filter', 'retry_backoff_max_ms', 'sock_chunk_buffer_count', 'sock_chunk_bytes'},
-    'KafkaAdminClient': {'api_version_auto_timeout_ms', 'metrics_enabled', 'sock_chunk_buffer_count', 'sock_chunk_bytes'},
-}
+KNOWN_EXTRA_SETTINGS: dict[str, set[str]] = {}

@@ -4,21 +4,7 @@ as strict xfail: a script that starts matching fails the run until its line is r
 list is the to-do list of the simulator core rewrite; it only ever shrinks.
 """
 
-TRANSACTIONS = "transactions: transactional_id refused (NotSimulatedError) although kafka-python supports it"
-GROUP_FEATURES = "group features: cooperative-sticky / static membership missing or different"
-MISSING_API = "missing API: kafka-python name absent in kafkasim (AttributeError/ImportError)"
-
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "groups/009_cooperative_sticky": GROUP_FEATURES,
-    "transactions/001_commit_transaction": TRANSACTIONS,
-    "transactions/002_abort_transaction": TRANSACTIONS,
-    "transactions/003_open_transaction_lso": TRANSACTIONS,
-    "transactions/004_send_offsets_to_transaction": TRANSACTIONS,
-    "transactions/005_fencing_by_epoch": TRANSACTIONS,
-    "transactions/006_transactional_call_errors": MISSING_API + " (transactional methods)",
-    "transactions/007_begin_twice_and_commit_without_begin": TRANSACTIONS,
-    "transactions/008_transaction_two_partitions": TRANSACTIONS,
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 # Scripts whose kafkasim output changes from run to run (non-strict xfail). Since learner threads
 # run as simulated processes (one interleaving per seed), there are none; a script lands here only

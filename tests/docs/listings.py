@@ -45,6 +45,10 @@ LISTINGS = [
     Listing("docs_src/theorie/partition_selbst_waehlen.py", r"\AOffset 2: [A-Z]{3} [\d.]+$"),
     Listing("docs_src/theorie/mindestens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
     Listing("docs_src/theorie/hoechstens_einmal.py", r"^Partition \d, Offset \d+: [\d.]+$"),
+    # Results and offsets in one transaction; a read_committed reader sees the committed results.
+    Listing("docs_src/theorie/genau_einmal.py",
+            r"^([1-9]\d*) Kurse umgerechnet und in einer Transaktion mit den Offsets geschrieben\.\n"
+            r"[1-9]\d* umgerechnete Kurse lesbar\.\n\Z"),
     Listing("docs_src/theorie/erste_schritte.py", r"^SAP -> Partition 0, Offset \d+\n(?s:.*)^Partition 0, Offset \d+: SAP = 232\.10$"),
     Listing("docs_src/theorie/letzte_kurse.py", r"^DTE -> Partition \d, Offset \d+ \(Tombstone\)$"),
     Listing("docs_src/theorie/header_und_zeitstempel.py",

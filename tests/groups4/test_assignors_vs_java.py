@@ -12,10 +12,10 @@ import random
 
 import pytest
 
-from kafkasim.groups4.broker import assignors
-from kafkasim.groups4.broker.assignors import GroupSpec, MemberSpec, TopicIdPartition
-from kafkasim.groups4.ids import Uuid
-from kafkasim.groups4.broker.javaorder import HashMap, HashSet, string_hash
+from kafkasim.broker import server_assignors as assignors
+from kafkasim.broker.server_assignors import GroupSpec, MemberSpec, TopicIdPartition
+from kafkasim.protocol.ids import Uuid
+from kafkasim.broker.javaorder import HashMap, HashSet, string_hash
 
 CASES = 300
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kafkasim.groups4.broker.configs import BROKER_DEFAULTS, GroupConfigs
+from kafkasim.broker.configs import BROKER_DEFAULTS, GroupConfigs
 from kafkasim.groups4.controls import GroupsControlError, GroupsSimulator
 
 
@@ -90,9 +90,9 @@ def test_wrong_uses_get_german_messages(sim):
     with pytest.raises(GroupsControlError, match="gibt es nicht"):
         sim.add_share_consumer("Z", "lager", "fehlt")
     with pytest.raises(GroupsControlError, match="kafka-python"):
-        sim.add_consumer("K", "depot", "auftraege", protocol="classic")
+        sim.add_consumer("K", "depot-neu", "auftraege", protocol="classic")
     with pytest.raises(GroupsControlError, match="group.protocol=modern gibt es nicht"):
-        sim.add_consumer("K", "depot", "auftraege", protocol="modern")
+        sim.add_consumer("K", "depot-neu", "auftraege", protocol="modern")
     with pytest.raises(GroupsControlError, match="schon eine Share-Gruppe"):
         sim.add_consumer("K", "lager", "auftraege")
     with pytest.raises(GroupsControlError, match="share.acquire.mode=fast"):
@@ -111,3 +111,62 @@ def test_a_removed_member_gives_back_its_records(sim):
     assert [r.delivery_count for r in sim.poll("B")] == [2, 2, 2]
     with pytest.raises(GroupsControlError, match="gibt es nicht"):
         sim.poll("A")
+
+
+def test_a_share_fetch_waits_at_the_broker_until_records_arrive(sim):
+    sim.add_share_consumer("A", "lager", "auftraege")
+    sim.poll("A")
+    sim.acknowledge_all("A", "accept")
+    sim.commit("A")
+    start = sim.kernel.now
+    sim.kernel.schedule(1200, sim.produce, "auftraege", 0, ["a4"])
+    records = sim.poll("A", max_wait_ms=5000)
+    assert [r.value for r in records] == ["a4"]
+    assert 1200 <= sim.kernel.now - start < 1300        # answered when the record came, not after 5 s
+    start = sim.kernel.now
+    sim.acknowledge_all("A", "accept")
+    assert sim.poll("A", max_wait_ms=0) == []           # the acknowledgement rides along with this fetch
+    assert sim.share_partition_view("lager", "auftraege", 0)["start_offset"] == 4
+    assert sim.poll("A", max_wait_ms=800) == []
+    assert 800 <= sim.kernel.now - start < 900
+
+
+def test_the_controls_run_on_the_brokers_of_the_pages_cluster():
+    from kafkasim.cluster import Cluster
+    cluster = Cluster(brokers=3, seed=0)
+    sim = GroupsSimulator(kafka=cluster.kafka, env=cluster.env)
+    assert sim.kernel is cluster.kernel and sim.broker is cluster.kafka.kafka4_groups
+    sim.create_topic("auftraege", 1)
+    sim.set_group_config("lager", "share.auto.offset.reset", "earliest")
+    sim.produce("auftraege", 0, ["a1", "a2"])
+    sim.add_share_consumer("A", "lager", "auftraege")
+    assert [(r.offset, r.delivery_count, r.value) for r in sim.poll("A")] == [(0, 1, "a1"), (1, 1, "a2")]
+    sim.add_consumer("K", "depot-neu", "auftraege")
+    assert sim.run_until(lambda: sim.consumers["K"].owned, 10_000)
+
+
+def test_the_group_clients_move_to_another_broker_when_theirs_crashes():
+    from kafkasim.cluster import Cluster
+    cluster = Cluster(brokers=3, seed=0)
+    sim = GroupsSimulator(kafka=cluster.kafka, env=cluster.env)
+    sim.create_topic("auftraege", 1)
+    sim.set_group_config("lager", "share.auto.offset.reset", "earliest")
+    sim.add_share_consumer("A", "lager", "auftraege")
+    sim.add_consumer("K", "depot-neu", "auftraege")
+    cluster.crash_broker(1)
+    sim.advance(30_000)                       # heartbeats fail, then reach broker 2
+    assert sim.describe_share_group("lager")["members"] and sim.describe_consumer_group("depot-neu")["members"]
+    assert sim.share_consumer("A").node_id != 1 and sim.consumers["K"].node_id != 1
+    sim.produce("auftraege", 0, ["a1"])
+    assert [r.value for r in sim.poll("A")] == ["a1"]
+
+
+def test_a_groups_record_locks_are_bounded_by_the_brokers_maximum_of_4000():
+    configs = GroupConfigs()
+    with pytest.raises(ValueError, match="group.share.max.partition.max.record.locks=4000"):
+        configs.set_group("lager", "share.partition.max.record.locks", 5000)
+    configs.set_group("lager", "share.partition.max.record.locks", 4000)
+    raised = GroupsSimulator(broker_configs={"group.share.max.partition.max.record.locks": "10000"})
+    raised.set_group_config("lager", "share.partition.max.record.locks", 10000)
+    with pytest.raises(GroupsControlError, match=r"außerhalb des erlaubten Bereichs \[2000, 10000\]"):
+        GroupsSimulator(broker_configs={"group.share.max.partition.max.record.locks": "20000"})

@@ -1,40 +1,41 @@
-"""kafkasim.groups4 depends only on the kernel, and its broker and client parts never import each
-other: they meet in the messages (as the simulator core's broker/ and clients/ will)."""
+"""Where the Kafka 4.x groups live in the core: the broker's part in broker/, the clients in
+clients/groups/, meeting only in protocol messages; kafka-python 3.0.12 has neither a share
+consumer nor the consumer protocol, so the `kafka` facade a learner imports never offers them."""
 from __future__ import annotations
 
-import ast
+import importlib.util
+import pkgutil
 from pathlib import Path
 
-import kafkasim.groups4 as groups4
+import kafkasim.kafka as facade
 
-PACKAGE = Path(groups4.__file__).parent
-
-
-def imports(path: Path) -> set[str]:
-    module = "kafkasim." + ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    package = module.rsplit(".", 1)[0] if path.name != "__init__.py" else module.removesuffix(".__init__")
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[:len(base) - node.level + 1]
-                found.add(".".join(base + ([node.module] if node.module else [])))
-            elif node.module and node.module.startswith("kafkasim"):
-                found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("kafkasim"))
-    return found
+TOOL = Path(__file__).resolve().parents[2] / "simulator" / "tools" / "import_graph.py"
 
 
-def test_groups4_depends_only_on_the_kernel():
-    for path in PACKAGE.rglob("*.py"):
-        for name in imports(path):
-            assert name.startswith("kafkasim.groups4") or name == "kafkasim.kernel", (path.name, name)
+def graph() -> dict[str, set[str]]:
+    spec = importlib.util.spec_from_file_location("import_graph", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool.graph()
 
 
-def test_broker_and_clients_stay_apart():
-    for path in (PACKAGE / "broker").rglob("*.py"):
-        assert not any(n.startswith("kafkasim.groups4.clients") for n in imports(path)), path.name
-    for path in (PACKAGE / "clients").rglob("*.py"):
-        assert not any(n.startswith("kafkasim.groups4.broker") for n in imports(path)), path.name
+def test_the_group_clients_reach_the_broker_only_through_protocol_messages():
+    edges = graph()
+    clients = [m for m in edges if m.startswith("kafkasim.clients.groups")]
+    assert {"kafkasim.clients.groups.share_consumer", "kafkasim.clients.groups.protocol_consumer"} <= set(clients)
+    for module in clients:
+        assert not any(n.startswith("kafkasim.broker") for n in edges[module]), module
+    assert "kafkasim.protocol.share" in edges["kafkasim.clients.groups.share_consumer"]
+    assert "kafkasim.protocol.share" in edges["kafkasim.broker.apis"]
+
+
+def test_the_kafka_facade_offers_no_share_consumer_and_no_consumer_protocol():
+    names = set()
+    for info in pkgutil.walk_packages(facade.__path__, "kafkasim.kafka."):
+        module = importlib.import_module(info.name)
+        names |= {n for n in vars(module) if not n.startswith("_")}
+    names |= {n for n in vars(facade) if not n.startswith("_")}
+    assert not names & {"ShareConsumer", "KafkaShareConsumer", "ProtocolConsumer", "ShareRecord"}
+    edges = graph()
+    assert not any(n.startswith("kafkasim.clients.groups") for m, targets in edges.items()
+                   if m.startswith("kafkasim.kafka") for n in targets)

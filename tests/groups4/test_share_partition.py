@@ -2,10 +2,10 @@
 delivery count limit, SPSO/SPEO and the state written to the share coordinator."""
 from __future__ import annotations
 
-from kafkasim.groups4.broker.share_partition import (ACCEPT, ACKNOWLEDGED, ACQUIRED, ARCHIVED, AVAILABLE,
+from kafkasim.broker.share_partition import (ACCEPT, ACKNOWLEDGED, ACQUIRED, ARCHIVED, AVAILABLE,
                                                      INVALID_RECORD_STATE, NONE, REJECT, RELEASE, RENEW,
                                                      SharePartition)
-from kafkasim.groups4.memlog import PartitionLog
+from kafkasim.broker.batch_log import PartitionLog
 from kafkasim.kernel import Kernel
 
 LOCK_MS = 2000

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.journeys.reading import SIMULATOR, read_to_the_end
 
-BOOT_TIMEOUT_MS = 60_000
-SIMULATOR = "div.kafkasim"
-AT_BOTTOM = "() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2"
+pytestmark = pytest.mark.browser
 
 
 def course_pages(built_site) -> list[str]:
@@ -55,21 +53,6 @@ class Breakage:
     def _response(self, response) -> None:
         if response.status >= 400:
             self._add(f"HTTP {response.status}: {response.url}")
-
-
-def read_to_the_end(page) -> None:
-    """Scrolls a screen at a time; waits at each simulator in view until it is ready or failed."""
-    for _ in range(200):  # bounded: no course page is 200 screens long
-        page.wait_for_function(
-            """(s) => [...document.querySelectorAll(s)].every((d) => {
-                const box = d.getBoundingClientRect();
-                const inView = box.top < innerHeight && box.bottom > 0;
-                return !inView || d.dataset.simState === 'ready' || d.dataset.simState === 'error';
-            })""", arg=SIMULATOR, timeout=BOOT_TIMEOUT_MS)
-        if page.evaluate(AT_BOTTOM):
-            return
-        page.evaluate("() => scrollBy({top: innerHeight * 0.8, behavior: 'instant'})")
-    pytest.fail("Seite endet nicht nach 200 Bildschirmen")
 
 
 def test_the_walk_covers_the_whole_course(built_site):

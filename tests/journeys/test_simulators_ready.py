@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.journeys.reading import SIMULATOR, read_to_the_end
 
-BOOT_TIMEOUT_MS = 60_000
-SIMULATOR = "div.kafkasim"
-AT_BOTTOM = "() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2"
+pytestmark = pytest.mark.browser
 
 
 def pages_with_simulators(built_site) -> list[str]:
@@ -40,28 +38,12 @@ def states(page) -> list[str]:
     return page.evaluate("(s) => [...document.querySelectorAll(s)].map((d) => d.dataset.simState)", SIMULATOR)
 
 
-def scroll_through(page) -> None:
-    """Scrolls down a screen at a time as a reader does; waits at each simulator that comes into
-    view until it is ready (bounded), then reads on."""
-    for _ in range(200):  # bounded: no course page is 200 screens long
-        page.wait_for_function(
-            """(s) => [...document.querySelectorAll(s)].every((d) => {
-                const box = d.getBoundingClientRect();
-                const inView = box.top < innerHeight && box.bottom > 0;
-                return !inView || d.dataset.simState === 'ready' || d.dataset.simState === 'error';
-            })""", arg=SIMULATOR, timeout=BOOT_TIMEOUT_MS)
-        if page.evaluate(AT_BOTTOM):
-            return
-        page.evaluate("() => scrollBy({top: innerHeight * 0.8, behavior: 'instant'})")
-    pytest.fail("Seite endet nicht nach 200 Bildschirmen")
-
-
 def test_every_simulator_on_every_page_reaches_ready(learner, site_url, built_site):
     pages = pages_with_simulators(built_site)
     problems = []
     for path in pages:
         learner.goto(site_url + path, wait_until="load")
-        scroll_through(learner)
+        read_to_the_end(learner)
         found = states(learner)
         if not found or any(state != "ready" for state in found):
             notices = learner.locator(f"{SIMULATOR} .ksim-notice").all_inner_texts()

@@ -73,11 +73,16 @@ consumer.commit()
 from kafka import KafkaProducer
 KafkaProducer(bootstrap_servers="localhost:9092")
 """),
-    "inkrementelles Rebalancing": (None, """
+    "nicht simulierte Funktion": (None, """
+from kafka.admin import KafkaAdminClient
+KafkaAdminClient(bootstrap_servers="localhost:9092").create_acls([])
+"""),
+    "eager und cooperative gemischt": (None, """
 from kafka import KafkaConsumer
-from kafka.coordinator.assignors.sticky.sticky_assignor import StickyPartitionAssignor
-from kafka.coordinator.assignors.cooperative_sticky import CooperativeStickyPartitionAssignor
-KafkaConsumer("aktienkurse", group_id="depot", partition_assignment_strategy=[CooperativeStickyPartitionAssignor])
+from kafka.coordinator.assignors.range import RangePartitionAssignor
+from kafka.coordinator.assignors.cooperative_sticky import CooperativeStickyAssignor
+KafkaConsumer("aktienkurse", group_id="depot",
+              partition_assignment_strategy=[RangePartitionAssignor, CooperativeStickyAssignor])
 """),
     "input()": (None, "symbol = input('Aktie? ')\n"),
 }

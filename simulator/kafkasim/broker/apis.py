@@ -15,9 +15,14 @@ from ..protocol import groups as g
 from ..protocol import metadata as m
 from ..protocol import offsets as o
 from ..protocol import produce as pr
+from ..protocol import share as sh
 from ..protocol import transactions as tx
 from .. import topic_config_table as table
+from .group_membership import GroupRefused
 from .topic import validate_name
+from .config_resources import list_config_resources
+from .elections import elect_leaders
+from .topic_partitions import TopicIds, describe_topic_partitions
 
 # Without an authorizer a Kafka 4.x broker grants these on the cluster resource, as the bit field
 # DescribeCluster returns (ALTER, ALTER_CONFIGS, CLUSTER_ACTION, CREATE, DESCRIBE, DESCRIBE_CONFIGS,
@@ -36,6 +41,7 @@ def _message(error: errors.KafkaError) -> str | None:
 class KafkaApis:
     def __init__(self, cluster) -> None:
         self.cluster = cluster
+        self._topic_ids = TopicIds(cluster)
         self._handlers = {
             pr.ProduceRequest.API_KEY: self.handle_produce,
             f.FetchRequest.API_KEY: self.handle_fetch,
@@ -43,6 +49,7 @@ class KafkaApis:
             m.MetadataRequest.API_KEY: self.handle_metadata,
             m.FindCoordinatorRequest.API_KEY: self.handle_find_coordinator,
             m.DescribeClusterRequest.API_KEY: self.handle_describe_cluster,
+            m.DescribeTopicPartitionsRequest.API_KEY: self.handle_describe_topic_partitions,
             g.JoinGroupRequest.API_KEY: self.handle_join_group,
             g.SyncGroupRequest.API_KEY: self.handle_sync_group,
             g.HeartbeatRequest.API_KEY: self.handle_heartbeat,
@@ -52,6 +59,7 @@ class KafkaApis:
             g.DeleteGroupsRequest.API_KEY: self.handle_delete_groups,
             o.OffsetCommitRequest.API_KEY: self.handle_offset_commit,
             o.OffsetFetchRequest.API_KEY: self.handle_offset_fetch,
+            o.OffsetDeleteRequest.API_KEY: self.handle_offset_delete,
             a.CreateTopicsRequest.API_KEY: self.handle_create_topics,
             a.DeleteTopicsRequest.API_KEY: self.handle_delete_topics,
             a.CreatePartitionsRequest.API_KEY: self.handle_create_partitions,
@@ -59,12 +67,15 @@ class KafkaApis:
             a.DescribeConfigsRequest.API_KEY: self.handle_describe_configs,
             a.AlterConfigsRequest.API_KEY: self.handle_alter_configs,
             a.IncrementalAlterConfigsRequest.API_KEY: self.handle_incremental_alter_configs,
+            a.ListConfigResourcesRequest.API_KEY: self.handle_list_config_resources,
+            a.ElectLeadersRequest.API_KEY: self.handle_elect_leaders,
             tx.InitProducerIdRequest.API_KEY: self.handle_init_producer_id,
-            tx.AddPartitionsToTxnRequest.API_KEY: self.handle_transaction,
-            tx.AddOffsetsToTxnRequest.API_KEY: self.handle_transaction,
-            tx.EndTxnRequest.API_KEY: self.handle_transaction,
-            tx.TxnOffsetCommitRequest.API_KEY: self.handle_transaction,
+            tx.AddPartitionsToTxnRequest.API_KEY: self.handle_add_partitions_to_txn,
+            tx.AddOffsetsToTxnRequest.API_KEY: self.handle_add_offsets_to_txn,
+            tx.EndTxnRequest.API_KEY: self.handle_end_txn,
+            tx.TxnOffsetCommitRequest.API_KEY: self.handle_txn_offset_commit,
         }
+        self._handlers.update(self._kafka4_group_handlers())
 
     def handle(self, node_id: int, request, client_id: str, respond) -> None:
         self._handlers[request.API_KEY](node_id, request, client_id, respond)
@@ -118,15 +129,20 @@ class KafkaApis:
         respond(m.MetadataResponse(brokers=brokers, cluster_id=cluster.cluster_id, controller_id=controller,
                                    topics=topics))
 
+    def handle_describe_topic_partitions(self, node_id, request, client_id, respond):
+        respond(describe_topic_partitions(self.cluster, self._topic_ids, request))
+
+    def handle_elect_leaders(self, node_id, request, client_id, respond):
+        respond(elect_leaders(self.cluster, request))
+
+    def handle_list_config_resources(self, node_id, request, client_id, respond):
+        respond(list_config_resources(self.cluster, request))
+
     def handle_find_coordinator(self, node_id, request, client_id, respond):
-        groups = self.cluster.groups
+        coordinators = self.cluster.groups if request.key_type == m.GROUP else self.cluster.transactions
         out = []
         for key in request.coordinator_keys:
-            if request.key_type != m.GROUP:
-                out.append(m.Coordinator(key, -1, "", -1, errors.CoordinatorNotAvailableError.errno,
-                                         "Transaktionen simuliert kafkasim noch nicht."))
-                continue
-            coordinator = groups.coordinator_of(key)
+            coordinator = coordinators.coordinator_of(key)
             if coordinator is None:
                 out.append(m.Coordinator(key, -1, "", -1, errors.CoordinatorNotAvailableError.errno,
                                          "The coordinator is not available."))
@@ -193,7 +209,14 @@ class KafkaApis:
         if error:
             respond(o.OffsetFetchResponse(error_code=error))
             return
-        respond(self.cluster.groups.fetch_offsets(request))
+        response = self.cluster.groups.fetch_offsets(request)
+        if request.require_stable:
+            response = self.cluster.transactions.mark_unstable(request.group_id, response)
+        respond(response)
+
+    def handle_offset_delete(self, node_id, request, client_id, respond):
+        error = self._coordinator_error(node_id, request.group_id)
+        respond(o.OffsetDeleteResponse(error_code=error) if error else self.cluster.groups.delete_offsets(request))
 
     def handle_describe_groups(self, node_id, request, client_id, respond):
         out = []
@@ -217,6 +240,84 @@ class KafkaApis:
             error = self._coordinator_error(node_id, group_id)
             results.append(g.DeletableGroupResult(group_id, error or self.cluster.groups.delete_group(group_id)))
         respond(g.DeleteGroupsResponse(results=results))
+
+    # -- Kafka 4.x groups: share groups (KIP-932) and the consumer protocol (KIP-848) -------------
+    def _kafka4_group_handlers(self) -> dict:
+        return {
+            g.ConsumerGroupHeartbeatRequest.API_KEY: self.handle_consumer_group_heartbeat,
+            g.ConsumerGroupDescribeRequest.API_KEY: self.handle_consumer_group_describe,
+            sh.ShareGroupHeartbeatRequest.API_KEY: self.handle_share_group_heartbeat,
+            sh.ShareGroupDescribeRequest.API_KEY: self.handle_share_group_describe,
+            sh.ShareFetchRequest.API_KEY: self.handle_share_fetch,
+            sh.ShareAcknowledgeRequest.API_KEY: self.handle_share_acknowledge,
+            sh.DescribeShareGroupOffsetsRequest.API_KEY: self.handle_describe_share_group_offsets,
+        }
+
+    def _group_heartbeat(self, coordinator, request, client_id, respond):
+        try:
+            respond(coordinator.heartbeat(request, client_id))
+        except GroupRefused as refused:
+            # What the simulator does not reproduce comes back at once, with a German message.
+            respond(request.RESPONSE(error_code=errors.InvalidRequestError.errno, error_message=str(refused),
+                                     member_id=request.member_id, member_epoch=-1, heartbeat_interval_ms=0))
+
+    def handle_consumer_group_heartbeat(self, node_id, request, client_id, respond):
+        self._group_heartbeat(self.cluster.kafka4_groups.consumer_coordinator, request, client_id, respond)
+
+    def handle_share_group_heartbeat(self, node_id, request, client_id, respond):
+        self._group_heartbeat(self.cluster.kafka4_groups.share_coordinator, request, client_id, respond)
+
+    def handle_share_fetch(self, node_id, request, client_id, respond):
+        self.cluster.kafka4_groups.share_partitions.share_fetch(request, respond)
+
+    def handle_share_acknowledge(self, node_id, request, client_id, respond):
+        respond(self.cluster.kafka4_groups.share_partitions.share_acknowledge(request))
+
+    def handle_share_group_describe(self, node_id, request, client_id, respond):
+        groups = self.cluster.kafka4_groups
+        out = []
+        for group_id in request.group_ids:
+            d = groups.describe_share_group(group_id)
+            if d is None:
+                out.append(sh.DescribedShareGroup(error_code=errors.GroupIdNotFoundError.errno, group_id=group_id,
+                                                  error_message=f"Group {group_id} not found."))
+                continue
+            members = [sh.DescribedShareGroupMember(
+                           member_id=m["member_id"], member_epoch=m["epoch"], client_id=m["client_id"],
+                           assignment=sorted(m["assignment"].items(), key=lambda kv: str(kv[0])))
+                       for m in d["members"]]
+            out.append(sh.DescribedShareGroup(group_id=group_id, group_state=d["state"], group_epoch=d["epoch"],
+                                              assignment_epoch=d["target_epoch"], members=members))
+        respond(sh.ShareGroupDescribeResponse(groups=out))
+
+    def handle_consumer_group_describe(self, node_id, request, client_id, respond):
+        groups = self.cluster.kafka4_groups
+        out = []
+        for group_id in request.group_ids:
+            d = groups.describe_consumer_group(group_id)
+            if d is None:
+                out.append(g.DescribedConsumerGroup(error_code=errors.GroupIdNotFoundError.errno, group_id=group_id,
+                                                    error_message=f"Group {group_id} not found."))
+                continue
+            members = [g.DescribedConsumerGroupMember(
+                           member_id=m["member_id"], instance_id=m["instance_id"], member_epoch=m["epoch"],
+                           client_id=m["client_id"],
+                           assignment=sorted(m["assignment"].items(), key=lambda kv: str(kv[0])),
+                           target_assignment=sorted(m["target"].items(), key=lambda kv: str(kv[0])))
+                       for m in d["members"]]
+            out.append(g.DescribedConsumerGroup(group_id=group_id, group_state=d["state"], group_epoch=d["epoch"],
+                                                assignment_epoch=d["target_epoch"], assignor_name=d["assignor"],
+                                                members=members))
+        respond(g.ConsumerGroupDescribeResponse(groups=out))
+
+    def handle_describe_share_group_offsets(self, node_id, request, client_id, respond):
+        groups = self.cluster.kafka4_groups
+        out = []
+        for group_id in request.groups:
+            partitions = [sh.SharePartitionOffset(topic_id, partition, *(value if value is not None else (-1, -1)))
+                          for (topic_id, partition), value in groups.share_group_offsets(group_id).items()]
+            out.append(sh.ShareGroupOffsets(group_id=group_id, partitions=partitions))
+        respond(sh.DescribeShareGroupOffsetsResponse(groups=out))
 
     # -- topic administration ------------------------------------------------------------------
     def handle_create_topics(self, node_id, request, client_id, respond):
@@ -328,15 +429,37 @@ class KafkaApis:
 
     # -- producer ids and transactions ---------------------------------------------------------
     def handle_init_producer_id(self, node_id, request, client_id, respond):
-        error, producer_id, epoch = self.cluster.transactions.init_producer_id(request.transactional_id)
+        transactions = self.cluster.transactions
+        if request.transactional_id:
+            error = transactions.coordinator_error(node_id, request.transactional_id)
+            if error:
+                respond(tx.InitProducerIdResponse(error_code=error))
+                return
+        error, producer_id, epoch = transactions.init_producer_id(request.transactional_id,
+                                                                  request.transaction_timeout_ms)
         respond(tx.InitProducerIdResponse(error_code=error, producer_id=producer_id, producer_epoch=epoch))
 
-    def handle_transaction(self, node_id, request, client_id, respond):
-        error = self.cluster.transactions.not_simulated()
-        if isinstance(request, tx.TxnOffsetCommitRequest):
-            respond(tx.TxnOffsetCommitResponse(topics=[
-                o.OffsetCommitTopicResponse(t.name, [o.OffsetCommitPartitionResponse(p.partition_index, error)
-                                                     for p in t.partitions]) for t in request.topics or ()]))
-            return
-        respond(request.RESPONSE(error_code=error))
+    def handle_add_partitions_to_txn(self, node_id, request, client_id, respond):
+        error = self.cluster.transactions.coordinator_error(node_id, request.transactional_id)
+        if error:
+            results = [(t.name, [(p, error) for p in t.partitions]) for t in request.topics]
+        else:
+            results = self.cluster.transactions.add_partitions(request)
+        respond(tx.AddPartitionsToTxnResponse(results=results))
 
+    def handle_add_offsets_to_txn(self, node_id, request, client_id, respond):
+        transactions = self.cluster.transactions
+        error = transactions.coordinator_error(node_id, request.transactional_id)
+        respond(tx.AddOffsetsToTxnResponse(error_code=error or transactions.add_offsets(request)))
+
+    def handle_end_txn(self, node_id, request, client_id, respond):
+        transactions = self.cluster.transactions
+        error = transactions.coordinator_error(node_id, request.transactional_id)
+        respond(tx.EndTxnResponse(error_code=error or transactions.end_txn(request)))
+
+    def handle_txn_offset_commit(self, node_id, request, client_id, respond):
+        # Sent to the group's coordinator, like OffsetCommit.
+        error = self._coordinator_error(node_id, request.group_id) \
+            or self.cluster.transactions.txn_offset_commit(request)
+        respond(tx.TxnOffsetCommitResponse(topics=[
+            (t.name, [(p.partition_index, error) for p in t.partitions]) for t in request.topics]))

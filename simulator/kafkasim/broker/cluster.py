@@ -11,6 +11,7 @@ from .apis import KafkaApis
 from .configs import broker_config
 from .controller import Controller
 from .group_coordinator import GroupCoordinator
+from .kafka4_groups import Kafka4Groups
 from .log_cleaner import LogCleaner
 from .node import Broker, elect_controller
 from .replica_manager import ReplicaManager
@@ -45,6 +46,7 @@ class BrokerCluster:
         self.record_events = True
         self.groups = GroupCoordinator(self)
         self.transactions = TransactionCoordinator(self)
+        self.kafka4_groups = Kafka4Groups(kernel, self.config, trace)
         self.replicas = ReplicaManager(self)
         trace.emit("cluster.started", brokers=list(self.brokers), controller=self.controller_id)
         self.cleaner = LogCleaner(self)

@@ -16,6 +16,7 @@ from .node import elect_controller
 from .topic import Topic, place_replicas, validate_name
 
 OFFSETS_TOPIC = "__consumer_offsets"
+TRANSACTION_STATE_TOPIC = "__transaction_state"
 
 
 class Controller:
@@ -266,20 +267,27 @@ class Controller:
 
     def ensure_offsets_topic(self) -> Topic | None:
         """The first group lookup makes the brokers create __consumer_offsets, as Kafka does."""
+        return self._ensure_internal_topic(OFFSETS_TOPIC, "offsets.topic")
+
+    def ensure_transaction_state_topic(self) -> Topic | None:
+        """The first transactional id lookup creates __transaction_state, as Kafka does."""
+        return self._ensure_internal_topic(TRANSACTION_STATE_TOPIC, "transaction.state.log")
+
+    def _ensure_internal_topic(self, name: str, settings: str) -> Topic | None:
         cluster = self.cluster
-        topic = cluster.internal_topics.get(OFFSETS_TOPIC)
+        topic = cluster.internal_topics.get(name)
         if topic is None:
             live = cluster.live_brokers()
             if not live:
                 return None
-            partitions = cluster.config["offsets.topic.num.partitions"]
-            rf = min(cluster.config["offsets.topic.replication.factor"], len(live))
+            partitions = cluster.config[settings + ".num.partitions"]
+            rf = min(cluster.config[settings + ".replication.factor"], len(live))
             placement = place_replicas(cluster.kernel.rng, live, partitions, rf)
-            topic = Topic(cluster, OFFSETS_TOPIC, topic_values(self.topic_layers(), {"cleanup.policy": "compact"}),
+            topic = Topic(cluster, name, topic_values(self.topic_layers(), {"cleanup.policy": "compact"}),
                           placement, internal=True)
-            cluster.internal_topics[OFFSETS_TOPIC] = topic
+            cluster.internal_topics[name] = topic
             cluster.metadata_version += 1
-            cluster.trace.emit("topic.created", topic=OFFSETS_TOPIC, partitions=partitions, replication_factor=rf,
+            cluster.trace.emit("topic.created", topic=name, partitions=partitions, replication_factor=rf,
                                internal=True)
         return topic
 

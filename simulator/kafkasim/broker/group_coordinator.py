@@ -397,6 +397,10 @@ class GroupCoordinator:
         results = []
         for entry in request.members:
             member = group.members.get(entry.member_id) if group else None
+            if member is None and group and not entry.member_id and entry.group_instance_id is not None:
+                # An administrator's remove_group_members names a static member by its instance id.
+                member = next((m for m in group.members.values() if m.group_instance_id == entry.group_instance_id),
+                              None)
             if member is None:
                 results.append(g.LeaveGroupMemberResponse(entry.member_id, entry.group_instance_id,
                                                           errors.UnknownMemberIdError.errno))
@@ -485,6 +489,20 @@ class GroupCoordinator:
         self._emit("offset.committed", group, topic=topic, partition=partition, offset=offset, member=member_id,
                    client_id=member.client_id if member else None)
 
+    # Transactional offsets (the transaction coordinator calls these two; KIP-447).
+    def txn_commit_error(self, group_id: str, member_id: str, generation: int) -> int:
+        """TxnOffsetCommit's check of the consumer's group metadata: without a generation (a bare
+        group id) anything goes; with one, the member and generation must be current."""
+        if generation < 0 and not member_id:
+            return 0
+        return self._commit_error(self.group(group_id), member_id, generation)
+
+    def store_offsets(self, group_id: str, offsets: dict) -> None:
+        """A committed transaction's offsets become the group's: {(topic, partition): (offset, metadata)}."""
+        group = self.group(group_id)
+        for (topic, partition), (offset, metadata) in offsets.items():
+            self._store_offset(group, "", topic, partition, offset, metadata)
+
     def fetch_offsets(self, request) -> o.OffsetFetchResponse:
         group = self.groups.get(request.group_id)
         offsets = group.offsets if group else {}
@@ -505,6 +523,25 @@ class GroupCoordinator:
                     parts.append(o.OffsetFetchPartitionResponse(index, entry[0], -1, entry[1]))
             topics.append(o.OffsetFetchTopicResponse(name, parts))
         return o.OffsetFetchResponse(topics=topics)
+
+    def delete_offsets(self, request) -> o.OffsetDeleteResponse:
+        """OffsetDelete: drops committed offsets, except of topics an active member subscribes to."""
+        group = self.groups.get(request.group_id)
+        if group is None:
+            return o.OffsetDeleteResponse(error_code=errors.GroupIdNotFoundError.errno)
+        subscribed = group.subscribed_topics() if group.members else set()
+        topics = []
+        for topic in request.topics:
+            results = []
+            for index in topic.partitions:
+                if topic.name in subscribed:
+                    results.append(o.OffsetDeletePartitionResponse(index, errors.GroupSubscribedToTopicError.errno))
+                    continue
+                if group.offsets.pop((topic.name, index), None) is not None:
+                    self._emit("offset.deleted", group, topic=topic.name, partition=index)
+                results.append(o.OffsetDeletePartitionResponse(index))
+            topics.append(o.OffsetDeleteTopicResponse(topic.name, results))
+        return o.OffsetDeleteResponse(topics=topics)
 
     # -- administration ------------------------------------------------------------------------
     def describe(self, group_id: str) -> g.DescribedGroup:

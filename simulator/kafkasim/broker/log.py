@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..protocol.records import RECORD_OVERHEAD, AppendTimeRecord, record_size
+from ..protocol.records import RECORD_OVERHEAD, AppendTimeRecord, ControlRecord, TxnAppendTimeRecord, TxnRecord, \
+    record_size
 
 
 class Segment:
@@ -49,12 +50,21 @@ class Log:
 
     # -- writing -----------------------------------------------------------------------------
     def append(self, records: list, now_ms: int, segment_ms: int, segment_bytes: int,
-               append_time: int | None = None, size: int | None = None, max_timestamp: int | None = None) -> int:
+               append_time: int | None = None, size: int | None = None, max_timestamp: int | None = None,
+               producer_id: int | None = None) -> int:
         """Appends [(timestamp, key, value, headers), ...]; returns the base offset.
 
         `size` and `max_timestamp` of the batch are counted here unless the producer gave them. With
-        `append_time` (message.timestamp.type=LogAppendTime) every record gets that timestamp.
+        `append_time` (message.timestamp.type=LogAppendTime) every record gets that timestamp. With
+        `producer_id` the batch is transactional: its records carry the producer id (TxnRecord).
         """
+        if producer_id is not None:
+            records = [(r[0] if append_time is None else append_time,) + r[1:] for r in records]
+            wrap = TxnRecord if append_time is None else TxnAppendTimeRecord
+            if append_time is not None:
+                max_timestamp = append_time
+            return self._append_wrapped(records, now_ms, segment_ms, segment_bytes, size, max_timestamp,
+                                        wrap, producer_id=producer_id)
         active = self.segments[-1]
         if active.records and (now_ms - active.created_ms >= segment_ms or active.size >= segment_bytes):
             active = Segment(self.log_end_offset, now_ms)
@@ -77,6 +87,44 @@ class Log:
         if max_timestamp > active.max_ts:
             active.max_ts = max_timestamp
         self.log_end_offset = base + n
+        return base
+
+    def append_control(self, timestamp: int, now_ms: int, segment_ms: int, segment_bytes: int, producer_id: int,
+                       producer_epoch: int, commit: bool) -> int:
+        """Appends a transaction marker (one control record); returns its offset."""
+        return self._append_wrapped([(timestamp, None, None, None)], now_ms, segment_ms, segment_bytes, None, None,
+                                    ControlRecord, producer_id=producer_id, producer_epoch=producer_epoch,
+                                    commit=commit)
+
+    def _append_wrapped(self, records: list, now_ms: int, segment_ms: int, segment_bytes: int, size, max_timestamp,
+                        wrap, **attributes) -> int:
+        """Appends records as instances of `wrap` (a tuple subclass) carrying `attributes`."""
+        base = self.log_end_offset
+        stored = []
+        for o, r in zip(range(base, base + len(records)), records):
+            record = wrap((o,) + r)
+            record.__dict__.update(attributes)
+            stored.append(record)
+        return self._append_stored(stored, now_ms, segment_ms, segment_bytes, size, max_timestamp)
+
+    def _append_stored(self, stored: list, now_ms: int, segment_ms: int, segment_bytes: int, size,
+                       max_timestamp) -> int:
+        active = self.segments[-1]
+        if active.records and (now_ms - active.created_ms >= segment_ms or active.size >= segment_bytes):
+            active = Segment(self.log_end_offset, now_ms)
+            self.segments.append(active)
+        base = self.log_end_offset
+        active.records.extend(stored)
+        if max_timestamp is None:
+            max_timestamp = max([r[1] for r in stored])
+        if size is None:
+            size = RECORD_OVERHEAD * len(stored) + sum([len(r[2]) for r in stored if r[2] is not None]) \
+                + sum([len(r[3]) for r in stored if r[3] is not None])
+        active.size += size
+        self.size += size
+        if max_timestamp > active.max_ts:
+            active.max_ts = max_timestamp
+        self.log_end_offset = base + len(stored)
         return base
 
     def truncate_to(self, offset: int) -> int:

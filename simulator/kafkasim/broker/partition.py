@@ -13,8 +13,9 @@ from __future__ import annotations
 from .. import errors
 from ..events import display
 from ..protocol.network import NET_MS
-from ..protocol.records import BATCH_OVERHEAD, record_size
+from ..protocol.records import BATCH_OVERHEAD, ControlRecord, record_size
 from .log import Log
+from .producer_state import PartitionTxnState
 
 # Batches an idempotent producer may have in flight; the broker remembers that many per producer.
 PRODUCER_STATE_BATCHES = 5
@@ -35,7 +36,7 @@ class Waiter:
 class Partition:
     __slots__ = ("cluster", "topic", "index", "replicas", "isr", "leader", "leader_epoch", "log",
                  "replica_leo", "follower_leo", "hw", "caught_up_ms", "waiters", "producers", "_repl_pending",
-                 "label", "rejected_event_ms", "fetch_waiters")
+                 "label", "rejected_event_ms", "fetch_waiters", "txn")
 
     def __init__(self, cluster, topic, index: int, replicas: list[int]) -> None:
         self.cluster = cluster
@@ -57,6 +58,7 @@ class Partition:
         self.producers: dict[int, list[tuple[int, int, int, int]]] = {}
         self._repl_pending = False
         self.rejected_event_ms = -10**9
+        self.txn = PartitionTxnState()
 
     def _emit(self, kind: str, **details) -> None:
         # __consumer_offsets has 50 partitions: their elections and ISR changes would drown the
@@ -68,6 +70,15 @@ class Partition:
     @property
     def log_end_offset(self) -> int:
         return self.log.log_end_offset
+
+    @property
+    def last_stable_offset(self) -> int:
+        """What a read_committed consumer may read up to: the HW, or the start of the oldest open
+        (or not yet replicated) transaction below it."""
+        txn = self.txn
+        if not txn.ongoing and not txn.unreplicated:
+            return self.hw
+        return txn.last_stable_offset(self.hw)
 
     def leader_alive(self) -> bool:
         return self.leader is not None and self.cluster.brokers[self.leader].state == "running"
@@ -142,6 +153,11 @@ class Partition:
             return
         producer_id = batch.producer_id
         if producer_id >= 0:
+            newer = self.txn.fenced_epoch(producer_id, batch.producer_epoch)
+            if newer is not None:
+                respond(errors.InvalidProducerEpochError(
+                    f"Producer-Epoche {batch.producer_epoch} ist älter als {newer} ({self.label})."), -1)
+                return
             dup = self._check_sequence(producer_id, batch.producer_epoch, batch.base_sequence, len(records))
             if dup is not None:
                 if isinstance(dup, errors.KafkaError):
@@ -151,7 +167,10 @@ class Partition:
                                    broker=self.leader, offset=dup, client_id=client_id)
                 respond(None, dup)
                 return
-        base = self.append(records, acks, size, batch.max_timestamp)
+        transactional = producer_id >= 0 and batch.is_transactional
+        base = self.append(records, acks, size, batch.max_timestamp, producer_id if transactional else None)
+        if transactional:
+            self.txn.appended(producer_id, base)
         self._remember_sequence(batch, base, len(records))
         if acks == -1:
             need = base + len(records)
@@ -201,20 +220,18 @@ class Partition:
                 f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
 
     def append(self, records: list, acks: int | None = None, size: int | None = None,
-               max_timestamp: int | None = None) -> int:
+               max_timestamp: int | None = None, producer_id: int | None = None) -> int:
         """Writes [(timestamp, key, value, headers), ...] at the leader; returns the base offset.
-        `acks` (-1, 0 or 1) of the produce request goes into the event."""
+        `acks` (-1, 0 or 1) of the produce request goes into the event; `producer_id` marks a
+        transactional batch."""
         cluster = self.cluster
         now = cluster.kernel.now
         config = self.topic.config
         append_time = cluster.wall_ms() if config["message.timestamp.type"] == "LogAppendTime" else None
         segment_bytes = config["internal.segment.bytes"] or config["segment.bytes"]
         base = self.log.append(records, now, config["segment.ms"], segment_bytes, append_time=append_time,
-                               size=size, max_timestamp=max_timestamp)
-        leo = self.log.log_end_offset
-        self.replica_leo[self.leader] = leo
-        self.follower_leo[self.leader] = leo
-        self.caught_up_ms[self.leader] = now
+                               size=size, max_timestamp=max_timestamp, producer_id=producer_id)
+        self._leader_appended()
         cluster.metrics_produced += len(records)
         if cluster.record_events:
             _ts, key, value, _h = records[0]
@@ -224,6 +241,31 @@ class Partition:
         if len(self.isr) == 1 and self.isr[0] == self.leader:
             self._recompute_hw()
         return base
+
+    def write_marker(self, producer_id: int, producer_epoch: int, commit: bool) -> int | None:
+        """The transaction coordinator's COMMIT or ABORT marker for `producer_id` (a control record
+        with an offset of its own); None when the partition has no live leader to write it."""
+        if not self.leader_alive():
+            return None
+        cluster = self.cluster
+        config = self.topic.config
+        segment_bytes = config["internal.segment.bytes"] or config["segment.bytes"]
+        offset = self.log.append_control(cluster.wall_ms(), cluster.kernel.now, config["segment.ms"], segment_bytes,
+                                         producer_id, producer_epoch, commit)
+        self.txn.completed(producer_id, producer_epoch, offset, commit)
+        self._leader_appended()
+        self._emit("txn.marker", broker=self.leader, offset=offset, producer_id=producer_id, commit=commit)
+        if len(self.isr) == 1 and self.isr[0] == self.leader:
+            self._recompute_hw()
+        self.wake_followers()
+        return offset
+
+    def _leader_appended(self) -> None:
+        now = self.cluster.kernel.now
+        leo = self.log.log_end_offset
+        self.replica_leo[self.leader] = leo
+        self.follower_leo[self.leader] = leo
+        self.caught_up_ms[self.leader] = now
 
     # -- replication ---------------------------------------------------------------------------
     def replicate(self) -> None:
@@ -291,8 +333,9 @@ class Partition:
                     f"{self.label}: Records geschrieben, aber die ISR ist auf {self.isr} geschrumpft."), -1)
         self._recompute_hw()
 
-    def elect_leader(self, reason: str, preferred: int | None = None) -> None:
-        """Picks a new leader: first replica (in assignment order) that is alive and in the ISR."""
+    def elect_leader(self, reason: str, preferred: int | None = None, unclean: bool = False) -> None:
+        """Picks a new leader: first replica (in assignment order) that is alive and in the ISR
+        (`unclean`: an administrator's unclean election, whatever the topic's setting says)."""
         cluster = self.cluster
         alive = [b for b in self.replicas if cluster.brokers[b].state == "running" and not cluster.brokers[b].fenced]
         candidates = [b for b in alive if b in self.isr]
@@ -301,7 +344,7 @@ class Partition:
             new_leader = preferred
         elif candidates:
             new_leader = candidates[0]
-        elif alive and self.topic.config["unclean.leader.election.enable"]:
+        elif alive and (unclean or self.topic.config["unclean.leader.election.enable"]):
             new_leader = alive[0]
             unclean = True
         else:
@@ -314,7 +357,7 @@ class Partition:
         self.leader_epoch += 1
         if self.waiters or self.fetch_waiters:
             self.fail_waiters(errors.NotLeaderForPartitionError(f"Leaderwechsel bei {self.label}."))
-        if self.topic.internal:
+        if self.topic.internal and self.topic.name == "__consumer_offsets":
             cluster.groups.offsets_leader_changed(self.index, new_leader)
         if new_leader is None:
             self._emit("leader.lost", broker=None, isr=list(self.isr), leader_epoch=self.leader_epoch)
@@ -329,6 +372,7 @@ class Partition:
                 for b, leo in leos.items():
                     if leo > end:
                         leos[b] = end
+            self.txn.truncated(end)
             for pid in list(self.producers):
                 self.producers[pid] = [h for h in self.producers[pid] if h[3] < self.log.log_end_offset]
         # The new leader knows its own log end; what it knows of the others comes with their fetches.
@@ -344,13 +388,23 @@ class Partition:
 
     # -- snapshot ------------------------------------------------------------------------------
     def snapshot(self, max_records: int) -> dict:
+        """The partition for the page. With transactions: `last_stable_offset` (what read_committed
+        consumers read up to), `open_transactions` [{producer_id, first_offset}], and per record
+        `marker` ("commit"/"abort": a control record), `aborted` (a record of an aborted
+        transaction) or `open` (of a transaction not decided yet); plain records carry none of these."""
         records = []
+        txn = self.txn
         if max_records > 0:
             start = self.log.log_start_offset
-            for offset, ts, key, value, _h in self.log.tail(max_records):
-                if offset >= start:
-                    records.append({"offset": offset, "key": display(key), "value": display(value),
-                                    "timestamp": ts})
+            for record in self.log.tail(max_records):
+                offset, ts, key, value, _h = record
+                if offset < start:
+                    continue
+                entry = {"offset": offset, "key": display(key), "value": display(value), "timestamp": ts}
+                producer_id = getattr(record, "producer_id", None)
+                if producer_id is not None:
+                    _mark_transactional(entry, record, producer_id, txn)
+                records.append(entry)
         return {
             "partition": self.index,
             "leader": self.leader,
@@ -361,5 +415,18 @@ class Partition:
             "high_watermark": self.hw,
             "log_end_offset": self.log.log_end_offset,
             "replica_log_end_offsets": {str(b): self.replica_leo[b] for b in self.replicas},
+            "last_stable_offset": self.last_stable_offset,
+            "open_transactions": [{"producer_id": pid, "first_offset": first}
+                                  for pid, first in sorted(txn.ongoing.items(), key=lambda item: item[1])],
             "records": records,
         }
+
+
+def _mark_transactional(entry: dict, record, producer_id: int, txn) -> None:
+    offset = record[0]
+    if isinstance(record, ControlRecord):
+        entry["marker"] = "commit" if record.commit else "abort"
+    elif any(pid == producer_id and first <= offset <= last for pid, first, last in txn.aborted):
+        entry["aborted"] = True
+    elif txn.ongoing.get(producer_id, offset + 1) <= offset:
+        entry["open"] = True

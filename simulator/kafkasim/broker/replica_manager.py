@@ -100,6 +100,7 @@ class ReplicaManager:
         out = []
         found = False
         budget = request.max_bytes
+        read_committed = request.isolation_level == 1
         for topic in request.topics:
             parts = []
             for part in topic.partitions:
@@ -116,13 +117,20 @@ class ReplicaManager:
                     found = True
                     continue
                 records = ()
-                if offset < p.hw and budget > 0:
+                lso = p.last_stable_offset
+                # read_committed reads up to the last stable offset, and learns which transactions in
+                # what it got were aborted (the consumer skips their records).
+                upto = lso if read_committed else p.hw
+                aborted = None
+                if offset < upto and budget > 0:
                     limit = min(part.partition_max_bytes, budget)
-                    records = log.read_bytes(offset, p.hw, limit)
+                    records = log.read_bytes(offset, upto, limit)
                     if records:
                         found = True
                         budget -= limit
-                parts.append(f.FetchPartitionData(part.partition, 0, p.hw, p.hw, log.log_start_offset, None,
+                        if read_committed and p.txn.aborted:
+                            aborted = p.txn.aborted_between(offset, records[-1][0] + 1)
+                parts.append(f.FetchPartitionData(part.partition, 0, p.hw, lso, log.log_start_offset, aborted,
                                                   records, p.leader_epoch))
             out.append(f.FetchableTopicResponse(topic.topic, parts))
         return out, found
@@ -166,18 +174,20 @@ class ReplicaManager:
                 if error is not None:
                     parts.append(f.ListOffsetsPartitionResponse(part.partition_index, _code(error)))
                     continue
-                parts.append(self._offset_for(p, part.partition_index, part.timestamp))
+                parts.append(self._offset_for(p, part.partition_index, part.timestamp,
+                                              p.last_stable_offset if request.isolation_level == 1 else p.hw))
             topics.append(f.ListOffsetsTopicResponse(topic.name, parts))
         return f.ListOffsetsResponse(topics=topics)
 
-    def _offset_for(self, p, index: int, timestamp: int):
+    def _offset_for(self, p, index: int, timestamp: int, end: int):
+        """`end`: the high watermark, or for read_committed the last stable offset."""
         log = p.log
         epoch = p.leader_epoch
         if timestamp == f.EARLIEST_TIMESTAMP:
             return f.ListOffsetsPartitionResponse(index, 0, -1, log.log_start_offset, epoch)
         if timestamp == f.LATEST_TIMESTAMP:
-            return f.ListOffsetsPartitionResponse(index, 0, -1, p.hw, epoch)
-        found = log.max_timestamp(p.hw) if timestamp == f.MAX_TIMESTAMP else log.offset_for_timestamp(timestamp, p.hw)
+            return f.ListOffsetsPartitionResponse(index, 0, -1, end, epoch)
+        found = log.max_timestamp(end) if timestamp == f.MAX_TIMESTAMP else log.offset_for_timestamp(timestamp, end)
         if found is None:
             return f.ListOffsetsPartitionResponse(index, 0, -1, -1, epoch)
         return f.ListOffsetsPartitionResponse(index, 0, found[1], found[0], epoch)

@@ -72,6 +72,10 @@ def _controller_elected(d):
 
 # -- topics ------------------------------------------------------------------------------------------
 def _topic_created(d):
+    if d.get("internal") and d["topic"] == "__transaction_state":
+        return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
+                f"Replikationsfaktor {d['replication_factor']}): dort steht der Zustand der Transaktionen. "
+                f"Transaktions-Coordinator einer transactional_id ist der Leader der Partition, in die sie fällt.")
     if d.get("internal"):
         return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
                 f"Replikationsfaktor {d['replication_factor']}): dort speichern Consumer-Gruppen ihre committeten "
@@ -257,10 +261,82 @@ def _group_coordinator_moved(d):
             f"Mitglieder, Generation und Offsets aus {d['partition_label']} und übernimmt.")
 
 
+# -- Kafka 4.x groups: share groups (KIP-932) and the consumer protocol (KIP-848) -----------------
+def _parts(partitions) -> str:
+    return ", ".join(f"{t}-{p}" for t, p in partitions) or "keine"
+
+
+def _offsets(offsets) -> str:
+    return ", ".join(str(o) for o in offsets)
+
+
+_GROUP_WORD = {"share_group": "Share-Gruppe", "consumer_group": "Consumer-Gruppe"}
+_LEFT_WHY = {"left": "hat die Gruppe verlassen",
+             "session_timeout": "hat sich zu lange nicht gemeldet (Session-Timeout) und wird entfernt",
+             "rebalance_timeout": "hat Partitionen nicht rechtzeitig abgegeben (Rebalance-Timeout) und wird entfernt"}
+
+
+def _kafka4_member_joined(kind):
+    def text(d):
+        protocol = "group.protocol=consumer, " if kind == "consumer_group" else ""
+        return (f"{d['member']} tritt der {_GROUP_WORD[kind]} {d['group']} bei ({protocol}liest "
+                f"{', '.join(d['topics'])}); die Gruppen-Epoche steigt.")
+    return text
+
+
+def _kafka4_member_left(kind):
+    def text(d):
+        return f"{d['member']} {_LEFT_WHY.get(d['reason'], d['reason'])} ({_GROUP_WORD[kind]} {d['group']})."
+    return text
+
+
+def _kafka4_target_assignment(kind):
+    def text(d):
+        shown = "; ".join(f"{m}: {_parts(ps)}" for m, ps in sorted(d["assignment"].items())) or "niemand"
+        return f"Der Broker verteilt die {_GROUP_WORD[kind]} {d['group']} neu (Epoche {d['epoch']}): {shown}."
+    return text
+
+
+def _consumer_member_revoking(d):
+    return (f"{d['member']} soll {_parts(d['revokes'])} abgeben und liest {_parts(d['keeps'])} weiter; "
+            f"erst nach der Abgabe bekommt es Neues.")
+
+
+def _consumer_member_reconciled(d):
+    waiting = " – weitere folgen, sobald ihr bisheriger Besitzer sie freigibt" if d["waiting"] else ""
+    return f"{d['member']} hat sich angeglichen (Epoche {d['member_epoch']}): {_parts(d['partitions'])}{waiting}."
+
+
+def _share_records_acquired(d):
+    shown = ", ".join(f"{o} (Zustellung {n})" for o, n in d["records"])
+    return f"{d['member']} holt aus {_tp(d)} ab und sperrt: Offset {shown}."
+
+
+def _share_records_acknowledged(d):
+    if d["error"] != "NONE":
+        return f"Der Broker lehnt die Bestätigung von {d['member']} für {_tp(d)} ab ({d['error']})."
+    parts = [f"{word} {_offsets(d[key])}" for key, word in
+             (("accepted", "angenommen"), ("released", "freigegeben"), ("rejected", "abgelehnt"),
+              ("renew", "Sperre verlängert")) if d.get(key)]
+    archived = f" – archiviert (Zustellgrenze erreicht): {_offsets(d['archived'])}" if d["archived"] else ""
+    return f"{d['member']} bestätigt in {_tp(d)}: {'; '.join(parts)}{archived}."
+
+
+def _share_lock_expired(d):
+    archived = f"; archiviert (Zustellgrenze erreicht): {_offsets(d['archived'])}" if d["archived"] else ""
+    return (f"Sperre abgelaufen in {_tp(d)} (Share-Gruppe {d['group']}): Offset {_offsets(d['offsets'])} "
+            f"wieder verfügbar{archived}.")
+
+
 def _offset_committed(d):
     who = d.get("client_id") or "ein Consumer"
     return (f"{who} committet in Consumer-Gruppe {d['group']} den Offset {d['offset']} für {_tp(d)}: als Nächstes "
             f"wird dort ab Offset {d['offset']} gelesen.")
+
+
+def _offset_deleted(d):
+    return (f"Der committete Offset der Consumer-Gruppe {d['group']} für {_tp(d)} ist gelöscht "
+            f"(delete_group_offsets): ein neues Mitglied beginnt dort nach auto_offset_reset.")
 
 
 def _offset_reset(d):
@@ -282,6 +358,33 @@ def _consumer_error(d):
     return f"{d['client_id']}: {d['error']}"
 
 
+def _txn_initialized(d):
+    text = (f"Transaktions-Coordinator: transactional_id {d['transactional_id']} hat Producer-ID {d['producer_id']} "
+            f"mit Epoche {d['epoch']}.")
+    if d["epoch"] > 0:
+        text += " Ein älterer Producer mit derselben transactional_id ist damit ausgesperrt (Fencing)."
+    return text
+
+
+def _txn_ended(d):
+    if d["commit"]:
+        what = "committet"
+    elif d["reason"] == "timeout":
+        what = (f"abgebrochen, weil sie länger als transaction.timeout.ms = {d['timeout_ms']} ms offen war; die "
+                f"Epoche steigt, der Producer ist ausgesperrt")
+    elif d["reason"] == "fenced":
+        what = "abgebrochen, weil ein neuer Producer mit derselben transactional_id init_transactions() aufrief"
+    else:
+        what = "abgebrochen"
+    return f"Transaktion von {d['transactional_id']} {what} ({len(d['partitions'])} Partition(en))."
+
+
+def _txn_marker(d):
+    kind = "COMMIT" if d["commit"] else "ABORT"
+    return (f"Broker {d['broker']} schreibt die {kind}-Markierung von Producer {d['producer_id']} in {_tp(d)} "
+            f"(Offset {d['offset']}; ein Kontroll-Record, den kein Consumer ausgeliefert bekommt).")
+
+
 def _action_failed(d):
     return f"Geplante Aktion {d['action']} fehlgeschlagen: {d['error']}"
 
@@ -293,6 +396,14 @@ TEXTS = {
     "controller.lost": _controller_lost, "controller.elected": _controller_elected,
     "topic.created": _topic_created, "topic.partitions_added": _topic_partitions_added,
     "topic.config_changed": _topic_config_changed, "topic.deleted": _topic_deleted,
+    **{f"{kind}.member_joined": _kafka4_member_joined(kind) for kind in _GROUP_WORD},
+    **{f"{kind}.member_left": _kafka4_member_left(kind) for kind in _GROUP_WORD},
+    **{f"{kind}.target_assignment": _kafka4_target_assignment(kind) for kind in _GROUP_WORD},
+    "consumer_group.member_revoking": _consumer_member_revoking,
+    "consumer_group.member_reconciled": _consumer_member_reconciled,
+    "share_group.records_acquired": _share_records_acquired,
+    "share_group.records_acknowledged": _share_records_acknowledged,
+    "share_group.lock_expired": _share_lock_expired,
     "record.appended": _record_appended, "record.fetched": _record_fetched, "replica.fetched": _replica_fetched,
     "isr.expanded": _isr_expanded, "isr.shrunk": _isr_shrunk,
     "leader.lost": _leader_lost, "leader.elected": _leader_elected,
@@ -306,8 +417,9 @@ TEXTS = {
     "group.left": _group_left, "group.member_expired": _group_left, "group.deleted": _group_deleted,
     "group.poll_timeout": _group_poll_timeout, "group.coordinator_lost": _group_coordinator_lost,
     "group.coordinator_moved": _group_coordinator_moved,
-    "offset.committed": _offset_committed, "offset.reset": _offset_reset,
+    "offset.committed": _offset_committed, "offset.deleted": _offset_deleted, "offset.reset": _offset_reset,
     "ticker.started": _ticker_started, "ticker.stopped": _ticker_stopped,
+    "txn.initialized": _txn_initialized, "txn.ended": _txn_ended, "txn.marker": _txn_marker,
     "consumer.error": _consumer_error, "action.failed": _action_failed,
 }
 

@@ -28,6 +28,9 @@ Kinds (details in brackets), emitted by broker/ unless marked (client) or (page)
   group.empty / group.deleted [group, state]
   group.coordinator_lost / group.coordinator_moved [group, coordinator, partition_label?]
   offset.committed [group, topic, partition, offset, member, client_id]
+  txn.initialized [transactional_id, producer_id, epoch]
+  txn.ended [transactional_id, producer_id, commit, reason (client | timeout | fenced), partitions, timeout_ms]
+  txn.marker [topic, partition, broker, offset, producer_id, commit]   (a control record took an offset)
   (client) producer.created [client_id, acks, idempotent]
   (client) produce.held [topic, partition, client_id, broker, delivery_timeout_ms]   (records wait for a leader)
   (client) produce.retry [topic, partition, client_id, error, attempt]   produce.failed [… error, count]

@@ -15,28 +15,36 @@ not reproduce.
     records = sim.poll("A")                    # [ShareRecord(partition=0, offset=0, delivery_count=1, …), …]
     sim.acknowledge("A", records[0], "accept")
     sim.commit("A")                            # {0: "ok"}
-    sim.add_consumer("K1", "depot", ["kurse"], protocol="consumer", assignor="uniform")
+    sim.add_consumer("K1", "depot-neu", ["aktienkurse"], protocol="consumer", assignor="uniform")
+
+The simulator is the core's: one kernel, the simulated network, a broker (broker/, whose apis.py
+answers ConsumerGroupHeartbeat, ShareGroupHeartbeat, ShareFetch and ShareAcknowledge) and the
+clients of clients/groups/, which reach it only through requests. The views (describe_*,
+share_partition_view) read the broker's state directly, so drawing them lets no time pass.
 """
 
 from __future__ import annotations
 
-from .broker.apis import GroupsBroker
-from .broker.configs import ConfigError, GroupConfigs
-from .broker.consumer_coordinator import GroupRefused
-from .broker.share_coordinator import SharedGroupRefused
-from .clients.consumer import ConsumerProtocolError, ProtocolConsumer
-from .clients.share_consumer import ShareConsumer, ShareConsumerError, ShareRecord
-from .clients.waiting import wait_until
-from .memlog import Topics
+from ..broker.cluster import BrokerCluster
+from ..broker.configs import ConfigError
+from ..broker.group_membership import GroupRefused
+from ..clients.env import ClientEnv
+from ..clients.groups.member import GroupMemberClient, MemberError
+from ..clients.groups.protocol_consumer import ProtocolConsumer
+from ..clients.groups.share_consumer import ShareConsumer, ShareRecord
+from ..events import EventLog
 from ..kernel import Kernel
+from ..protocol.network import Network
+
+# The simulated wall clock's start (as kafkasim.cluster's).
+EPOCH_MS = 1_767_225_600_000
 
 
 class GroupsControlError(Exception):
     """A control the simulator refuses, with a German message."""
 
 
-_REFUSALS = (ConfigError, GroupRefused, SharedGroupRefused, ShareConsumerError, ConsumerProtocolError,
-             KeyError, ValueError)
+_REFUSALS = (ConfigError, GroupRefused, MemberError, KeyError, ValueError)
 
 
 def _german(call):
@@ -54,14 +62,25 @@ def _german(call):
 
 
 class GroupsSimulator:
-    def __init__(self, seed: int = 0, broker_configs: dict | None = None, kernel: Kernel | None = None) -> None:
-        self.kernel = kernel or Kernel(seed)
-        self.topics = Topics(self.kernel.rng)
-        try:
-            self.configs = GroupConfigs(broker_configs)
-        except ConfigError as error:
-            raise GroupsControlError(error.args[0]) from None
-        self.broker = GroupsBroker(self.kernel, self.topics, self.configs)
+    """`kafka` (a broker.cluster.BrokerCluster) and `env` (its clients' ClientEnv) let the page run
+    these groups on the brokers it already has; without them the simulator starts one broker."""
+
+    def __init__(self, seed: int = 0, broker_configs: dict | None = None, kernel: Kernel | None = None,
+                 *, kafka: BrokerCluster | None = None, env: ClientEnv | None = None) -> None:
+        if kafka is None:
+            kernel = kernel or Kernel(seed)
+            network = Network(kernel)
+            try:
+                kafka = BrokerCluster(kernel, network, EventLog(kernel), 1, broker_configs, EPOCH_MS)
+            except ConfigError as error:
+                raise GroupsControlError(error.args[0]) from None
+        self.kafka = kafka
+        self.kernel = kafka.kernel
+        self.env = env or ClientEnv(self.kernel, kafka.network, kafka.trace, kafka.epoch_ms)
+        # The Kafka 4.x groups' part of the brokers: coordinators, share-partitions, configs, topics.
+        self.broker = kafka.kafka4_groups
+        self.topics = self.broker.topics
+        self.configs = self.broker.configs
         self.share_consumers: dict[str, ShareConsumer] = {}
         self.consumers: dict[str, ProtocolConsumer] = {}
 
@@ -89,6 +108,18 @@ class GroupsSimulator:
 
     # --- share groups ---------------------------------------------------------------------------
 
+    def _node(self) -> int:
+        """The broker the group clients talk to (coordinator and partition leader at once)."""
+        return min(b.id for b in self.kafka.brokers.values() if b.up)
+
+    def send_request(self, request, client_id: str = "kafkasim-test"):
+        """Sends one request as a client would and waits for the broker's answer (for tests)."""
+        client = GroupMemberClient(self.env, self._node(), client_id)
+        try:
+            return client.call(request)
+        finally:
+            client._manager.close()
+
     def _member_name_free(self, name: str) -> None:
         if name in self.share_consumers or name in self.consumers:
             raise GroupsControlError(f"Ein Mitglied namens {name} gibt es schon.")
@@ -107,7 +138,7 @@ class GroupsSimulator:
             raise GroupsControlError(f"Die Share-Gruppe {group_id} liest {', '.join(sorted(others))}. Mitglieder, die "
                                      "verschiedene Topics lesen, verteilt der Simulator nicht; bitte dasselbe Topic "
                                      "wählen oder eine eigene Gruppe anlegen.")
-        consumer = ShareConsumer(self.kernel, self.broker, name, group_id, topic,
+        consumer = ShareConsumer(self.env, self._node(), name, group_id, topic,
                                  max_poll_records=max_poll_records, acquire_mode=acquire_mode)
         consumer.join()
         self.share_consumers[name] = consumer
@@ -193,7 +224,7 @@ class GroupsSimulator:
                 f"Die Mitglieder von {group_id} abonnieren andere Topics. Verschiedene Abonnements in einer "
                 "Gruppe rechnet der Simulator nur mit dem Assignor range nach, nicht mit uniform.")
         names = {t.topic_id: t.name for t in self.topics.by_name.values()}
-        consumer = ProtocolConsumer(self.kernel, self.broker, name, group_id, topics, names,
+        consumer = ProtocolConsumer(self.env, self._node(), name, group_id, topics, names,
                                     assignor=assignor, instance_id=instance_id)
         consumer.join()
         self.consumers[name] = consumer
@@ -215,7 +246,7 @@ class GroupsSimulator:
 
     @_german
     def run_until(self, condition, bound_ms: int) -> bool:
-        return wait_until(self.kernel, self.kernel.now + bound_ms, condition)
+        return self.kernel.block(self.kernel.now + bound_ms, condition)
 
     def describe_share_group(self, group_id: str) -> dict | None:
         return self.broker.describe_share_group(group_id)

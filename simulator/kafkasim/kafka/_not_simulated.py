@@ -64,7 +64,6 @@ REFUSED_CONFIGS: dict[str, dict[str, tuple[object, str]]] = {
     "KafkaProducer": {
         **_CONNECTION,
         "ssl_ciphers": (None, "TLS (ssl_ciphers)"),
-        "transactional_id": (None, "Transaktionale Producer (transactional_id)"),
     },
     "KafkaConsumer": {
         **_CONNECTION,

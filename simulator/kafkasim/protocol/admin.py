@@ -1,5 +1,5 @@
 """Topic administration: CreateTopics (19), DeleteTopics (20), CreatePartitions (37), DeleteRecords (21),
-DescribeConfigs (32), AlterConfigs (33), IncrementalAlterConfigs (44)."""
+DescribeConfigs (32), AlterConfigs (33), IncrementalAlterConfigs (44), ListConfigResources (74), ElectLeaders (43)."""
 
 from .api import request, response, struct
 
@@ -67,3 +67,17 @@ IncrementalAlterConfigsRequest = request(44, "IncrementalAlterConfigs", "resourc
 IncrementalAlterableConfig = struct("IncrementalAlterableConfig", "name config_operation value")
 IncrementalAlterConfigsResponse = response(IncrementalAlterConfigsRequest, "throttle_time_ms responses",
                                            throttle_time_ms=0)
+
+# KIP-1142: the resources a cluster has configs for; resource_types empty = every type.
+ListConfigResourcesRequest = request(74, "ListConfigResources", "resource_types", resource_types=())
+ListConfigResourcesResponse = response(ListConfigResourcesRequest, "throttle_time_ms error_code config_resources",
+                                       throttle_time_ms=0, error_code=0, config_resources=())
+ListedConfigResource = struct("ListedConfigResource", "resource_name resource_type")
+
+# election_type 0 = preferred replica, 1 = unclean; topic_partitions None = every partition.
+ElectLeadersRequest = request(43, "ElectLeaders", "election_type topic_partitions timeout_ms", timeout_ms=30000)
+ElectLeadersTopic = struct("ElectLeadersTopic", "topic partitions")
+ElectLeadersResponse = response(ElectLeadersRequest, "throttle_time_ms error_code replica_election_results",
+                                throttle_time_ms=0, error_code=0, replica_election_results=())
+ReplicaElectionResult = struct("ReplicaElectionResult", "topic partition_result")
+PartitionResult = struct("PartitionResult", "partition_id error_code error_message", error_code=0)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from .. import errors
+
 
 def struct(name: str, fields: str, **defaults):
     """A namedtuple whose every field has a default (None unless given)."""
@@ -31,3 +33,16 @@ def response(request_class, fields: str, **defaults):
                                         "API_NAME": request_class.API_NAME})
     request_class.RESPONSE = cls
     return cls
+
+
+_CODES = {cls.message: code for code, cls in errors.kafka_errors.items()} | {"NONE": 0}
+
+
+def error_code(name: str) -> int:
+    """Kafka's error code for its error name (e.g. INVALID_RECORD_STATE → 121)."""
+    return _CODES[name]
+
+
+def error_name(code: int) -> str:
+    """Kafka's error name for a code (0: NONE)."""
+    return "NONE" if code == 0 else errors.for_code(code).message

@@ -54,3 +54,28 @@ ListedGroup = struct("ListedGroup", "group_id protocol_type group_state group_ty
 DeleteGroupsRequest = request(42, "DeleteGroups", "groups_names")
 DeleteGroupsResponse = response(DeleteGroupsRequest, "throttle_time_ms results", throttle_time_ms=0)
 DeletableGroupResult = struct("DeletableGroupResult", "group_id error_code", error_code=0)
+
+# The consumer group protocol (KIP-848): ConsumerGroupHeartbeat (68) and ConsumerGroupDescribe (69).
+# `topic_partitions` are the partitions the member owns (None: unchanged); `assignment` is
+# [(topic_id, [partition, …])] or None (unchanged).
+ConsumerGroupHeartbeatRequest = request(
+    68, "ConsumerGroupHeartbeat",
+    "group_id member_id member_epoch instance_id rack_id rebalance_timeout_ms subscribed_topic_names "
+    "subscribed_topic_regex server_assignor topic_partitions", rebalance_timeout_ms=300000)
+ConsumerGroupHeartbeatResponse = response(
+    ConsumerGroupHeartbeatRequest,
+    "throttle_time_ms error_code error_message member_id member_epoch heartbeat_interval_ms assignment",
+    throttle_time_ms=0, error_code=0)
+
+ConsumerGroupDescribeRequest = request(69, "ConsumerGroupDescribe", "group_ids include_authorized_operations",
+                                       include_authorized_operations=False)
+ConsumerGroupDescribeResponse = response(ConsumerGroupDescribeRequest, "throttle_time_ms groups",
+                                         throttle_time_ms=0, groups=())
+DescribedConsumerGroup = struct(
+    "DescribedConsumerGroup",
+    "error_code error_message group_id group_state group_epoch assignment_epoch assignor_name members",
+    error_code=0, members=())
+DescribedConsumerGroupMember = struct(
+    "DescribedConsumerGroupMember",
+    "member_id instance_id member_epoch client_id client_host subscribed_topic_names assignment target_assignment",
+    client_host="/127.0.0.1", assignment=(), target_assignment=())

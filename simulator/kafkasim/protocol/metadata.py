@@ -1,4 +1,4 @@
-"""Metadata (3), FindCoordinator (10) and DescribeCluster (60)."""
+"""Metadata (3), FindCoordinator (10), DescribeCluster (60) and DescribeTopicPartitions (75)."""
 
 from .api import request, response, struct
 
@@ -30,3 +30,18 @@ DescribeClusterResponse = response(
     "cluster_authorized_operations", throttle_time_ms=0, error_code=0, endpoint_type=1, controller_id=-1,
     cluster_authorized_operations=-2147483648)
 DescribeClusterBroker = struct("DescribeClusterBroker", "broker_id host port rack is_fenced", is_fenced=False)
+
+# KIP-966: topics described partition by partition, sorted by name, paged by a cursor.
+DescribeTopicPartitionsRequest = request(75, "DescribeTopicPartitions", "topics response_partition_limit cursor",
+                                         response_partition_limit=2000)
+DescribeTopicPartitionsCursor = struct("DescribeTopicPartitionsCursor", "topic_name partition_index")
+DescribeTopicPartitionsResponse = response(DescribeTopicPartitionsRequest, "throttle_time_ms topics next_cursor",
+                                           throttle_time_ms=0, topics=())
+DescribeTopicPartitionsTopic = struct(
+    "DescribeTopicPartitionsTopic", "error_code name topic_id is_internal partitions topic_authorized_operations",
+    error_code=0, is_internal=False, partitions=(), topic_authorized_operations=-2147483648)
+DescribeTopicPartitionsPartition = struct(
+    "DescribeTopicPartitionsPartition",
+    "error_code partition_index leader_id leader_epoch replica_nodes isr_nodes eligible_leader_replicas "
+    "last_known_elr offline_replicas", error_code=0, leader_id=-1, leader_epoch=-1, eligible_leader_replicas=(),
+    last_known_elr=())

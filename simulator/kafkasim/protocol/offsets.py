@@ -1,4 +1,4 @@
-"""Committed offsets: OffsetCommit (8) and OffsetFetch (9)."""
+"""Committed offsets: OffsetCommit (8), OffsetFetch (9) and OffsetDelete (47)."""
 
 from .api import request, response, struct
 
@@ -22,3 +22,11 @@ OffsetFetchTopicResponse = struct("OffsetFetchTopicResponse", "name partitions")
 OffsetFetchPartitionResponse = struct(
     "OffsetFetchPartitionResponse", "partition_index committed_offset committed_leader_epoch metadata error_code",
     committed_offset=-1, committed_leader_epoch=-1, metadata="", error_code=0)
+
+# An administrator deletes a group's committed offsets of single partitions (KIP-496).
+OffsetDeleteRequest = request(47, "OffsetDelete", "group_id topics")
+OffsetDeleteTopic = struct("OffsetDeleteTopic", "name partitions")       # partitions: [partition_index]
+OffsetDeleteResponse = response(OffsetDeleteRequest, "error_code throttle_time_ms topics", error_code=0,
+                                throttle_time_ms=0, topics=())
+OffsetDeleteTopicResponse = struct("OffsetDeleteTopicResponse", "name partitions")
+OffsetDeletePartitionResponse = struct("OffsetDeletePartitionResponse", "partition_index error_code", error_code=0)

@@ -33,8 +33,32 @@ class AppendTimeRecord(tuple):
     __slots__ = ()
 
 
+class TxnRecord(tuple):
+    """A stored record written inside a transaction (a batch with the transactional bit): it
+    carries its batch's `producer_id`, which a read_committed consumer matches against the
+    aborted transactions of a Fetch response. No __slots__: the producer id is an attribute."""
+
+
+class TxnAppendTimeRecord(AppendTimeRecord):
+    """A transactional record whose timestamp the broker set; carries `producer_id` too."""
+
+
+class ControlRecord(tuple):
+    """A transaction marker (a control batch of one record): (offset, timestamp, None, None, None)
+    with `producer_id`, `producer_epoch` and `commit` (True: COMMIT, False: ABORT). It takes an offset
+    of its own; consumers never hand it out."""
+
+
+# Record types whose timestamp the broker set.
+APPEND_TIME_TYPES = (AppendTimeRecord, TxnAppendTimeRecord)
+# Record types of transactional data records (they carry `producer_id`).
+TXN_TYPES = (TxnRecord, TxnAppendTimeRecord)
+# Record types a plain (non-transactional) log holds: fetched batches of only these need no filtering.
+PLAIN_TYPES = frozenset((tuple, AppendTimeRecord))
+
+
 def timestamp_type(record) -> int:
-    return LOG_APPEND_TIME if type(record) is AppendTimeRecord else CREATE_TIME
+    return LOG_APPEND_TIME if type(record) in APPEND_TIME_TYPES else CREATE_TIME
 
 
 def record_size(key, value) -> int:

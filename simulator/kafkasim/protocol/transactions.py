@@ -1,8 +1,11 @@
 """Producer ids and transactions: InitProducerId (22), AddPartitionsToTxn (24), AddOffsetsToTxn (25),
 EndTxn (26), TxnOffsetCommit (28).
 
-InitProducerId is what an idempotent producer asks first. The transaction messages are the seam for
-transactions: defined here, routed to the broker's transaction coordinator.
+InitProducerId is what an idempotent producer asks first (a transactional one at its transaction
+coordinator). AddPartitionsToTxn's `topics` are structs with `name` and `partitions` (indexes), its
+`results` [(topic, [(partition, error code)])]; TxnOffsetCommit's `topics` are OffsetCommitTopic
+structs (protocol/offsets.py), its response's `topics` [(topic, [(partition, error code)])], as
+kafka-python reads them.
 """
 
 from .api import request, response, struct
@@ -14,6 +17,7 @@ InitProducerIdResponse = response(InitProducerIdRequest, "throttle_time_ms error
                                   throttle_time_ms=0, error_code=0, producer_id=-1, producer_epoch=-1)
 
 AddPartitionsToTxnRequest = request(24, "AddPartitionsToTxn", "transactional_id producer_id producer_epoch topics")
+AddPartitionsToTxnTopic = struct("AddPartitionsToTxnTopic", "name partitions")
 AddPartitionsToTxnResponse = response(AddPartitionsToTxnRequest, "throttle_time_ms error_code results",
                                       throttle_time_ms=0, error_code=0, results=())
 

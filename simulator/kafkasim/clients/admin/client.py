@@ -8,6 +8,8 @@ first), offset lookups to the partitions' leaders, everything else to the least 
 from __future__ import annotations
 
 import copy
+import uuid
+from enum import IntEnum
 
 from ... import errors as Errors
 from ...protocol import admin as a
@@ -46,15 +48,15 @@ class KafkaAdminClient:
         "connections_max_idle_ms": 9 * 60 * 1000, "reconnect_backoff_ms": 50,
         "reconnect_backoff_max_ms": 30000, "max_in_flight_requests_per_connection": 5,
         "receive_buffer_bytes": None, "send_buffer_bytes": None, "socket_options": None,
-        "sock_chunk_bytes": 4096, "sock_chunk_buffer_count": 1000, "retry_backoff_ms": 100,
+        "receive_message_max_bytes": 100_000_000, "client_dns_lookup": "use_all_dns_ips", "retry_backoff_ms": 100,
         "metadata_max_age_ms": 300000, "security_protocol": "PLAINTEXT", "ssl_context": None,
         "ssl_check_hostname": True, "ssl_cafile": None, "ssl_certfile": None, "ssl_keyfile": None,
         "ssl_password": None, "ssl_crlfile": None, "api_version": None,
-        "api_version_auto_timeout_ms": 2000, "bootstrap_timeout_ms": 30000, "selector": None,
+        "bootstrap_timeout_ms": 30000, "selector": None,
         "sasl_mechanism": None, "sasl_plain_username": None, "sasl_plain_password": None,
         "sasl_kerberos_name": None, "sasl_kerberos_service_name": "kafka",
         "sasl_kerberos_domain_name": None, "sasl_oauth_token_provider": None, "socks5_proxy": None,
-        "proxy_url": None, "metric_reporters": [], "metrics_enabled": True, "metrics_num_samples": 2,
+        "proxy_url": None, "metric_reporters": [], "metrics_num_samples": 2,
         "metrics_sample_window_ms": 30000, "kafka_client": None,
     }
 
@@ -280,6 +282,56 @@ class KafkaAdminClient:
             })
         return out
 
+    def describe_topic_partitions(self, topics, response_partition_limit=2000, cursor=None):
+        """DescribeTopicPartitions (KIP-966): {'topics': [...], 'next_cursor': None | {...}}, the
+        topics sorted by name, paged by response_partition_limit partitions."""
+        cursor_field = None if cursor is None else m.DescribeTopicPartitionsCursor(cursor["topic_name"],
+                                                                                  cursor["partition_index"])
+        response = self._ask_any(m.DescribeTopicPartitionsRequest(list(topics), response_partition_limit,
+                                                                  cursor_field))
+        result = [{
+            "error_code": t.error_code, "name": t.name,
+            "topic_id": uuid.UUID(t.topic_id) if t.topic_id else None, "is_internal": t.is_internal,
+            "partitions": [{
+                "error_code": p.error_code, "partition_index": p.partition_index, "leader_id": p.leader_id,
+                "leader_epoch": p.leader_epoch, "replica_nodes": list(p.replica_nodes),
+                "isr_nodes": list(p.isr_nodes),
+                "eligible_leader_replicas": list(p.eligible_leader_replicas) if p.eligible_leader_replicas else None,
+                "last_known_elr": list(p.last_known_elr) if p.last_known_elr else None,
+                "offline_replicas": list(p.offline_replicas)} for p in t.partitions],
+            "topic_authorized_operations": t.topic_authorized_operations,
+        } for t in response.topics]
+        next_cursor = None if response.next_cursor is None else {
+            "topic_name": response.next_cursor.topic_name, "partition_index": response.next_cursor.partition_index}
+        return {"topics": result, "next_cursor": next_cursor}
+
+    def elect_leaders(self, election_type, topic_partitions=None, timeout_ms=None, raise_errors=True):
+        """ElectLeaders (0 = preferred replica, 1 = unclean) for {topic: [partitions]}, [topics] (all
+        their partitions) or None (every partition); returns the response. Errors other than
+        ElectionNotNeededError raise (raise_errors), as in kafka-python."""
+        election_type = ElectionType(election_type)
+        timeout_ms = timeout_ms or self.config["request_timeout_ms"]
+        if isinstance(topic_partitions, dict):
+            pairs = topic_partitions.items()
+        elif topic_partitions is None:
+            pairs = None
+        else:
+            pairs = [(t["name"], [p["partition_index"] for p in t["partitions"]])
+                     for t in self.describe_topics(topic_partitions)]
+        wanted = None if pairs is None else [a.ElectLeadersTopic(t, list(ps)) for t, ps in pairs]
+        response = self._ask_controller(a.ElectLeadersRequest(int(election_type), wanted, timeout_ms))
+        view = _election_view(response)
+        codes = [response.error_code] + [p.error_code for r in response.replica_election_results
+                                         for p in r.partition_result]
+        for code in codes:
+            error = Errors.for_code(code)
+            if error is Errors.NoError or not raise_errors or error is Errors.ElectionNotNeededError:
+                continue
+            request = (f"ElectLeadersRequest(version={ELECT_LEADERS_VERSION}, election_type={election_type!r}, "
+                       f"topic_partitions={pairs!r}, timeout_ms={timeout_ms!r})")
+            raise error("Request '{}' failed with response '{}'.".format(request, view))
+        return view
+
     def describe_cluster(self):
         # kafka-python 3 asks with include_fenced_brokers: every registered broker is listed, a
         # crashed one as not fenced until the controller's broker session for it expires.
@@ -292,6 +344,19 @@ class KafkaAdminClient:
                                           if operations >= 0 and operations & (1 << code)]}
 
     # -- configs -------------------------------------------------------------------------------------
+    def list_config_resources(self, resource_types=None):
+        """ListConfigResources (KIP-1142): {type name in lower case: [resource names]}, types without
+        resources left out."""
+        wire = [_config_resource_type(rt).value for rt in resource_types or []]
+        response = self._ask_any(a.ListConfigResourcesRequest(wire))
+        if response.error_code:
+            raise Errors.for_code(response.error_code)(
+                "ListConfigResourcesRequest failed with response '{}'.".format(response))
+        out: dict[str, list[str]] = {}
+        for resource in response.config_resources:
+            out.setdefault(ConfigResourceType(resource.resource_type).name.lower(), []).append(resource.resource_name)
+        return out
+
     def _topic_resources(self, config_resources):
         for resource in config_resources:
             if resource.resource_type is not ConfigResourceType.TOPIC:
@@ -581,6 +646,38 @@ class KafkaAdminClient:
                              "members": members, "authorized_operations": None, "error": None}
         return out
 
+    def delete_group_offsets(self, group_id, partitions, group_coordinator_id=None):
+        """OffsetDelete: {TopicPartition: NoError | error class}; a top-level error (unknown group,
+        GroupIdNotFoundError) raises, as in kafka-python."""
+        partitions = list(partitions)
+        if not partitions:
+            return {}
+        by_topic: dict[str, list[int]] = {}
+        for tp in partitions:
+            by_topic.setdefault(tp.topic, []).append(tp.partition)
+        request = o.OffsetDeleteRequest(group_id, [o.OffsetDeleteTopic(t, ps) for t, ps in by_topic.items()])
+        response = self._ask_coordinator(group_id, request, lambda r: r.error_code)
+        if response.error_code:
+            raise Errors.for_code(response.error_code)(
+                "OffsetDeleteRequest failed with response '{}'.".format(response))
+        return {TopicPartition(t.name, p.partition_index): Errors.for_code(p.error_code)
+                for t in response.topics for p in t.partitions}
+
+    def remove_group_members(self, group_id, members, group_coordinator_id=None):
+        """Removes members (MemberToRemove) from a group with one LeaveGroup: {member_id or
+        group_instance_id: NoError | error class}, as kafka-python keys it."""
+        members = list(members)
+        if not members:
+            return {}
+        request = g.LeaveGroupRequest(group_id, [g.LeaveGroupMember(m.member_id if m.member_id is not None else "",
+                                                                    m.group_instance_id, m.reason)
+                                                 for m in members])
+        response = self._ask_coordinator(group_id, request, lambda r: r.error_code)
+        if response.error_code:
+            error = Errors.for_code(response.error_code)
+            raise error("LeaveGroupRequest failed with response '{}'.".format(response))
+        return {(m.member_id or m.group_instance_id): Errors.for_code(m.error_code) for m in response.members}
+
     def list_group_offsets(self, group_specs):
         if isinstance(group_specs, list):
             group_specs = {g_: None for g_ in group_specs}
@@ -616,6 +713,51 @@ class _Response:
         return "Response(%s)" % ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
 
 
+class _Message(_Response):
+    """A response object named and printed as kafka-python's messages: Name(version=…, field=…)."""
+
+    def __init__(self, _version: int, **fields):
+        super().__init__(**fields)
+        self._version = _version
+
+    def to_dict(self):
+        return {k: v for k, v in super().to_dict().items() if not k.startswith("_")}
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items() if not k.startswith("_"))
+        return f"{type(self).__name__}(version={self._version}, {fields})"
+
+
+_MESSAGE_CLASSES: dict[str, type] = {}
+
+
+def _message(name: str, version: int, **fields) -> _Message:
+    cls = _MESSAGE_CLASSES.get(name)
+    if cls is None:
+        cls = _MESSAGE_CLASSES[name] = type(name, (_Message,), {})
+    return cls(version, **fields)
+
+
+# ElectLeaders version 2, what kafka-python 3.0.12 speaks with Kafka 4.3.
+ELECT_LEADERS_VERSION = 2
+
+
+class ElectionType(IntEnum):
+    """kafka.protocol.admin.topics.ElectionType"""
+    PREFERRED = 0
+    UNCLEAN = 1
+
+
+def _election_view(response) -> _Message:
+    v = ELECT_LEADERS_VERSION
+    return _message("ElectLeadersResponse", v, throttle_time_ms=response.throttle_time_ms,
+                    error_code=response.error_code, replica_election_results=[
+                        _message("ReplicaElectionResult", v, topic=r.topic, partition_result=[
+                            _message("PartitionResult", v, partition_id=p.partition_id, error_code=p.error_code,
+                                     error_message=p.error_message) for p in r.partition_result])
+                        for r in response.replica_election_results])
+
+
 class _AllKeys:
     """A topic resource asking for all of its configs (kafka-python's ConfigResource(TOPIC, name))."""
 
@@ -635,3 +777,17 @@ def _not_ready(topic) -> str | None:
     bad = [f"p{p['partition_index']}=" + (Errors.for_code(p["error_code"]).__name__ if p["error_code"] else "no leader")
            for p in topic["partitions"] if p["error_code"] or p["leader_id"] < 0]
     return ",".join(bad) or None
+
+
+def _config_resource_type(value) -> ConfigResourceType:
+    """kafka-python's ConfigResourceType.build_from: a member, its number or its name."""
+    if isinstance(value, ConfigResourceType):
+        return value
+    try:
+        return ConfigResourceType(value)
+    except ValueError:
+        pass
+    try:
+        return ConfigResourceType[str(value).strip().upper().replace("-", "_")]
+    except KeyError:
+        raise ValueError(f"Unrecognized ConfigResourceType: {value}") from None

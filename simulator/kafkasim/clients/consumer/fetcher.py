@@ -14,6 +14,7 @@ import collections
 from ... import errors as Errors
 from ...events import display
 from ...protocol import fetch as f
+from ...protocol.records import PLAIN_TYPES, TXN_TYPES, ControlRecord
 
 def isolation_level(value) -> int:
     """kafka-python's parsing of isolation_level (an IsolationLevel, its value or its name)."""
@@ -35,14 +36,46 @@ TIMESTAMP_FOR_RESET = {"earliest": f.EARLIEST_TIMESTAMP, "latest": f.LATEST_TIME
 
 
 class CompletedFetch:
-    __slots__ = ("tp", "fetch_offset", "records", "index", "leader_epoch")
+    __slots__ = ("tp", "fetch_offset", "records", "index", "leader_epoch", "next_offset")
 
-    def __init__(self, tp, fetch_offset: int, records, leader_epoch: int) -> None:
+    def __init__(self, tp, fetch_offset: int, records, leader_epoch: int, next_offset: int) -> None:
         self.tp = tp
         self.fetch_offset = fetch_offset
         self.records = records
         self.index = 0
         self.leader_epoch = leader_epoch
+        # The offset after the last fetched record, control records and skipped aborted ones included:
+        # where the position moves once every record handed out was taken (kafka-python's
+        # next_fetch_offset).
+        self.next_offset = next_offset
+
+    @property
+    def delivered_end(self) -> int:
+        return self.records[-1][0] + 1 if self.records else self.fetch_offset
+
+
+def consumable(records, read_committed: bool, aborted) -> list:
+    """The records a consumer hands out of a fetched batch, as kafka-python unpacks it: never
+    control records (transaction markers), and with read_committed none of an aborted transaction
+    (`aborted`: (producer id, first offset) from the Fetch response)."""
+    if set(map(type, records)) <= PLAIN_TYPES:
+        return records
+    pending = collections.deque(sorted(aborted or (), key=lambda entry: entry[1])) if read_committed else None
+    aborted_producers: set = set()
+    out = []
+    for record in records:
+        kind = type(record)
+        if kind is ControlRecord:
+            if pending is not None and not record.commit:
+                aborted_producers.discard(record.producer_id)
+            continue
+        if pending is not None and kind in TXN_TYPES:
+            while pending and pending[0][1] <= record[0]:
+                aborted_producers.add(pending.popleft()[0])
+            if record.producer_id in aborted_producers:
+                continue
+        out.append(record)
+    return out
 
 
 class Fetcher:
@@ -60,8 +93,7 @@ class Fetcher:
         self.max_bytes = int(config["fetch_max_bytes"])
         self.max_partition_bytes = int(config["max_partition_fetch_bytes"])
         self.retry_backoff_ms = int(config["retry_backoff_ms"])
-        # read_committed reads what read_uncommitted reads: without transactional producers (not
-        # simulated) every record is committed and the last stable offset is the high watermark.
+        # read_committed: fetches stop at the last stable offset, aborted transactions are skipped.
         self.isolation_level = isolation_level(config.get("isolation_level", "read_uncommitted"))
         self._completed: collections.deque[CompletedFetch] = collections.deque()
         self._nodes_in_flight: set[int] = set()
@@ -127,8 +159,11 @@ class Fetcher:
                 if code == 0:
                     state.highwater = part.high_watermark
                     state.log_start_offset = part.log_start_offset
-                    if part.records:
-                        self._completed.append(CompletedFetch(tp, fetch_offset, part.records, part.leader_epoch))
+                    raw = part.records
+                    if raw:
+                        records = consumable(raw, self.isolation_level == 1, part.aborted_transactions)
+                        self._completed.append(CompletedFetch(tp, fetch_offset, records, part.leader_epoch,
+                                                              raw[-1][0] + 1))
                 elif code == Errors.OffsetOutOfRangeError.errno:
                     self._offset_out_of_range(tp, fetch_offset)
                 elif code in (Errors.NotLeaderForPartitionError.errno, Errors.UnknownTopicOrPartitionError.errno,
@@ -171,16 +206,28 @@ class Fetcher:
             position = state.position
             while start < len(records) and records[start][0] < position:
                 start += 1                    # taken meanwhile (the iterator moves positions itself)
-            if start >= len(records) or records[start][0] != position:
-                continue                      # exhausted, or stale after a seek
+            if start >= len(records):
+                if position == fetch.delivered_end and fetch.next_offset > position:
+                    # Everything handed out is taken; what followed were control records or
+                    # aborted ones: the position moves past them (kafka-python, no records left).
+                    state.position = fetch.next_offset
+                continue                      # exhausted
+            if position < (records[start - 1][0] + 1 if start else fetch.fetch_offset):
+                continue                      # stale after a seek
+            # (position may lie below records[start]: control or aborted records were skipped.)
             chunk = records[start:start + remaining]
             fetch.index = start + len(chunk)
-            if update_offsets:
-                state.position = chunk[-1][0] + 1
             remaining -= len(chunk)
             out.append((fetch.tp, chunk, fetch.leader_epoch))
             if fetch.index < len(records):
+                if update_offsets:
+                    state.position = chunk[-1][0] + 1
                 completed.appendleft(fetch)   # the rest is first in line next time
+                break
+            if update_offsets:
+                state.position = fetch.next_offset
+            elif fetch.next_offset > fetch.delivered_end:
+                completed.appendleft(fetch)   # the iterator takes the records; then the position moves on
                 break
         if paused:
             paused.extend(completed)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ... import errors as Errors
 from ...protocol import fetch as f
-from ...protocol.records import AppendTimeRecord
+from ...protocol.records import APPEND_TIME_TYPES
 from .. import env as _env
 from ..cluster import ClusterMetadata
 from ..coordinator.assignors import assignor_instances
@@ -144,6 +144,8 @@ class KafkaConsumer:
                                 cfg, self._notify)
         self._coordinator = ConsumerCoordinator(env, client_id, cfg["group_id"], self._manager, self._metadata,
                                                 self._subscription, cfg, assignors, self._notify)
+        # kafka-python: a read_committed consumer asks for stable offsets only (KIP-447).
+        self._coordinator.require_stable = self._fetcher.isolation_level == 1
         self._metadata.add_listener(self._metadata_updated)
         self._committed_pending = False
         self._committed_retry_at = 0
@@ -188,6 +190,12 @@ class KafkaConsumer:
 
     def bootstrap_connected(self):
         return True
+
+    def bootstrap(self, timeout_ms=None, refresh=False):
+        """Blocks until the consumer has the cluster's metadata (it bootstraps when built, so this
+        waits only with refresh=True); KafkaTimeoutError after timeout_ms."""
+        if refresh or not self._metadata.brokers():
+            self._manager.bootstrap(float("inf") if timeout_ms is None else timeout_ms)
 
     # -- subscription ------------------------------------------------------------------------------
     def subscribe(self, topics=(), pattern=None, listener=None):
@@ -259,7 +267,7 @@ class KafkaConsumer:
                 offset, ts, key, value, headers = record
                 hdrs = list(headers) if headers else []
                 lst.append(ConsumerRecord(
-                    topic, partition, epoch, offset, ts, 1 if type(record) is AppendTimeRecord else 0,
+                    topic, partition, epoch, offset, ts, 1 if type(record) in APPEND_TIME_TYPES else 0,
                     kd.deserialize(topic, hdrs, key) if kd is not None else key,
                     vd.deserialize(topic, hdrs, value) if vd is not None else value,
                     hdrs, None, len(key) if key is not None else -1, len(value) if value is not None else -1,

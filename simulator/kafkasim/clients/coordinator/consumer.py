@@ -4,7 +4,9 @@ On top of membership (base.py): each assignor's subscription metadata for JoinGr
 consumer protocol), the assignment the group leader computes with kafka-python's assignor classes,
 the rebalance listener (called from poll(), in the consumer's own thread), committed offsets
 (OffsetCommit, OffsetFetch) and auto-commit every auto_commit_interval_ms inside poll().
-Rebalancing is eager: before rejoining, a member commits and gives up all its partitions.
+Rebalancing is eager (before rejoining, a member commits and gives up all its partitions) or, with
+CooperativeStickyAssignor, cooperative (KIP-429): a member keeps its partitions across the join,
+gives up only those missing from its new assignment and then rejoins once more so they can move.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ...protocol.api import struct
 from ...protocol.consumer import Assignment, decode_assignment, decode_subscription, encode_assignment, \
     encode_subscription
 from ..structs import TopicPartition
+from .assignors import RebalanceProtocol, rebalance_protocol
 from .base import COORDINATOR_ERRORS, BaseCoordinator
 
 # What an assignor gets for each member, as kafka-python's JoinGroupResponseMember.
@@ -41,17 +44,22 @@ class AssignmentView:
 
 
 class ConsumerCoordinator(BaseCoordinator):
+    # OffsetFetch's require_stable (the consumer sets it for read_committed): offsets a transaction
+    # has sent but not yet committed are answered with UNSTABLE_OFFSET_COMMIT, which is retried.
+    require_stable = False
+
     def __init__(self, env, client_id, group_id, manager, metadata, subscription, config: dict, assignors: list,
                  notify) -> None:
         super().__init__(env, client_id, group_id, manager, config, notify)
         self.metadata = metadata
         self.subscription = subscription
         self.assignors = assignors
+        self.rebalance_protocol = rebalance_protocol(assignors)
         self.enable_auto_commit = bool(config["enable_auto_commit"]) and group_id is not None
         self.auto_commit_interval_ms = int(config["auto_commit_interval_ms"])
         self.next_commit_ms = self.kernel.now + self.auto_commit_interval_ms
         self._leader_response = None        # a JoinGroup answer waiting for metadata of the members' topics
-        self._to_announce = None            # partitions whose assignment the listener has not heard of
+        self._to_announce: list = []        # listener calls (method, partitions) not made yet
         self._group_topics: set[str] = set()      # every member's topics (the leader knows them)
         self._metadata_snapshot = None            # partition ids per group topic, as last seen
         self._assignment_snapshot = None          # … and as the leader assigned them
@@ -94,16 +102,24 @@ class ConsumerCoordinator(BaseCoordinator):
 
     def _prepare_join(self) -> None:
         """kafka-python's _on_join_prepare, once per join round (also before the first one): commit
-        what was consumed, then tell the listener that every partition is revoked (eager protocol)."""
+        what was consumed, then tell the listener what is revoked: every partition (eager), or only
+        those of topics no longer subscribed, which the member gives up now (cooperative)."""
         self._needs_join_prepare = False
         self._announce_assignment()
-        revoked = list(self.subscription.assignment)
         offsets = self._positions() if self.enable_auto_commit and self.state == "STABLE" else {}
         if offsets:
             self.state = "PREPARING"
             self.next_commit_ms = self.kernel.now + self.auto_commit_interval_ms
             self.commit_async(offsets, self._prepared)
-        self.call_listener("on_partitions_revoked", revoked)
+        if self.rebalance_protocol == RebalanceProtocol.EAGER:
+            self.call_listener("on_partitions_revoked", list(self.subscription.assignment))
+            return
+        subscribed = set(self.subscription.subscription or ())
+        owned = list(self.subscription.assignment)
+        revoked = [tp for tp in owned if tp[0] not in subscribed]
+        if revoked:
+            self.call_listener("on_partitions_revoked", revoked)
+            self.subscription.set_assignment(sorted(tp for tp in owned if tp[0] in subscribed))
 
     def call_listener(self, method: str, tps) -> None:
         """Calls the rebalance listener as kafka-python 3 does, on its IO thread: blocking consumer
@@ -180,20 +196,47 @@ class ConsumerCoordinator(BaseCoordinator):
         for topic, partitions in assignment.assigned_partitions:
             by_topic.setdefault(topic, []).extend(partitions)
         tps = [(t, p) for t in sorted(by_topic) for p in by_topic[t]]
-        self.subscription.set_assignment(tps, keep_positions=False)
         self._needs_join_prepare = True
         if not self.is_leader:
             self._assignment_snapshot = None
             self._group_topics = set()
+        if self.rebalance_protocol == RebalanceProtocol.COOPERATIVE:
+            self._cooperative_join_complete(assignment, tps)
+            return
+        self.subscription.set_assignment(tps, keep_positions=False)
+        self._assignor_learns(assignment)
+        self._to_announce.append(("on_partitions_assigned", tps))
+
+    def _cooperative_join_complete(self, assignment, tps: list) -> None:
+        """KIP-429 as kafka-python's _on_join_complete does it: partitions kept keep their positions,
+        the listener hears only of the partitions lost (revoked) and won (assigned), and a member
+        that lost some rejoins at once so that they can go to their new owner."""
+        owned = set(self.subscription.assignment)
+        revoked = sorted(owned - set(tps))
+        added = sorted(set(tps) - owned)
+        self.subscription.set_assignment(sorted(tps))
+        self._assignor_learns(assignment)
+        if revoked:
+            self._to_announce.append(("on_partitions_revoked", revoked))
+        if added:
+            self._to_announce.append(("on_partitions_assigned", added))
+        if revoked:
+            self.needs_rejoin = True
+
+    def _assignor_learns(self, assignment) -> None:
         assignor = next((a for a in self.assignors if a.name == self.protocol), None)
         if assignor is not None:
             assignor.on_assignment(AssignmentView(assignment), self.generation)
-        self._to_announce = tps
 
     def _announce_assignment(self) -> None:
-        tps, self._to_announce = self._to_announce, None
-        if tps is not None:
-            self.call_listener("on_partitions_assigned", tps)
+        """The listener calls of the last join, in kafka-python's order; both run even when the
+        first fails (the failure surfaces from poll())."""
+        calls, self._to_announce = self._to_announce, []
+        for method, tps in calls:
+            try:
+                self.call_listener(method, tps)
+            except Errors.KafkaError as error:       # a failed revoke here: the join is done already
+                self.listener_error = error
 
     def _assign_all_subscribed(self) -> None:
         """Subscribed without a group: the consumer simply takes every partition (kafka-python)."""
@@ -308,7 +351,8 @@ class ConsumerCoordinator(BaseCoordinator):
         by_topic: dict[str, list[int]] = {}
         for topic, partition in tps:
             by_topic.setdefault(topic, []).append(partition)
-        request = o.OffsetFetchRequest(self.group_id, [o.OffsetFetchTopic(t, ps) for t, ps in by_topic.items()])
+        request = o.OffsetFetchRequest(self.group_id, [o.OffsetFetchTopic(t, ps) for t, ps in by_topic.items()],
+                                       self.require_stable)
 
         def done(response, error):
             if error is None and response.error_code:
@@ -321,6 +365,9 @@ class ConsumerCoordinator(BaseCoordinator):
             result = {}
             for topic in response.topics:
                 for part in topic.partitions:
+                    if part.error_code == Errors.UnstableOffsetCommitError.errno:
+                        callback(None, Errors.UnstableOffsetCommitError())     # retriable: asked again
+                        return
                     result[(topic.name, part.partition_index)] = (
                         (part.committed_offset, part.metadata or "") if part.committed_offset >= 0 else None)
             callback(result, None)

@@ -22,6 +22,7 @@ from ..structs import TopicPartition
 from .future import FutureRecordMetadata
 from .record_accumulator import RecordAccumulator
 from .sender import Sender
+from .transaction_manager import TransactionManager
 
 log = logging.getLogger("kafka.producer.kafka")
 
@@ -32,6 +33,9 @@ SEND_COST_US = 20
 COMPRESSION_TYPES = (None, "gzip", "snappy", "lz4", "zstd")
 # Stand-in for buffer_memory (32 MiB): records waiting in the accumulator before send() blocks.
 MAX_BUFFERED_RECORDS = 100_000
+# The ceiling of the sender's retry backoff. kafka-python 3.0.12 has no setting for it (it refuses
+# `retry_backoff_max_ms` as an unrecognized config), so the simulator keeps it internal.
+RETRY_BACKOFF_MAX_MS = 1000
 
 
 class KafkaProducer:
@@ -45,7 +49,6 @@ class KafkaProducer:
         "transaction_timeout_ms": 60000,
         "delivery_timeout_ms": 120000,
         "acks": -1,
-        "bootstrap_topics_filter": set(),
         "compression_type": None,
         "retries": float("inf"),
         "batch_size": 16384,
@@ -57,13 +60,12 @@ class KafkaProducer:
         "allow_auto_create_topics": True,
         "metadata_max_age_ms": 300000,
         "retry_backoff_ms": 100,
-        "retry_backoff_max_ms": 1000,
         "request_timeout_ms": 30000,
         "receive_buffer_bytes": None,
         "send_buffer_bytes": None,
         "socket_options": None,
-        "sock_chunk_bytes": 4096,
-        "sock_chunk_buffer_count": 1000,
+        "receive_message_max_bytes": 100_000_000,
+        "client_dns_lookup": "use_all_dns_ips",
         "reconnect_backoff_ms": 50,
         "reconnect_backoff_max_ms": 30000,
         "max_in_flight_requests_per_connection": 5,
@@ -77,7 +79,6 @@ class KafkaProducer:
         "ssl_crlfile": None,
         "ssl_ciphers": None,
         "api_version": None,
-        "api_version_auto_timeout_ms": 2000,
         "bootstrap_timeout_ms": 30000,
         "metric_reporters": [],
         "metrics_enabled": True,
@@ -121,9 +122,12 @@ class KafkaProducer:
         codec = self.config["compression_type"]
         if codec not in COMPRESSION_TYPES:
             raise ValueError("Not supported codec: {}".format(codec))
+        user_set_idempotence = "enable_idempotence" in user
+        if user_set_idempotence and not self.config["enable_idempotence"] and self.config["transactional_id"]:
+            raise Errors.KafkaConfigurationError("Cannot set transactional_id without enable_idempotence.")
         if self.config["transactional_id"]:
-            raise Errors.KafkaConfigurationError(
-                "Transaktionen (transactional_id) kann der Simulator nicht; dieser Kurs braucht sie nicht.")
+            self.config["enable_idempotence"] = True
+            user_set_idempotence = True       # the transactional path is strict: conflicts raise
         if self.config["enable_idempotence"]:
             conflicts = []
             if "acks" in user and acks != -1:
@@ -136,7 +140,7 @@ class KafkaProducer:
                                   self.config["max_in_flight_requests_per_connection"]))
             if conflicts:
                 conflict_str = ", ".join("%s=%r" % kv for kv in conflicts)
-                if "enable_idempotence" in user:
+                if user_set_idempotence:
                     raise Errors.KafkaConfigurationError(
                         "enable_idempotence=True is incompatible with user-provided %s" % (conflict_str,))
                 log.warning("%s: Idempotenz wird abgeschaltet, weil %s nicht dazu passt "
@@ -145,6 +149,11 @@ class KafkaProducer:
                 self.config["enable_idempotence"] = False
         cfg = self.config
         client_id = cfg["client_id"]
+        self._transaction_manager = None
+        self._init_transactions_result = None
+        if cfg["transactional_id"]:
+            self._transaction_manager = TransactionManager(cfg["transactional_id"], cfg["transaction_timeout_ms"],
+                                                           cfg["retry_backoff_ms"])
         self._metadata = ClusterMetadata(env.kernel.rng, int(cfg["metadata_max_age_ms"]))
         self._manager = KafkaConnectionManager(env, client_id, self._metadata, cfg)
         self._manager.bootstrap(cfg["bootstrap_timeout_ms"])
@@ -154,9 +163,9 @@ class KafkaProducer:
             env, client_id, self._manager, self._metadata, self._accumulator, acks=acks,
             idempotent=cfg["enable_idempotence"], retries=cfg["retries"],
             request_timeout_ms=int(cfg["request_timeout_ms"]), retry_backoff_ms=int(cfg["retry_backoff_ms"]),
-            retry_backoff_max_ms=int(cfg["retry_backoff_max_ms"]),
+            retry_backoff_max_ms=RETRY_BACKOFF_MAX_MS,
             max_in_flight=int(cfg["max_in_flight_requests_per_connection"]),
-            delivery_timeout_ms=int(cfg["delivery_timeout_ms"]))
+            delivery_timeout_ms=int(cfg["delivery_timeout_ms"]), transaction_manager=self._transaction_manager)
         # New metadata (a new leader, a new partition) may let held batches go.
         self._metadata.add_listener(lambda _metadata: self._sender.wakeup())
         self._closed = False
@@ -210,6 +219,7 @@ class KafkaProducer:
         if count is None or (partition is not None and partition >= count):
             ensure_valid_topic_name(topic)
             count = self._wait_on_metadata(topic, partition)
+        first_partition = None
         if partition is not None:
             if partition < 0:
                 raise ValueError("partition must be >= 0")
@@ -228,6 +238,7 @@ class KafkaProducer:
                 # KIP-480, as kafka-python: the record would open a new batch, so the sticky
                 # partition moves on first and the record goes where the new batch starts.
                 on_new_batch(topic, metadata, partition)
+                first_partition = partition
                 partition = partitioner.partition(topic, key, key_bytes, value, value_bytes, metadata)
         if key_bytes is not None and not isinstance(key_bytes, bytes):
             key_bytes = bytes(key_bytes)
@@ -239,6 +250,15 @@ class KafkaProducer:
                 "The message is %d bytes when serialized which is larger than the maximum request size you "
                 "have configured with the max_request_size configuration" % (size,))
         tp = TopicPartition(topic, partition)
+        txn = self._transaction_manager
+        if txn is not None:
+            if first_partition is not None and first_partition != partition:
+                # kafka-python adds the partition it picked first too, before the sticky partitioner
+                # moves on (KIP-480): that partition is in the transaction and gets a marker.
+                txn.maybe_add_partition_to_transaction(TopicPartition(topic, first_partition))
+            txn.maybe_add_partition_to_transaction(tp)
+            if txn.enqueue_new_partitions():
+                self._sender.wakeup()
         header_size = sum(len(k.encode("utf-8")) + len(v) for k, v in headers) if headers else -1
         env = self._env
         future = FutureRecordMetadata(env, tp, len(key_bytes) if key_bytes is not None else -1,
@@ -258,6 +278,56 @@ class KafkaProducer:
         if topic_partition_ready(accumulator, tp):
             self._sender.wakeup()
         return future
+
+    # -- transactions (kafka-python's KafkaProducer methods, same checks and messages) ------------
+    def init_transactions(self):
+        if not self._transaction_manager:
+            raise Errors.IllegalStateError("Cannot call init_transactions without setting a transactional_id.")
+        if self._init_transactions_result is None:
+            self._init_transactions_result = self._transaction_manager.initialize_transactions()
+            self._sender.wakeup()
+        try:
+            if not self._init_transactions_result.wait(self._env, timeout_ms=self.config["max_block_ms"]):
+                raise Errors.KafkaTimeoutError("Timeout expired while initializing transactional state in %s ms."
+                                               % (self.config["max_block_ms"],))
+        finally:
+            if self._init_transactions_result.failed:
+                self._init_transactions_result = None
+
+    def begin_transaction(self):
+        if not self._transaction_manager:
+            raise Errors.IllegalStateError("Cannot use transactional methods without enabling transactions")
+        self._transaction_manager.begin_transaction()
+
+    def send_offsets_to_transaction(self, offsets, group_metadata):
+        if not self._transaction_manager:
+            raise Errors.IllegalStateError("Cannot use transactional methods without enabling transactions")
+        result = self._transaction_manager.send_offsets_to_transaction(offsets, group_metadata)
+        self._sender.wakeup()
+        result.wait(self._env)
+
+    def commit_transaction(self):
+        if not self._transaction_manager:
+            raise Errors.IllegalStateError("Cannot commit transaction since transactions are not enabled")
+        result = self._transaction_manager.begin_commit()
+        self._sender.wakeup()
+        result.wait(self._env)
+
+    def abort_transaction(self):
+        if not self._transaction_manager:
+            raise Errors.IllegalStateError("Cannot abort transaction since transactions are not enabled.")
+        result = self._transaction_manager.begin_abort()
+        self._sender.wakeup()
+        result.wait(self._env)
+
+    @classmethod
+    def max_usable_produce_magic(cls, api_version):
+        if api_version >= (0, 11):
+            return 2
+        elif api_version >= (0, 10, 0):
+            return 1
+        else:
+            return 0
 
     def _wait_on_metadata(self, topic, partition):
         """Blocks until the client's metadata knows the topic (and the partition), max_block_ms."""
@@ -292,6 +362,15 @@ class KafkaProducer:
     def _idle(self):
         return self._accumulator.pending == 0
 
+    @classmethod
+    def max_usable_produce_magic(cls, api_version):
+        """The record format a broker of api_version takes (kafka-python's rule): 2 since Kafka 0.11."""
+        if api_version >= (0, 11):
+            return 2
+        elif api_version >= (0, 10, 0):
+            return 1
+        return 0
+
     def close(self, timeout=None, null_logger=False):
         if self._closed:
             return
@@ -320,8 +399,13 @@ class KafkaProducer:
     def _snapshot(self) -> dict:
         sender = self._sender
         acks = {0: "0", 1: "1", -1: "all"}[self.config["acks"]]
-        return {"client_id": self.config["client_id"], "acks": acks, "sent": sender.sent, "acked": sender.acked,
-                "errors": sender.errors}
+        out = {"client_id": self.config["client_id"], "acks": acks, "sent": sender.sent, "acked": sender.acked,
+               "errors": sender.errors}
+        txn = self._transaction_manager
+        if txn is not None:
+            out["transactional_id"] = txn.transactional_id
+            out["transaction_state"] = txn.state.name
+        return out
 
     def _send_batch(self, topic, partition, records, size=None, max_timestamp=None):
         """Hands a list of (timestamp, key, value, headers) for one partition to the accumulator as a

@@ -15,12 +15,13 @@ from ...protocol import produce as pr
 from ...protocol.records import RecordBatch
 from ...protocol.transactions import InitProducerIdRequest
 from ..future import in_io_thread
+from .transaction_manager import TransactionState
 
 
 class Sender:
     def __init__(self, env, client_id: str, manager, metadata, accumulator, *, acks: int, idempotent: bool,
                  retries: float, request_timeout_ms: int, retry_backoff_ms: int, retry_backoff_max_ms: int,
-                 max_in_flight: int, delivery_timeout_ms: int) -> None:
+                 max_in_flight: int, delivery_timeout_ms: int, transaction_manager=None) -> None:
         self.env = env
         self.kernel = env.kernel
         self.client_id = client_id
@@ -35,6 +36,11 @@ class Sender:
         self.retry_backoff_max_ms = max(retry_backoff_ms, retry_backoff_max_ms)
         self.max_in_flight = 1 if idempotent else max_in_flight
         self.delivery_timeout_ms = delivery_timeout_ms
+        # A transactional producer's TransactionManager (None for the others: an idempotent one gets
+        # its producer id below, without a transaction coordinator).
+        self.txn = transaction_manager
+        self.transactional_id = transaction_manager.transactional_id if transaction_manager else None
+        self._txn_in_flight = False
         self.producer_id = -1
         self.producer_epoch = -1
         self._pid_pending = False
@@ -64,9 +70,12 @@ class Sender:
     def run(self) -> None:
         self._timer = None
         acc = self.accumulator
+        txn = self.txn
+        if txn is not None and not self._run_transactional():
+            return
         next_wake = acc.close_lingered()
         pid_ready = not self.idempotent or self.producer_id >= 0
-        if not pid_ready and acc.ready:
+        if not pid_ready and acc.ready and txn is None:
             self._init_producer_id()
         now = self.kernel.now
         sendable: dict[int, list] = {}
@@ -75,6 +84,8 @@ class Sender:
                 self._expire(batch)
             if not queue or not pid_ready:
                 continue
+            if txn is not None and not txn.is_send_to_partition_allowed(tp):
+                continue                      # waits for AddPartitionsToTxn
             look = self._hold_until(tp, now)
             if look is not None:
                 look = min(look, queue[0].created_ms + self.delivery_timeout_ms)
@@ -134,6 +145,72 @@ class Sender:
         else:
             self.wakeup(self.retry_backoff_ms)
 
+    # -- transactions (kafka-python's Sender.run_once and _maybe_send_pending_request) ----------
+    def _run_transactional(self) -> bool:
+        """Sends the next transactional request if one is due; True when produce data may go now."""
+        txn = self.txn
+        if self._txn_in_flight or self._maybe_send_txn_request():
+            return False                      # one transactional request at a time, before any data
+        if txn.has_fatal_error() or not txn.has_producer_id():
+            if txn.last_error is not None:
+                self._abort_undrained(txn.last_error)
+            return False
+        if txn.has_abortable_error():
+            self._abort_undrained(txn.last_error or Errors.TransactionAbortedError())
+        return True
+
+    def _maybe_send_txn_request(self) -> bool:
+        txn = self.txn
+        acc = self.accumulator
+        if txn.is_completing() and acc.pending:
+            if txn.is_aborting():
+                self._abort_undrained(txn.last_error or Errors.TransactionAbortedError())
+            acc.flush()                       # the transaction's records go now, lingering or not
+        handler = txn.next_request_handler(acc.pending > 0)
+        if handler is None:
+            return False
+        if handler.needs_coordinator():
+            node = txn.coordinator(handler.coordinator_type, handler.coordinator_key)
+            if node is None:
+                txn.lookup_coordinator(handler.coordinator_type, handler.coordinator_key)
+                txn.retry(handler)
+                self.wakeup()
+                return True
+        else:
+            node = self.manager.least_loaded_node()
+            if node is None:
+                txn.retry(handler)
+                self.wakeup(self.manager.earliest_retry_ms())
+                return True
+        if handler.is_retry and not getattr(handler, "_backed_off", False):
+            handler._backed_off = True        # kafka-python sleeps retry_backoff_ms before a retry
+            txn.retry(handler)
+            self.wakeup(self.retry_backoff_ms)
+            return True
+        handler._backed_off = False
+        self._txn_in_flight = True
+        self.manager.send(node, handler.request,
+                          lambda response, error: self._txn_response(handler, response, error))
+        return True
+
+    def _txn_response(self, handler, response, error) -> None:
+        self._txn_in_flight = False
+        handler.on_complete(response, error)
+        pid = self.txn.producer_id_and_epoch
+        if (pid.producer_id, pid.epoch) != (self.producer_id, self.producer_epoch):
+            self.producer_id, self.producer_epoch = pid.producer_id, pid.epoch
+            self._sequence.clear()            # a new epoch starts every partition's sequence at 0
+        self.wakeup()
+
+    def _abort_undrained(self, error) -> None:
+        """Fails the records not yet sent (kafka-python's abort_undrained_batches)."""
+        acc = self.accumulator
+        acc.flush()
+        for tp, queue in list(acc.ready.items()):
+            batches, queue[:] = list(queue), []
+            for batch in batches:
+                self._complete(batch, error, -1)
+
     # -- sending -------------------------------------------------------------------------------
     def _send(self, node: int, batches: list) -> None:
         by_topic: dict[str, list] = {}
@@ -144,10 +221,10 @@ class Sender:
             if self.idempotent and batch.base_sequence < 0:
                 batch.base_sequence = self._sequence.get(tp, 0)
                 self._sequence[tp] = batch.base_sequence + len(batch.records)
-            records = RecordBatch(batch.records, self.producer_id, self.producer_epoch, batch.base_sequence, False,
-                                  batch.size, batch.max_timestamp)
+            records = RecordBatch(batch.records, self.producer_id, self.producer_epoch, batch.base_sequence,
+                                  self.txn is not None, batch.size, batch.max_timestamp)
             by_topic.setdefault(batch.topic, []).append(pr.ProducePartitionData(batch.partition, records))
-        request = pr.ProduceRequest(None, self.acks, self.request_timeout_ms,
+        request = pr.ProduceRequest(self.transactional_id, self.acks, self.request_timeout_ms,
                                     [pr.ProduceTopicData(t, parts) for t, parts in by_topic.items()])
         if self.acks == 0:
             self.manager.send(node, request, _ignore, expect_response=False)
@@ -182,8 +259,22 @@ class Sender:
             elif err.retriable and batch.attempts <= self.retries:
                 self._retry(batch, err)
             else:
+                if self.txn is not None:
+                    self._transaction_failed(err)
                 self._complete(batch, err, -1)
         self.wakeup()
+
+    def _transaction_failed(self, error) -> None:
+        """A batch of the transaction failed for good: fencing is fatal, anything else makes the
+        transaction abortable (the epoch bump of KIP-360 is not simulated)."""
+        txn = self.txn
+        if isinstance(error, (Errors.ProducerFencedError, Errors.InvalidProducerEpochError,
+                              Errors.InvalidTxnStateError)):
+            txn.transition_to_fatal_error(Errors.ProducerFencedError()
+                                          if isinstance(error, Errors.InvalidProducerEpochError) else error)
+        elif txn.state in (TransactionState.IN_TRANSACTION, TransactionState.COMMITTING_TRANSACTION,
+                           TransactionState.ABORTABLE_ERROR):
+            txn.transition_to_abortable_error(error)
 
     def _retry(self, batch, error) -> None:
         now = self.kernel.now

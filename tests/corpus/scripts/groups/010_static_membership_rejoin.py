@@ -46,6 +46,17 @@ def wait_for(condition):
     return condition()
 
 
+def wait_until_quiet(events, seconds=3.0):
+    """Until `events` has not grown for `seconds` (bounded): a rebalance still under way when both
+    members first show two partitions finishes before we start counting."""
+    deadline = time.monotonic() + 60
+    seen, since = len(events), time.monotonic()
+    while time.monotonic() - since < seconds and time.monotonic() < deadline:
+        time.sleep(0.1)
+        if len(events) != seen:
+            seen, since = len(events), time.monotonic()
+
+
 a, b = member("depot-a", Zuhoerer()), member("depot-b")
 stop_a, stop_b = threading.Event(), threading.Event()
 thread_a = threading.Thread(target=run, args=(a, stop_a))
@@ -54,6 +65,7 @@ thread_a.start()
 thread_b.start()
 print("split:", wait_for(lambda: sorted(len(c.assignment()) for c in (a, b)) == [2, 2]
                          and len(a.assignment() | b.assignment()) == 4))
+wait_until_quiet(rebalances_of_a)
 b_had = set(b.assignment())
 rebalances_of_a.clear()
 stop_b.set()

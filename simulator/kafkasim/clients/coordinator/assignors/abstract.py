@@ -8,6 +8,7 @@ what it got. The built-in assignors compute exactly what kafka-python's compute.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from enum import IntEnum
 
 from ....protocol.consumer import Assignment, Subscription
 
@@ -16,11 +17,22 @@ ConsumerProtocolSubscription = Subscription
 ConsumerProtocolAssignment = Assignment
 
 
+class RebalanceProtocol(IntEnum):
+    """KIP-429: EAGER members give up everything before each JoinGroup; COOPERATIVE members keep
+    their partitions and give up only those the leader moves away."""
+    EAGER = 0
+    COOPERATIVE = 1
+
+
 class AbstractPartitionAssignor(ABC):
     @property
     @abstractmethod
     def name(self):
         ...
+
+    def supported_protocols(self):
+        """The rebalance protocols this assignor works with (kafka-python: EAGER unless overridden)."""
+        return [RebalanceProtocol.EAGER]
 
     @abstractmethod
     def assign(self, cluster, members):

@@ -1,4 +1,4 @@
 """kafka.coordinator.assignors.abstract"""
 
 from ....clients.coordinator.assignors.abstract import (  # noqa: F401
-    AbstractPartitionAssignor, ConsumerProtocolAssignment, ConsumerProtocolSubscription)
+    AbstractPartitionAssignor, ConsumerProtocolAssignment, ConsumerProtocolSubscription, RebalanceProtocol)

@@ -1,3 +1,3 @@
 """kafka.coordinator.assignors.cooperative_sticky"""
 
-from ....clients.coordinator.assignors.cooperative_sticky import CooperativeStickyPartitionAssignor  # noqa: F401,E501
+from ....clients.coordinator.assignors.cooperative_sticky import CooperativeStickyAssignor  # noqa: F401

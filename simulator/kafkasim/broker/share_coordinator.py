@@ -16,78 +16,70 @@ As in Kafka 4.3.1:
 
 from __future__ import annotations
 
-from ..messages import ERROR_CODES, ShareGroupHeartbeatResponse
-from .assignors import GroupSpec, MemberSpec, PartitionAssignorError, UnsupportedAssignment, simple_assign, \
+from ..protocol.share import ShareGroupHeartbeatResponse
+from .group_membership import Group, GroupMember, GroupMembership, GroupRefused, error_response
+from .server_assignors import GroupSpec, PartitionAssignorError, UnsupportedAssignment, simple_assign, \
     subscription_type
-from .javaorder import HashMap, HashSet
 
 # How long InitializeShareGroupState takes once the share coordinator's state topic exists.
 INITIALIZE_MS = 5
 
 
-class ShareMember:
-    __slots__ = ("member_id", "client_id", "topics", "epoch", "assignment", "last_heartbeat", "timer")
+class ShareMember(GroupMember):
+    __slots__ = ("assignment",)
 
-    def __init__(self, member_id: str, client_id: str, topics: list[str]) -> None:
-        self.member_id = member_id
-        self.client_id = client_id
-        self.topics = list(topics)
-        self.epoch = 0
+    def __init__(self, member_id: str, client_id: str, topics) -> None:
+        super().__init__(member_id, client_id, topics)
         self.assignment: dict = {}
-        self.last_heartbeat = 0
-        self.timer = None
 
 
-class ShareGroup:
+class ShareGroup(Group):
     def __init__(self, group_id: str) -> None:
-        self.group_id = group_id
-        self.epoch = 1
-        self.target_epoch = 0
-        self.target: dict[str, dict] = {}
-        self.members: dict[str, ShareMember] = {}
+        super().__init__(group_id)
         self.initialized: dict = {}      # topic id → partitions whose share state exists
         self.initializing: set = set()   # (topic id, partition)
-        self.last_assignment_ms: int | None = None
 
     @property
     def state(self) -> str:
         return "Empty" if not self.members else "Stable"
 
 
-class ShareCoordinator:
-    def __init__(self, clock, topics, configs, on_member_gone=None) -> None:
-        self.clock = clock
-        self.topics = topics
-        self.configs = configs
-        self.groups: dict[str, ShareGroup] = {}
+class ShareCoordinator(GroupMembership):
+    KIND = "share"
+
+    def __init__(self, clock, topics, configs, on_member_gone=None, emit=None) -> None:
+        super().__init__(clock, topics, configs, emit)
         # Called with (group id, member id) when a member leaves or times out: its records go back.
         self.on_member_gone = on_member_gone or (lambda group_id, member_id: None)
 
     def heartbeat(self, request, client_id: str = "") -> ShareGroupHeartbeatResponse:
         group_id, member_id, epoch = request.group_id, request.member_id, request.member_epoch
-        interval = self.configs.group(group_id, "share.heartbeat.interval.ms")
-        if not group_id:
-            return _error("INVALID_GROUP_ID", member_id)
-        if not member_id:
-            return _error("INVALID_REQUEST", member_id, "Ein Share-Consumer wählt seine Member-ID selbst.")
-        group = self.groups.get(group_id)
+        interval = self.setting(group_id, "heartbeat.interval.ms")
+        refused = self.check_ids(group_id, member_id)
+        if refused:
+            message = "Ein Share-Consumer wählt seine Member-ID selbst." if refused == "INVALID_REQUEST" else None
+            return _error(refused, member_id, message)
         bump = False
         if epoch == 0:
+            group = self.groups.get(group_id)
             if group is None:
                 group = self.groups[group_id] = ShareGroup(group_id)
             member = group.members.get(member_id)
             if member is None:
-                if len(group.members) >= self.configs.broker["group.share.max.size"]:
+                if len(group.members) >= self.max_size():
                     return _error("GROUP_MAX_SIZE_REACHED", member_id)
-                member = group.members[member_id] = ShareMember(member_id, client_id, request.subscribed_topic_names or [])
+                member = group.members[member_id] = ShareMember(member_id, client_id,
+                                                                request.subscribed_topic_names or [])
+                self.joined(group, member, member.topics)
                 bump = True
         elif epoch == -1:
-            if group is None or member_id not in group.members:
+            group, member = self.known_member(group_id, member_id)
+            if member is None:
                 return _error("UNKNOWN_MEMBER_ID", member_id)
-            self._remove(group, member_id)
+            self.remove(group, member_id)
             return ShareGroupHeartbeatResponse(member_id=member_id, member_epoch=-1, heartbeat_interval_ms=interval)
         else:
-            member = group.members.get(member_id) if group else None
+            group, member = self.known_member(group_id, member_id)
             if member is None:
                 return _error("UNKNOWN_MEMBER_ID", member_id)
             if epoch != member.epoch:
@@ -96,11 +88,11 @@ class ShareCoordinator:
         if topics is not None and list(topics) != member.topics:
             member.topics = list(topics)
             bump = True
-        self._touch(group, member)
+        self.touch(group, member)
         if bump:
             group.epoch += 1
         self._initialize_partitions(group)
-        self._maybe_compute_target(group)
+        self.maybe_compute_target(group)
         changed = False
         if member.epoch != group.target_epoch:
             member.epoch = group.target_epoch
@@ -113,26 +105,8 @@ class ShareCoordinator:
         return ShareGroupHeartbeatResponse(member_id=member_id, member_epoch=member.epoch,
                                            heartbeat_interval_ms=interval, assignment=assignment)
 
-    # --- membership ---------------------------------------------------------------------------
-
-    def _touch(self, group: ShareGroup, member: ShareMember) -> None:
-        member.last_heartbeat = self.clock.now
-        if member.timer is not None:
-            member.timer.cancel()
-        timeout = self.configs.group(group.group_id, "share.session.timeout.ms")
-        member.timer = self.clock.at(self.clock.now + timeout, self._session_expired, group, member)
-
-    def _session_expired(self, group: ShareGroup, member: ShareMember) -> None:
-        if group.members.get(member.member_id) is member:
-            self._remove(group, member.member_id)
-
-    def _remove(self, group: ShareGroup, member_id: str) -> None:
-        member = group.members.pop(member_id)
-        if member.timer is not None:
-            member.timer.cancel()
-        group.target.pop(member_id, None)
-        group.epoch += 1
-        self.on_member_gone(group.group_id, member_id)
+    def _member_removed(self, group: ShareGroup, member: ShareMember) -> None:
+        self.on_member_gone(group.group_id, member.member_id)
 
     # --- share-partition initialization and assignment -----------------------------------------
 
@@ -157,34 +131,18 @@ class ShareCoordinator:
             group.initialized.setdefault(topic_id, set()).add(partition)
         group.epoch += 1
 
-    def _maybe_compute_target(self, group: ShareGroup) -> None:
-        if group.epoch <= group.target_epoch:
-            return
-        interval = self.configs.group(group.group_id, "share.assignment.interval.ms")
-        if group.last_assignment_ms is not None and self.clock.now < group.last_assignment_ms + interval:
-            return
-        group.target = self._assign(group)
-        group.target_epoch = group.epoch
-        group.last_assignment_ms = self.clock.now
-
-    def _assign(self, group: ShareGroup) -> dict:
-        members = HashMap()
-        for member in group.members.values():
-            topic_ids = [self.topics.by_name[t].topic_id for t in member.topics if t in self.topics.by_name]
-            owned = HashMap()
-            for topic_id, partitions in sorted(group.target.get(member.member_id, {}).items()):
-                owned.put(topic_id, HashSet.of(sorted(partitions)))
-            members.put(member.member_id, MemberSpec(None, HashSet.of(topic_ids), owned))
+    def _compute_target(self, group: ShareGroup) -> dict:
+        members = self.member_specs(group)
         kind = subscription_type([m.subscribed_topic_ids for m in members.values()])
         spec = GroupSpec(members, kind, {t: set(ps) for t, ps in group.initialized.items()})
         try:
             return simple_assign(spec, self.topics.num_partitions)
         except UnsupportedAssignment:
-            raise SharedGroupRefused(
+            raise GroupRefused(
                 "Die Mitglieder dieser Share-Gruppe abonnieren verschiedene Topics; diese Verteilung "
                 "bildet der Simulator nicht nach. Bitte alle Mitglieder dasselbe Topic lesen lassen.") from None
         except PartitionAssignorError as error:
-            raise SharedGroupRefused(f"Der Assignor von Kafka scheitert hier ({error.java_class}).") from None
+            raise GroupRefused(f"Der Assignor von Kafka scheitert hier ({error.java_class}).") from None
 
     # --- admin views (ShareGroupDescribe) ---------------------------------------------------------
 
@@ -199,10 +157,5 @@ class ShareCoordinator:
                             for m in group.members.values()]}
 
 
-class SharedGroupRefused(Exception):
-    """Something about a share group the simulator does not reproduce; the message is German."""
-
-
 def _error(name: str, member_id: str, message: str | None = None) -> ShareGroupHeartbeatResponse:
-    return ShareGroupHeartbeatResponse(error_code=ERROR_CODES[name], error_message=message, member_id=member_id,
-                                       member_epoch=-1, heartbeat_interval_ms=0)
+    return error_response(ShareGroupHeartbeatResponse, name, member_id, message)

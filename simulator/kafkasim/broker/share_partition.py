@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 
-from ..messages import ACCEPT, REJECT, RELEASE, RENEW
+from ..protocol.share import ACCEPT, REJECT, RELEASE, RENEW
 
 AVAILABLE = "Available"
 ACQUIRED = "Acquired"
@@ -93,7 +93,7 @@ class InFlightBatch:
 
 class SharePartition:
     def __init__(self, clock, start_offset: int, *, max_delivery_count, record_lock_ms,
-                 max_in_flight, on_change=None) -> None:
+                 max_in_flight, on_change=None, on_lock_expired=None) -> None:
         self.clock = clock
         self.start_offset = start_offset
         self.end_offset = start_offset
@@ -104,6 +104,8 @@ class SharePartition:
         self._record_lock_ms = record_lock_ms
         self._max_in_flight = max_in_flight
         self.on_change = on_change or (lambda: None)
+        # Called with (offsets, archived offsets) when an acquisition lock runs out.
+        self.on_lock_expired = on_lock_expired or (lambda offsets, archived: None)
         # What the share coordinator holds (ReadShareGroupStateSummary): (start offset, records
         # completed at or after it); None until the first write.
         self.persisted: tuple[int, int] | None = None
@@ -155,7 +157,7 @@ class SharePartition:
 
     def acquire(self, member_id: str, record_limit: bool, batch_size: int, max_fetch_records: int,
                 fetch_offset: int, batches: list) -> list[tuple[int, int, int]]:
-        """Acquires records from the fetched `batches` (memlog.Batch, from the next fetch offset);
+        """Acquires records from the fetched `batches` (batch_log.Batch, from the next fetch offset);
         returns the acquired ranges as (first, last, delivery count)."""
         if not batches or max_fetch_records <= 0:
             return []
@@ -365,14 +367,15 @@ class SharePartition:
         return True
 
     def _expire(self, lock: Lock) -> None:
-        expired = [s for batch in self.cache.values() for _o, s in batch.states()
+        expired = [(o, s) for batch in self.cache.values() for o, s in batch.states()
                    if s.lock is lock and s.state == ACQUIRED]
         seen = set()
-        for state in expired:
+        for _offset, state in expired:
             if id(state) not in seen:
                 seen.add(id(state))
                 self._give_back(state)
         if expired:
+            self.on_lock_expired([o for o, _s in expired], [o for o, s in expired if s.state == ARCHIVED])
             self._write_and_move()
 
     def release_member(self, member_id: str) -> None:

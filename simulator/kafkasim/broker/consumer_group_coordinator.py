@@ -15,49 +15,38 @@ As in Kafka 4.3.1 (GroupMetadataManager, CurrentAssignmentBuilder):
 
 from __future__ import annotations
 
-from ..messages import ERROR_CODES, ConsumerGroupHeartbeatResponse
-from .assignors import ASSIGNORS, GroupSpec, MemberSpec, PartitionAssignorError, UnsupportedAssignment, \
+from ..protocol.groups import ConsumerGroupHeartbeatResponse
+from .group_membership import Group, GroupMember, GroupMembership, GroupRefused, error_response
+from .server_assignors import ASSIGNORS, GroupSpec, PartitionAssignorError, UnsupportedAssignment, \
     subscription_type
-from .javaorder import HashMap, HashSet
 
 STABLE = "STABLE"
 UNREVOKED_PARTITIONS = "UNREVOKED_PARTITIONS"
 UNRELEASED_PARTITIONS = "UNRELEASED_PARTITIONS"
 
 
-class GroupRefused(Exception):
-    """Something about a consumer group the simulator does not reproduce; the message is German."""
-
-
-class ConsumerMember:
-    __slots__ = ("member_id", "client_id", "instance_id", "topics", "server_assignor", "rebalance_timeout_ms",
-                 "epoch", "previous_epoch", "state", "assigned", "revoking", "session_timer", "rebalance_timer")
+class ConsumerMember(GroupMember):
+    __slots__ = ("server_assignor", "rebalance_timeout_ms", "previous_epoch", "state", "assigned", "revoking",
+                 "rebalance_timer")
 
     def __init__(self, member_id: str, client_id: str, instance_id: str | None) -> None:
-        self.member_id = member_id
-        self.client_id = client_id
-        self.instance_id = instance_id
-        self.topics: list[str] = []
+        super().__init__(member_id, client_id, instance_id=instance_id)
         self.server_assignor: str | None = None
         self.rebalance_timeout_ms = 300000
-        self.epoch = 0
         self.previous_epoch = -1
         self.state = STABLE
         self.assigned: dict = {}      # topic id → set, what the member owns now
         self.revoking: dict = {}      # topic id → set, what it must give up first
-        self.session_timer = None
         self.rebalance_timer = None
 
+    def timers(self) -> list:
+        return [self.session_timer, self.rebalance_timer]
 
-class ConsumerGroup:
+
+class ConsumerGroup(Group):
     def __init__(self, group_id: str) -> None:
-        self.group_id = group_id
-        self.epoch = 1
-        self.target_epoch = 0
-        self.target: dict[str, dict] = {}
-        self.members: dict[str, ConsumerMember] = {}
+        super().__init__(group_id)
         self.metadata: dict[str, int] = {}   # subscribed topic → partitions, when last computed
-        self.last_assignment_ms: int | None = None
         self.assignor_name: str | None = None
 
     @property
@@ -71,25 +60,20 @@ class ConsumerGroup:
         return "Stable"
 
 
-class ConsumerCoordinator:
-    def __init__(self, clock, topics, configs) -> None:
-        self.clock = clock
-        self.topics = topics
-        self.configs = configs
-        self.groups: dict[str, ConsumerGroup] = {}
+class ConsumerGroupCoordinator(GroupMembership):
+    KIND = "consumer"
 
     def heartbeat(self, request, client_id: str = "") -> ConsumerGroupHeartbeatResponse:
         group_id, member_id, epoch = request.group_id, request.member_id, request.member_epoch
-        interval = self.configs.group(group_id, "consumer.heartbeat.interval.ms")
-        if not group_id:
-            return _error("INVALID_GROUP_ID", member_id)
-        if not member_id:
-            return _error("INVALID_REQUEST", member_id)
+        interval = self.setting(group_id, "heartbeat.interval.ms")
+        refused = self.check_ids(group_id, member_id)
+        if refused:
+            return _error(refused, member_id)
         if request.server_assignor is not None and request.server_assignor not in self.configs.broker["group.consumer.assignors"]:
             return _error("UNSUPPORTED_ASSIGNOR", member_id)
-        group = self.groups.get(group_id)
         bump = False
         if epoch == 0:
+            group = self.groups.get(group_id)
             if group is None:
                 group = self.groups[group_id] = ConsumerGroup(group_id)
             member = group.members.get(member_id)
@@ -97,20 +81,22 @@ class ConsumerCoordinator:
                 if request.instance_id is not None and any(
                         m.instance_id == request.instance_id for m in group.members.values()):
                     return _error("UNRELEASED_INSTANCE_ID", member_id)
-                if len(group.members) >= self.configs.broker["group.consumer.max.size"]:
+                if len(group.members) >= self.max_size():
                     return _error("GROUP_MAX_SIZE_REACHED", member_id)
                 member = group.members[member_id] = ConsumerMember(member_id, client_id, request.instance_id)
+                self.joined(group, member, request.subscribed_topic_names)
                 bump = True
         elif epoch in (-1, -2):
             if request.instance_id is not None and epoch == -2:
                 raise GroupRefused("Statische Mitglieder, die nur vorübergehend gehen (Epoche -2), bildet der "
                                    "Simulator noch nicht nach.")
-            if group is None or member_id not in group.members:
+            group, member = self.known_member(group_id, member_id)
+            if member is None:
                 return _error("UNKNOWN_MEMBER_ID", member_id)
-            self._remove(group, member_id)
+            self.remove(group, member_id)
             return ConsumerGroupHeartbeatResponse(member_id=member_id, member_epoch=-1, heartbeat_interval_ms=interval)
         else:
-            member = group.members.get(member_id) if group else None
+            group, member = self.known_member(group_id, member_id)
             if member is None:
                 return _error("UNKNOWN_MEMBER_ID", member_id)
             if epoch != member.epoch and not (epoch == member.previous_epoch and
@@ -124,14 +110,14 @@ class ConsumerCoordinator:
             bump = True
         if request.rebalance_timeout_ms is not None:
             member.rebalance_timeout_ms = request.rebalance_timeout_ms
-        self._touch(group, member)
+        self.touch(group, member)
         metadata = self._metadata(group)
         if metadata != group.metadata:
             group.metadata = metadata
             bump = True
         if bump:
             group.epoch += 1
-        self._maybe_compute_target(group)
+        self.maybe_compute_target(group)
         before = (member.epoch, _frozen(member.assigned))
         self._reconcile(group, member, request.topic_partitions)
         changed = epoch == 0 or (member.epoch, _frozen(member.assigned)) != before
@@ -141,23 +127,7 @@ class ConsumerCoordinator:
 
     # --- membership ---------------------------------------------------------------------------
 
-    def _touch(self, group: ConsumerGroup, member: ConsumerMember) -> None:
-        if member.session_timer is not None:
-            member.session_timer.cancel()
-        timeout = self.configs.group(group.group_id, "consumer.session.timeout.ms")
-        member.session_timer = self.clock.at(self.clock.now + timeout, self._expired, group, member)
-
-    def _expired(self, group: ConsumerGroup, member: ConsumerMember) -> None:
-        if group.members.get(member.member_id) is member:
-            self._remove(group, member.member_id)
-
-    def _remove(self, group: ConsumerGroup, member_id: str) -> None:
-        member = group.members.pop(member_id)
-        for timer in (member.session_timer, member.rebalance_timer):
-            if timer is not None:
-                timer.cancel()
-        group.target.pop(member_id, None)
-        group.epoch += 1
+    def _member_removed(self, group: ConsumerGroup, member: ConsumerMember) -> None:
         group.metadata = self._metadata(group)
 
     def _metadata(self, group: ConsumerGroup) -> dict[str, int]:
@@ -176,23 +146,12 @@ class ConsumerCoordinator:
             return self.configs.broker["group.consumer.assignors"][0]
         return max(counts, key=lambda name: (counts[name], name))
 
-    def _maybe_compute_target(self, group: ConsumerGroup) -> None:
-        if group.epoch <= group.target_epoch:
-            return
-        interval = self.configs.group(group.group_id, "consumer.assignment.interval.ms")
-        if group.last_assignment_ms is not None and self.clock.now < group.last_assignment_ms + interval:
-            return
+    def _compute_target(self, group: ConsumerGroup) -> dict:
         name = self._preferred_assignor(group)
-        members = HashMap()
-        for member in group.members.values():
-            topic_ids = [self.topics.by_name[t].topic_id for t in member.topics if t in self.topics.by_name]
-            owned = HashMap()
-            for topic_id, partitions in sorted(group.target.get(member.member_id, {}).items()):
-                owned.put(topic_id, HashSet.of(sorted(partitions)))
-            members.put(member.member_id, MemberSpec(member.instance_id, HashSet.of(topic_ids), owned))
+        members = self.member_specs(group)
         spec = GroupSpec(members, subscription_type([m.subscribed_topic_ids for m in members.values()]))
         try:
-            group.target = ASSIGNORS[name](spec, self.topics.num_partitions)
+            target = ASSIGNORS[name](spec, self.topics.num_partitions)
         except UnsupportedAssignment:
             raise GroupRefused("Die Mitglieder dieser Consumer-Gruppe abonnieren verschiedene Topics; das "
                                f"rechnet der Simulator mit dem Assignor {name} nicht nach. Bitte dieselben "
@@ -200,8 +159,7 @@ class ConsumerCoordinator:
         except PartitionAssignorError as error:
             raise GroupRefused(f"Der Assignor {name} von Kafka scheitert hier ({error.java_class}).") from None
         group.assignor_name = name
-        group.target_epoch = group.epoch
-        group.last_assignment_ms = self.clock.now
+        return target
 
     # --- reconciliation (CurrentAssignmentBuilder) -----------------------------------------------
 
@@ -248,12 +206,16 @@ class ConsumerCoordinator:
             member.state = UNREVOKED_PARTITIONS
             member.assigned, member.revoking = assigned, revoking
             self._arm_rebalance_timeout(group, member)
+            self.event("member_revoking", group, member=member.client_id, keeps=self.partitions(assigned),
+                       revokes=self.partitions(revoking))
             return
         for topic_id, partitions in pending.items():
             assigned.setdefault(topic_id, set()).update(partitions)
         member.previous_epoch, member.epoch = member.epoch, group.target_epoch
         member.state = UNRELEASED_PARTITIONS if unreleased else STABLE
         member.assigned, member.revoking = assigned, {}
+        self.event("member_reconciled", group, member=member.client_id, member_epoch=member.epoch,
+                   partitions=self.partitions(assigned), waiting=member.state == UNRELEASED_PARTITIONS)
         if member.rebalance_timer is not None:
             member.rebalance_timer.cancel()
             member.rebalance_timer = None
@@ -266,7 +228,7 @@ class ConsumerCoordinator:
     def _rebalance_timed_out(self, group: ConsumerGroup, member: ConsumerMember) -> None:
         member.rebalance_timer = None
         if group.members.get(member.member_id) is member and member.state == UNREVOKED_PARTITIONS:
-            self._remove(group, member.member_id)
+            self.remove(group, member.member_id, "rebalance_timeout")
 
     # --- admin view (ConsumerGroupDescribe) -----------------------------------------------------
 
@@ -301,5 +263,4 @@ def _owned_within(owned, assigned: dict) -> bool:
 
 
 def _error(name: str, member_id: str) -> ConsumerGroupHeartbeatResponse:
-    return ConsumerGroupHeartbeatResponse(error_code=ERROR_CODES[name], member_id=member_id, member_epoch=-1,
-                                          heartbeat_interval_ms=0)
+    return error_response(ConsumerGroupHeartbeatResponse, name, member_id)

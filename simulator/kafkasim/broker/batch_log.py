@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ids import Uuid
+from ..protocol.ids import Uuid
 
 
 @dataclass(frozen=True)

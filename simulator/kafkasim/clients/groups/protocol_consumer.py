@@ -10,58 +10,56 @@ owns now. It keeps consuming the partitions it keeps throughout.
 
 from __future__ import annotations
 
-from ..ids import Uuid
-from ..messages import ConsumerGroupHeartbeatRequest, error_name
+from ...protocol.groups import ConsumerGroupHeartbeatRequest
+from ...protocol.ids import Uuid
+from ...protocol.api import error_name
+from .member import GroupMemberClient, MemberError
 
 
-class ConsumerProtocolError(Exception):
+class ConsumerProtocolError(MemberError):
     """An error the broker returned, in German."""
 
 
-class ProtocolConsumer:
-    def __init__(self, kernel, broker, name: str, group_id: str, topics: list[str], topic_names: dict,
+class ProtocolConsumer(GroupMemberClient):
+    error_class = ConsumerProtocolError
+
+    def __init__(self, env, node_id: int, name: str, group_id: str, topics: list[str], topic_names: dict,
                  *, assignor: str | None = None, instance_id: str | None = None) -> None:
-        self.kernel = kernel
-        self.broker = broker
-        self.name = name
+        super().__init__(env, node_id, name)
         self.group_id = group_id
         self.topics = list(topics)
         self.assignor = assignor
         self.instance_id = instance_id
-        self.member_id = str(Uuid.random(kernel.rng))
+        self.member_id = str(Uuid.random(env.kernel.rng))
         self.member_epoch = 0
         self.owned: set[tuple] = set()
         # The rebalance listener's calls: ("-" | "+", topic id, sorted partitions).
         self.callbacks: list[tuple[str, object, list[int]]] = []
         self._topic_names = topic_names
-        self._timer = None
-        self.closed = False
 
     def join(self) -> None:
         self.heartbeat()
 
-    def heartbeat(self) -> None:
-        if self.closed:
-            return
+    def heartbeat_request(self):
         joining = self.member_epoch == 0
-        request = ConsumerGroupHeartbeatRequest(
+        return ConsumerGroupHeartbeatRequest(
             group_id=self.group_id, member_id=self.member_id, member_epoch=self.member_epoch,
             instance_id=self.instance_id,
             subscribed_topic_names=self.topics if joining else None,
             server_assignor=self.assignor,
             topic_partitions=_by_topic(self.owned))
-        response = self.broker.handle(request, self.name)
+
+    def on_heartbeat(self, response) -> int:
         if response.error_code:
-            raise ConsumerProtocolError(
-                f"{self.name}: der Broker lehnt den Heartbeat ab ({error_name(response.error_code)}).")
+            raise ConsumerProtocolError(response.error_message or
+                                        f"{self.name}: der Broker lehnt den Heartbeat ab "
+                                        f"({error_name(response.error_code)}).")
         self.member_epoch = response.member_epoch
         reconciled = False
         if response.assignment is not None:
             reconciled = self._reconcile({(t, p) for t, partitions in response.assignment for p in partitions})
-        if self._timer is not None:
-            self._timer.cancel()
         # After a reconciliation the client acknowledges at once; otherwise it waits the interval.
-        self._timer = self.kernel.schedule(0 if reconciled else response.heartbeat_interval_ms, self.heartbeat)
+        return 0 if reconciled else response.heartbeat_interval_ms
 
     def _reconcile(self, assignment: set) -> bool:
         revoked = self.owned - assignment
@@ -87,12 +85,8 @@ class ProtocolConsumer:
         if self.owned:
             self._callback("-", set(self.owned))
             self.owned.clear()
-        request = ConsumerGroupHeartbeatRequest(group_id=self.group_id, member_id=self.member_id, member_epoch=-1,
-                                                instance_id=self.instance_id)
-        self.broker.handle(request, self.name)
-        self.closed = True
-        if self._timer is not None:
-            self._timer.cancel()
+        self.leave(ConsumerGroupHeartbeatRequest(group_id=self.group_id, member_id=self.member_id, member_epoch=-1,
+                                                 instance_id=self.instance_id))
 
 
 def _by_topic(owned: set) -> list:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ids import Uuid
-from ..messages import ACK_TYPES, ShareAcknowledgeRequest, ShareFetchRequest, ShareGroupHeartbeatRequest, error_name
-from .waiting import wait_until
+from ...protocol.ids import Uuid
+from ...protocol.share import ACK_TYPES, FINAL_EPOCH, ShareAcknowledgeRequest, ShareFetchRequest, \
+    ShareGroupHeartbeatRequest, error_name, next_epoch
+from .member import GroupMemberClient, MemberError
 
-FINAL_EPOCH = -1
 
 
-class ShareConsumerError(Exception):
+class ShareConsumerError(MemberError):
     """A wrong use of the share consumer or an error the broker returned; the message is German."""
 
 
@@ -34,51 +34,47 @@ class ShareRecord:
     value: object
 
 
-class ShareConsumer:
-    def __init__(self, kernel, broker, name: str, group_id: str, topic: str, *, max_poll_records: int = 500,
+class ShareConsumer(GroupMemberClient):
+    error_class = ShareConsumerError
+
+    def __init__(self, env, node_id: int, name: str, group_id: str, topic: str, *, max_poll_records: int = 500,
                  acquire_mode: str = "batch_optimized") -> None:
         if acquire_mode not in ("batch_optimized", "record_limit"):
             raise ShareConsumerError(f"share.acquire.mode={acquire_mode} gibt es nicht "
                                      "(erlaubt: batch_optimized, record_limit).")
         if max_poll_records < 1:
             raise ShareConsumerError("max.poll.records muss mindestens 1 sein.")
-        self.kernel = kernel
-        self.broker = broker
-        self.name = name
+        super().__init__(env, node_id, name)
         self.group_id = group_id
         self.topic = topic
         self.max_poll_records = max_poll_records
         self.record_limit = acquire_mode == "record_limit"
-        self.member_id = str(Uuid.random(kernel.rng))
+        self.member_id = str(Uuid.random(env.kernel.rng))
         self.member_epoch = 0
         self.session_epoch = 0
         self.assigned: list[tuple] = []
         self.in_session: list[tuple] = []
         self.held: dict[tuple[int, int], ShareRecord] = {}
         self.acks: dict[tuple, list] = {}
-        self.closed = False
-        self._heartbeat_timer = None
 
     # --- membership ---------------------------------------------------------------------------
 
     def join(self) -> None:
         self.heartbeat()
 
-    def heartbeat(self) -> None:
-        if self.closed:
-            return
-        request = ShareGroupHeartbeatRequest(
+    def heartbeat_request(self):
+        return ShareGroupHeartbeatRequest(
             group_id=self.group_id, member_id=self.member_id, member_epoch=self.member_epoch,
             subscribed_topic_names=[self.topic] if self.member_epoch == 0 else None)
-        response = self.broker.handle(request, self.name)
+
+    def on_heartbeat(self, response) -> int:
         if response.error_code:
-            raise ShareConsumerError(f"{self.name}: der Broker lehnt den Heartbeat ab ({error_name(response.error_code)}).")
+            raise ShareConsumerError(response.error_message or f"{self.name}: der Broker lehnt den Heartbeat ab "
+                                     f"({error_name(response.error_code)}).")
         self.member_epoch = response.member_epoch
         if response.assignment is not None:
             self.assigned = [(topic_id, p) for topic_id, partitions in response.assignment for p in partitions]
-        if self._heartbeat_timer is not None:
-            self._heartbeat_timer.cancel()
-        self._heartbeat_timer = self.kernel.schedule(response.heartbeat_interval_ms, self.heartbeat)
+        return response.heartbeat_interval_ms
 
     # --- fetching -------------------------------------------------------------------------------
 
@@ -90,37 +86,22 @@ class ShareConsumer:
                 f"{self.name} hält noch {len(self.held)} unbestätigte Datensätze. Im expliziten Modus müssen "
                 "alle Datensätze des letzten Abrufs bestätigt werden (annehmen, freigeben oder ablehnen), "
                 "bevor der nächste Abruf kommt.")
-        records = self._fetch()
-        if records or max_wait_ms <= 0:
-            return records
-        deadline = self.kernel.now + max_wait_ms
         # Kafka's delayed share fetch: the request waits at the broker until records can be
         # acquired or max_wait_ms has passed.
-        changed = []
-        listener = lambda: changed.append(True)  # noqa: E731
-        self.broker.listeners.append(listener)
-        try:
-            while True:
-                wait_until(self.kernel, deadline, lambda: bool(changed))
-                changed.clear()
-                records = self._fetch()
-                if records or self.kernel.now >= deadline:
-                    return records
-        finally:
-            self.broker.listeners.remove(listener)
+        return self._fetch(max(0, max_wait_ms))
 
-    def _fetch(self) -> list[ShareRecord]:
+    def _fetch(self, max_wait_ms: int) -> list[ShareRecord]:
         add = [tp for tp in self.assigned if tp not in self.in_session]
         forget = [tp for tp in self.in_session if tp not in self.assigned]
         request = ShareFetchRequest(
             group_id=self.group_id, member_id=self.member_id, share_session_epoch=self.session_epoch,
-            max_wait_ms=0, max_records=self.max_poll_records, batch_size=self.max_poll_records,
+            max_wait_ms=max_wait_ms, max_records=self.max_poll_records, batch_size=self.max_poll_records,
             share_acquire_mode=1 if self.record_limit else 0, topics=tuple(add), forgotten_topics_data=tuple(forget),
             acknowledgements=self._take_acks())
-        response = self.broker.handle(request, self.name)
+        response = self.call(request)
         if response.error_code:
             raise ShareConsumerError(f"{self.name}: der Abruf scheitert ({error_name(response.error_code)}).")
-        self.session_epoch = _next_epoch(self.session_epoch)
+        self.session_epoch = next_epoch(self.session_epoch)
         self.in_session = [tp for tp in self.in_session if tp not in forget] + add
         records = []
         for data in response.responses:
@@ -161,11 +142,11 @@ class ShareConsumer:
     def _acknowledge(self, epoch: int) -> dict[int, str]:
         request = ShareAcknowledgeRequest(group_id=self.group_id, member_id=self.member_id,
                                           share_session_epoch=epoch, acknowledgements=self._take_acks() or {})
-        response = self.broker.handle(request, self.name)
+        response = self.call(request)
         if response.error_code:
             raise ShareConsumerError(f"{self.name}: die Bestätigung scheitert ({error_name(response.error_code)}).")
         if epoch != FINAL_EPOCH:
-            self.session_epoch = _next_epoch(self.session_epoch)
+            self.session_epoch = next_epoch(self.session_epoch)
         return {r.partition_index: ("ok" if r.error_code == 0 else error_name(r.error_code))
                 for r in sorted(response.responses, key=lambda r: r.partition_index)}
 
@@ -175,16 +156,9 @@ class ShareConsumer:
         if self.in_session:
             self._acknowledge(FINAL_EPOCH)
         self.member_epoch = -1
-        request = ShareGroupHeartbeatRequest(group_id=self.group_id, member_id=self.member_id, member_epoch=-1)
-        self.broker.handle(request, self.name)
-        self.closed = True
-        if self._heartbeat_timer is not None:
-            self._heartbeat_timer.cancel()
+        self.leave(ShareGroupHeartbeatRequest(group_id=self.group_id, member_id=self.member_id, member_epoch=-1))
 
     def _check_open(self) -> None:
         if self.closed:
             raise ShareConsumerError(f"{self.name} hat die Gruppe verlassen.")
 
-
-def _next_epoch(epoch: int) -> int:
-    return 1 if epoch >= 2**31 - 1 else epoch + 1

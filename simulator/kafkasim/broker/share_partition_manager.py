@@ -5,22 +5,18 @@ request carries the next epoch, and epoch -1 (only on ShareAcknowledge) closes t
 closed session gives back every record the member still holds. Acknowledgements may ride on a
 ShareFetch or go alone in a ShareAcknowledge.
 
-The simulated broker answers a ShareFetch at once; waiting for records (Kafka's delayed share
-fetch, `max_wait_ms`) is the client's loop on simulated time, which keeps runs deterministic.
+A ShareFetch that acquires nothing waits at the broker (Kafka's DelayedShareFetch) until records
+can be acquired — new records, or records that become available again (release, lock expiry, a
+member leaving) — or `max_wait_ms` has passed.
 """
 
 from __future__ import annotations
 
-from ..messages import ERROR_CODES, ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
-    SharePartitionData
-from .share_partition import INVALID_REQUEST, NONE, SharePartition
+from ..protocol.share import FINAL_EPOCH, ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
+    SharePartitionData, error_code, next_epoch
+from .share_partition import ACCEPT, INVALID_REQUEST, NONE, REJECT, RELEASE, SharePartition
 
-FINAL_EPOCH = -1
-
-
-def next_epoch(epoch: int) -> int:
-    """ShareRequestMetadata.nextEpoch: 0 → 1 → … → Integer.MAX_VALUE → 1."""
-    return 1 if epoch >= 2**31 - 1 else epoch + 1
+_ACK_NAMES = {ACCEPT: "accepted", RELEASE: "released", REJECT: "rejected"}
 
 
 class ShareSession:
@@ -34,14 +30,17 @@ class ShareSession:
 
 
 class SharePartitionManager:
-    def __init__(self, clock, topics, configs, coordinator, on_change=None) -> None:
+    def __init__(self, clock, topics, configs, coordinator, emit=None) -> None:
         self.clock = clock
         self.topics = topics
         self.configs = configs
         self.coordinator = coordinator
         self.sessions: dict[tuple[str, str], ShareSession] = {}
         self.partitions: dict[tuple[str, object, int], SharePartition] = {}
-        self.on_change = on_change or (lambda: None)
+        # Fetches waiting for records: [deadline timer, request, respond, ack codes], in arrival order.
+        self._waiting: list[list] = []
+        self._retry_pending = False
+        self.emit = emit or (lambda kind, **fields: None)
 
     # --- share-partitions ------------------------------------------------------------------------
 
@@ -59,7 +58,10 @@ class SharePartitionManager:
                 max_delivery_count=lambda: self.configs.group(group_id, "share.delivery.count.limit"),
                 record_lock_ms=lambda: self.configs.group(group_id, "share.record.lock.duration.ms"),
                 max_in_flight=lambda: self.configs.group(group_id, "share.partition.max.record.locks"),
-                on_change=self.on_change)
+                on_change=self.records_changed,
+                on_lock_expired=lambda offsets, archived: self.emit(
+                    "share_group.lock_expired", group=group_id, topic=self.topics.by_id[topic_id].name,
+                    partition=partition, offsets=offsets, archived=archived))
             self.partitions[key] = sp
         return sp
 
@@ -96,13 +98,71 @@ class SharePartitionManager:
                 results[(topic_id, partition)] = "UNKNOWN_TOPIC_OR_PARTITION"
                 continue
             sp = self.share_partition(group_id, topic_id, partition)
-            results[(topic_id, partition)] = sp.acknowledge(member_id, list(batches))
+            counts = {offset: count for offset, _state, count, _member in sp.records()}
+            results[(topic_id, partition)] = result = sp.acknowledge(member_id, list(batches))
+            kinds = {}
+            for first, last, types in batches:
+                for offset in range(first, last + 1):
+                    kind = types[0] if len(types) == 1 else types[offset - first]
+                    kinds.setdefault(_ACK_NAMES.get(kind, "renew"), []).append(offset)
+            # A release on the last allowed delivery archives the record instead.
+            archived = [o for o in kinds.get("released", ()) if counts.get(o, 0) >= sp.max_delivery_count] \
+                if result == NONE else []
+            self.emit("share_group.records_acknowledged", group=group_id, member=self._client(group_id, member_id),
+                      topic=self.topics.by_id[topic_id].name, partition=partition, error=result,
+                      archived=archived, **kinds)
         return results
 
-    def share_fetch(self, request) -> ShareFetchResponse:
+    def share_fetch(self, request, respond) -> None:
+        """Answers at once when records were acquired (or on an error), else when records can be
+        acquired or max_wait_ms has passed."""
+        response = self._share_fetch(request)
+        if response.error_code or request.max_wait_ms <= 0 or _acquired_any(response):
+            respond(response)
+            return
+        # The acknowledgement results of the first attempt go into the answer, whenever it comes.
+        acks = {(d.topic_id, d.partition_index): d.acknowledge_error_code for d in response.responses}
+        waiting = [None, request, respond, acks]
+        waiting[0] = self.clock.at(self.clock.now + request.max_wait_ms, self._expire_fetch, waiting)
+        self._waiting.append(waiting)
+
+    def records_changed(self) -> None:
+        """New records or a changed share-partition: waiting fetches try again, in arrival order,
+        once the request that changed it has been answered."""
+        if self._waiting and not self._retry_pending:
+            self._retry_pending = True
+            self.clock.schedule(0, self._retry_waiting)
+
+    def _retry_waiting(self) -> None:
+        self._retry_pending = False
+        for waiting in list(self._waiting):
+            if waiting not in self._waiting:
+                continue
+            timer, request, respond, acks = waiting
+            session = self.sessions.get((request.group_id, request.member_id))
+            if session is None:
+                continue
+            response = self._acquire(session, request, acks)
+            if _acquired_any(response):
+                self._waiting.remove(waiting)
+                timer.cancel()
+                respond(response)
+
+    def _expire_fetch(self, waiting: list) -> None:
+        if waiting not in self._waiting:
+            return
+        self._waiting.remove(waiting)
+        _timer, request, respond, acks = waiting
+        session = self.sessions.get((request.group_id, request.member_id))
+        if session is None:
+            respond(ShareFetchResponse(error_code=error_code("SHARE_SESSION_NOT_FOUND")))
+            return
+        respond(self._acquire(session, request, acks))
+
+    def _share_fetch(self, request) -> ShareFetchResponse:
         session, error = self._session(request.group_id, request.member_id, request.share_session_epoch)
         if error or request.share_session_epoch == FINAL_EPOCH:
-            return ShareFetchResponse(error_code=ERROR_CODES[error or "INVALID_REQUEST"])
+            return ShareFetchResponse(error_code=error_code(error or "INVALID_REQUEST"))
         group_id, member_id = request.group_id, request.member_id
         ack_results = self._acknowledge(group_id, member_id, request.acknowledgements)
         for tp in request.topics:
@@ -112,6 +172,10 @@ class SharePartitionManager:
             if tp in session.partitions:
                 session.partitions.remove(tp)
         session.epoch = next_epoch(request.share_session_epoch)
+        return self._acquire(session, request, ack_results)
+
+    def _acquire(self, session: ShareSession, request, ack_results: dict) -> ShareFetchResponse:
+        group_id, member_id = request.group_id, request.member_id
         record_limit = request.share_acquire_mode == 1
         remaining = request.max_records
         responses = []
@@ -127,9 +191,14 @@ class SharePartitionManager:
                     for offset in range(first, last + 1):
                         records.append((offset, _value_at(batches, offset)))
                 remaining -= sum(last - first + 1 for first, last, _count in acquired)
+                if acquired:
+                    self.emit("share_group.records_acquired", group=group_id,
+                              member=self._client(group_id, member_id), topic=self.topics.by_id[topic_id].name,
+                              partition=partition, records=[[o, count] for first, last, count in acquired
+                                                            for o in range(first, last + 1)])
             ack = ack_results.get((topic_id, partition), NONE)
             responses.append(SharePartitionData(topic_id=topic_id, partition_index=partition,
-                                                acknowledge_error_code=ERROR_CODES[ack],
+                                                acknowledge_error_code=ack if isinstance(ack, int) else error_code(ack),
                                                 records=tuple(records), acquired_records=tuple(acquired)))
         lock_ms = self.configs.group(group_id, "share.record.lock.duration.ms")
         return ShareFetchResponse(acquisition_lock_timeout_ms=lock_ms, responses=tuple(responses))
@@ -137,9 +206,9 @@ class SharePartitionManager:
     def share_acknowledge(self, request) -> ShareAcknowledgeResponse:
         session, error = self._session(request.group_id, request.member_id, request.share_session_epoch)
         if error:
-            return ShareAcknowledgeResponse(error_code=ERROR_CODES[error])
+            return ShareAcknowledgeResponse(error_code=error_code(error))
         if request.share_session_epoch == 0:
-            return ShareAcknowledgeResponse(error_code=ERROR_CODES[INVALID_REQUEST])
+            return ShareAcknowledgeResponse(error_code=error_code(INVALID_REQUEST))
         results = self._acknowledge(request.group_id, request.member_id, request.acknowledgements)
         if request.share_session_epoch == FINAL_EPOCH:
             del self.sessions[(request.group_id, request.member_id)]
@@ -147,8 +216,13 @@ class SharePartitionManager:
         else:
             session.epoch = next_epoch(request.share_session_epoch)
         return ShareAcknowledgeResponse(responses=tuple(
-            ShareAcknowledgePartition(topic_id=t, partition_index=p, error_code=ERROR_CODES[e])
+            ShareAcknowledgePartition(topic_id=t, partition_index=p, error_code=error_code(e))
             for (t, p), e in results.items()))
+
+    def _client(self, group_id: str, member_id: str) -> str:
+        group = self.coordinator.groups.get(group_id)
+        member = group.members.get(member_id) if group else None
+        return member.client_id if member is not None else member_id
 
     # --- admin view (DescribeShareGroupOffsets) ----------------------------------------------------
 
@@ -176,3 +250,7 @@ def _value_at(batches, offset: int):
         if batch.base_offset <= offset <= batch.last_offset:
             return batch.value_at(offset)
     return None
+
+
+def _acquired_any(response) -> bool:
+    return any(data.acquired_records for data in response.responses)
