@@ -382,7 +382,7 @@ def _txn_ended(d):
 def _txn_marker(d):
     kind = "COMMIT" if d["commit"] else "ABORT"
     return (f"Broker {d['broker']} schreibt die {kind}-Markierung von Producer {d['producer_id']} in {_tp(d)} "
-            f"(Offset {d['offset']}; ein Kontroll-Record, den kein Consumer ausgeliefert bekommt).")
+            f"(Offset {d['offset']}; ein Kontroll-Datensatz, den kein Consumer ausgeliefert bekommt).")
 
 
 def _action_failed(d):
