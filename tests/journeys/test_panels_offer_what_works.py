@@ -23,7 +23,8 @@ def group_shown(ex) -> str:
     """The one consumer group the exercise's group view shows, by the name on the page."""
     region = ex.root.locator("section.ksim-group").first
     region.wait_for(timeout=STEP_MS)
-    return region.get_attribute("aria-label").removeprefix("Consumer-Gruppe ")
+    # "Consumer-Gruppe kursalarm – Übung: …": the region also names its simulator.
+    return region.get_attribute("aria-label").split(" – ")[0].removeprefix("Consumer-Gruppe ")
 
 
 def member_row(ex, group: str, client: str):
@@ -74,7 +75,7 @@ def test_a_consumer_that_a_script_left_in_the_group_is_explained_not_offered_for
         """([i, group, client]) => {
             const sim = document.querySelectorAll('div.kafkasim')[i];
             const region = [...sim.querySelectorAll('section.ksim-group')]
-                .find((s) => s.getAttribute('aria-label') === `Consumer-Gruppe ${group}`);
+                .find((s) => s.getAttribute('aria-label').split(' – ')[0] === `Consumer-Gruppe ${group}`);
             return region && ![...region.querySelectorAll('li')].some((li) => li.textContent.startsWith(client));
         }""", arg=[ex.index, group, client], timeout=60_000)
     ex.pause()

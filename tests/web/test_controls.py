@@ -159,7 +159,7 @@ def test_add_and_remove_consumers_and_groups(cluster):
     groups = {g["group_id"]: g for g in cluster.snapshot()["groups"]}
     assert [m["client_id"] for m in groups["depot-anna"]["members"]] == ["anna"]
     assert [m["client_id"] for m in groups["depot-ben"]["members"]] == ["ben"]
-    assert cluster.root.locator("section[aria-label='Consumer-Gruppe depot-anna'] table").count() == 1
+    assert cluster.root.locator("section[aria-label^='Consumer-Gruppe depot-anna'] table").count() == 1
     cluster.root.locator("button[aria-label='Consumer ben aus der Gruppe depot-ben entfernen']").click()
     cluster.wait_status("Consumer ben verlässt seine Gruppe")
     cluster.advance(1)

@@ -15,6 +15,15 @@ def short(text: str | None, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """`n` with the word that agrees with it, in German digits: "1 Datensatz", "1.200 Datensätze"."""
+    return f"{n:,}".replace(",", ".") + " " + (one if n == 1 else many)
+
+
+def records(n: int) -> str:
+    return count(n, "Datensatz", "Datensätze")
+
+
 def _tp(d: dict) -> str:
     return f"{d['topic']}-{d['partition']}"
 
@@ -25,14 +34,14 @@ def _tps(assignment) -> str:
 
 # -- cluster, brokers, controller -------------------------------------------------------------------
 def _cluster_started(d):
-    return (f"Cluster mit {len(d['brokers'])} Broker(n) gestartet; Broker {d['controller']} ist aktiver "
+    return (f"Cluster mit {count(len(d['brokers']), 'Broker', 'Brokern')} gestartet; Broker {d['controller']} ist aktiver "
             f"Controller.")
 
 
 def _broker_crashed(d):
     return (f"Broker {d['broker']} ist abgestürzt. Der Controller merkt es erst, wenn {d['session_timeout_ms']} ms "
             f"lang kein Heartbeat kam (broker.session.timeout.ms); bis dahin bleibt er Leader seiner Partitionen. "
-            f"Anfragen, die schon unterwegs waren, scheitern; neue Records halten die Producer zurück, bis ein "
+            f"Anfragen, die schon unterwegs waren, scheitern; neue Datensätze halten die Producer zurück, bis ein "
             f"neuer Leader gewählt ist.")
 
 
@@ -70,44 +79,44 @@ def _topic_created(d):
     if d.get("internal"):
         return (f"Die Broker legen das interne Topic {d['topic']} an ({d['partitions']} Partitionen, "
                 f"Replikationsfaktor {d['replication_factor']}): dort speichern Consumer-Gruppen ihre committeten "
-                f"Offsets. Group Coordinator einer Gruppe ist der Leader der Partition, in die ihre group_id fällt.")
+                f"Offsets. Gruppen-Koordinator einer Gruppe ist der Leader der Partition, in die ihre group_id fällt.")
     how = "automatisch (auto.create.topics.enable=true) " if d.get("auto") else ""
     leaders = ", ".join(f"{d['topic']}-{i} → Broker {b}" for i, b in enumerate(d["leaders"]))
-    return (f"Topic {d['topic']} wurde {how}angelegt: {d['partitions']} Partition(en), Replikationsfaktor "
+    return (f"Topic {d['topic']} wurde {how}angelegt: {count(d['partitions'], 'Partition', 'Partitionen')}, Replikationsfaktor "
             f"{d['replication_factor']}. Leader: {leaders}.")
 
 
 def _topic_partitions_added(d):
-    return (f"Topic {d['topic']} hat jetzt {d['partitions']} statt {d['previous']} Partitionen. Achtung: Records mit "
-            f"demselben Key landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Key) mod "
+    return (f"Topic {d['topic']} hat jetzt {d['partitions']} statt {d['previous']} Partitionen. Achtung: Datensätze mit "
+            f"demselben Schlüssel landen ab jetzt womöglich in einer anderen Partition als bisher (murmur2(Schlüssel) mod "
             f"{d['partitions']}).")
 
 
 def _topic_config_changed(d):
     changes = ", ".join(f"{k}={v}" for k, v in d["config"].items())
-    return (f"Topic {d['topic']}: Einstellungen geändert ({changes}). Sie gelten ab sofort, Retention und "
-            f"Compaction greifen bei ihrem nächsten Lauf.")
+    return (f"Topic {d['topic']}: Einstellungen geändert ({changes}). Sie gelten ab sofort, Aufbewahrung und "
+            f"Kompaktierung greifen bei ihrem nächsten Lauf.")
 
 
 def _topic_deleted(d):
-    return f"Topic {d['topic']} wurde gelöscht, mitsamt allen Records."
+    return f"Topic {d['topic']} wurde gelöscht, mitsamt allen Datensätzen."
 
 
 # -- records and replicas ----------------------------------------------------------------------------
 def _record_appended(d):
     if d["count"] == 1:
-        return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} einen Record an: Offset {d['offset']}, "
-                f"Key {short(d['key'])}, Value {short(d['value'])}.")
-    return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} {d['count']} Records an: Offsets {d['offset']} bis "
+        return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} einen Datensatz an: Offset {d['offset']}, "
+                f"Schlüssel {short(d['key'])}, Wert {short(d['value'])}.")
+    return (f"Broker {d['broker']} (Leader) hängt an {_tp(d)} {records(d['count'])} an: Offsets {d['offset']} bis "
             f"{d['offset'] + d['count'] - 1}.")
 
 
 def _record_fetched(d):
     if d["count"] == 1:
-        text = (f"{d['client_id']} liest aus {_tp(d)} Offset {d['offset']} (Key {short(d['key'])}, "
-                f"Value {short(d['value'])})")
+        text = (f"{d['client_id']} liest aus {_tp(d)} Offset {d['offset']} (Schlüssel {short(d['key'])}, "
+                f"Wert {short(d['value'])})")
     else:
-        text = (f"{d['client_id']} liest aus {_tp(d)} {d['count']} Records, Offsets {d['offset']} bis "
+        text = (f"{d['client_id']} liest aus {_tp(d)} {records(d['count'])}, Offsets {d['offset']} bis "
                 f"{d['offset'] + d['count'] - 1}")
     if d.get("group"):
         text += f" (Consumer-Gruppe {d['group']})"
@@ -115,7 +124,7 @@ def _record_fetched(d):
 
 
 def _replica_fetched(d):
-    return (f"Broker {d['broker']} (Follower) holt von Broker {d['leader']} (Leader) die Records {d['offset']} bis "
+    return (f"Broker {d['broker']} (Follower) holt von Broker {d['leader']} (Leader) die Datensätze {d['offset']} bis "
             f"{d['offset'] + d['count'] - 1} von {_tp(d)}.")
 
 
@@ -139,24 +148,24 @@ def _leader_elected(d):
     if d["unclean"]:
         text += " Achtung: unsaubere Leader-Wahl – das Replikat war nicht in der ISR."
     if d["truncated"]:
-        text += f" {d['truncated']} Record(s), die nur der alte Leader hatte, gehen verloren."
+        text += f" {records(d['truncated'])}, die nur der alte Leader hatte, gehen verloren."
     return text
 
 
 def _retention_deleted(d):
-    return (f"Retention bei {_tp(d)}: {d['count']} alte Record(s) gelöscht (retention.ms={d['retention_ms']}, "
+    return (f"Aufbewahrungsfrist bei {_tp(d)}: {count(d['count'], 'alter Datensatz', 'alte Datensätze')} gelöscht (retention.ms={d['retention_ms']}, "
             f"retention.bytes={d['retention_bytes']}); der Log-Start-Offset rückt von {d['previous']} auf "
             f"{d['log_start_offset']}.")
 
 
 def _records_deleted(d):
     return (f"DeleteRecords bei {_tp(d)}: der Log-Start-Offset rückt von {d['previous']} auf "
-            f"{d['log_start_offset']}; ältere Records sind für Consumer nicht mehr lesbar.")
+            f"{d['log_start_offset']}; ältere Datensätze sind für Consumer nicht mehr lesbar.")
 
 
 def _compaction_done(d):
-    return (f"Log-Compaction bei {_tp(d)}: {d['count']} ältere Record(s) mit schon neuerem Wert für denselben Key "
-            f"entfernt; pro Key bleibt der neueste.")
+    return (f"Kompaktierung bei {_tp(d)}: {count(d['count'], 'älterer Datensatz', 'ältere Datensätze')} mit schon neuerem Wert für denselben "
+            f"Schlüssel entfernt; pro Schlüssel bleibt der neueste.")
 
 
 # -- producers ---------------------------------------------------------------------------------------
@@ -166,7 +175,7 @@ def _producer_created(d):
 
 
 def _produce_rejected(d):
-    return (f"Broker {d['broker']} lehnt Records für {_tp(d)} ab: nur {len(d['isr'])} Replikat(e) in der ISR, "
+    return (f"Broker {d['broker']} lehnt Datensätze für {_tp(d)} ab: nur {count(len(d['isr']), 'Replikat', 'Replikate')} in der ISR, "
             f"min.insync.replicas={d['min_insync_replicas']} (acks=all).")
 
 
@@ -178,7 +187,7 @@ def _produce_duplicate(d):
 def _produce_held(d):
     why = (f"ihr Leader, Broker {d['broker']}, ist nicht erreichbar" if d["broker"] is not None
            else "sie hat gerade keinen Leader")
-    return (f"Producer {d['client_id']} hält Records für {_tp(d)} zurück: {why}. Er schickt sie, sobald die "
+    return (f"Producer {d['client_id']} hält Datensätze für {_tp(d)} zurück: {why}. Er schickt sie, sobald die "
             f"Metadaten einen erreichbaren Leader nennen – höchstens bis delivery.timeout.ms "
             f"({d['delivery_timeout_ms']} ms) nach dem Anlegen des Batches.")
 
@@ -189,24 +198,24 @@ def _produce_retry(d):
 
 
 def _produce_failed(d):
-    return f"Producer {d['client_id']}: {d['count']} Record(s) für {_tp(d)} endgültig fehlgeschlagen ({d['error']})."
+    return f"Producer {d['client_id']}: {records(d['count'])} für {_tp(d)} endgültig fehlgeschlagen ({d['error']})."
 
 
 # -- consumer groups ---------------------------------------------------------------------------------
 def _group_joined(d):
-    return f"{d['client_id']} tritt der Consumer-Gruppe {d['group']} bei (Member-ID {d['member']})."
+    return f"{d['client_id']} tritt der Consumer-Gruppe {d['group']} bei (Mitglieds-ID {d['member']})."
 
 
 def _group_rebalance(d):
     if d.get("delay_ms") is not None:
-        return (f"Consumer-Gruppe {d['group']} startet einen Rebalance ({d['reason']}) und wartet "
+        return (f"Consumer-Gruppe {d['group']} startet ein Rebalancing ({d['reason']}) und wartet "
                 f"group.initial.rebalance.delay.ms = {d['delay_ms']} ms auf weitere Mitglieder.")
-    return (f"Consumer-Gruppe {d['group']} startet einen Rebalance: {d['reason']}. Alle Mitglieder müssen neu "
+    return (f"Consumer-Gruppe {d['group']} startet ein Rebalancing: {d['reason']}. Alle Mitglieder müssen neu "
             f"beitreten (JoinGroup).")
 
 
 def _group_generation(d):
-    return (f"Consumer-Gruppe {d['group']}: Generation {d['generation']} mit {d['member_count']} Mitglied(ern); "
+    return (f"Consumer-Gruppe {d['group']}: Generation {d['generation']} mit {count(d['member_count'], 'Mitglied', 'Mitgliedern')}; "
             f"{d['leader_client_id']} ist Gruppen-Leader und berechnet die Zuordnung mit dem Assignor "
             f"{d['protocol']}.")
 
@@ -241,14 +250,14 @@ def _group_poll_timeout(d):
 
 def _group_coordinator_lost(d):
     if d.get("coordinator") is None:
-        return (f"Die Consumer-Gruppe {d['group']} hat keinen Group Coordinator mehr: kein Replikat ihrer Partition "
+        return (f"Die Consumer-Gruppe {d['group']} hat keinen Gruppen-Koordinator mehr: kein Replikat ihrer Partition "
                 f"{d['partition_label']} läuft.")
-    return (f"Broker {d['coordinator']} war Group Coordinator der Consumer-Gruppe {d['group']}: bis ein anderer "
+    return (f"Broker {d['coordinator']} war Gruppen-Koordinator der Consumer-Gruppe {d['group']}: bis ein anderer "
             f"Broker übernimmt, scheitern Heartbeats, JoinGroup und Commits dieser Gruppe.")
 
 
 def _group_coordinator_moved(d):
-    return (f"Broker {d['coordinator']} ist neuer Group Coordinator der Consumer-Gruppe {d['group']}: er lädt "
+    return (f"Broker {d['coordinator']} ist neuer Gruppen-Koordinator der Consumer-Gruppe {d['group']}: er lädt "
             f"Mitglieder, Generation und Offsets aus {d['partition_label']} und übernimmt.")
 
 
@@ -338,7 +347,7 @@ def _offset_reset(d):
 # -- actors of the page ------------------------------------------------------------------------------
 def _ticker_started(d):
     return (f"Die Börse {d['ticker']} sendet Kurse von {len(d['symbols'])} Aktien an das Topic {d['topic']} "
-            f"(etwa {d['rate_per_s']:g} Records pro Sekunde, Key = Börsenkürzel).")
+            f"(etwa {d['rate_per_s']:g} Datensätze pro Sekunde, Schlüssel = Börsenkürzel).")
 
 
 def _ticker_stopped(d):
@@ -373,7 +382,7 @@ def _txn_ended(d):
 def _txn_marker(d):
     kind = "COMMIT" if d["commit"] else "ABORT"
     return (f"Broker {d['broker']} schreibt die {kind}-Markierung von Producer {d['producer_id']} in {_tp(d)} "
-            f"(Offset {d['offset']}; ein Kontroll-Record, den kein Consumer ausgeliefert bekommt).")
+            f"(Offset {d['offset']}; ein Kontroll-Datensatz, den kein Consumer ausgeliefert bekommt).")
 
 
 def _action_failed(d):

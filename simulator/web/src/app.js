@@ -14,6 +14,7 @@ import { buildExercisePanel } from "./ui/exercise.js";
 import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 import { LiveDiagram } from "./diagram/live.js";
 import { GROUPS4_DONE, buildProtocolPanel, buildSharePanel, renderProtocolGroups, renderShareGroups } from "./ui/groups4.js";
+import { buildDock, nameRegions, neededPanel, tableButton } from "./ui/dock.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -244,7 +245,7 @@ class Simulator {
     chartDetails?.addEventListener("toggle", () => this.ensureCharts(chartDetails.open));
 
     const parts = [
-      h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title" }, title)),
+      h("header", { class: "ksim-header" }, h("strong", { class: "ksim-title", id: `${this.id}-title` }, title)),
       toolbar, this.statusLine, this.shareRow,
     ];
     if (this.preset.exercise) {
@@ -259,10 +260,11 @@ class Simulator {
     }
     // The picture first; the panels below are its text alternative and hold the buttons.
     this.diagram = new LiveDiagram({ title, ...this.preset.diagram }, this.root.querySelector(".ksim-predrawn svg"));
-    parts.push(h("div", { class: "ksim-panel ksim-diagram-panel" }, this.diagram.element));
+    const diagramPanel = h("div", { class: "ksim-panel ksim-diagram-panel" }, this.diagram.element);
+    parts.push(diagramPanel);
     // Only the panels the chapter shows (presets.js); the others are not built at all.
     const shown = (name, ...rest) => (this.panels.has(name) ? section(name, ...rest) : null);
-    parts.push(h("details", { class: "ksim-text-view", open: true }, h("summary", {}, "Als Tabellen und Listen (mit Schaltflächen)"), h("div", { class: "ksim-grid" },
+    const dock = buildDock([
       shown("brokers", ["Broker", this.brokerList], { feedback: true }),
       shown("producers", ["Producer und Börse", this.producerList], { feedback: true }),
       shown("topics", ["Topics und Partitionen", this.topicBox], { feedback: true }),
@@ -270,7 +272,10 @@ class Simulator {
       shown("share-groups", ["Share-Gruppen", this.sharePanel?.element], { feedback: true }),
       shown("protocol", ["Consumer-Gruppen vom Typ consumer (KIP-848)", this.protocolPanel?.element], { feedback: true }),
       shown("log", ["Ereignisse", logList]),
-      shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]))));
+      shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]),
+    ], neededPanel(this.preset.open, this.panels));
+    parts[0].append(tableButton(dock));
+    parts.push(dock);
     if (chartDetails) parts.push(chartDetails);
     if (this.wantsCode) {
       const starter = this.preset.exercise?.script ? [this.preset.exercise.script, "Startskript der Übung"] : null;
@@ -279,6 +284,7 @@ class Simulator {
           drafts: draftStore(`${location.pathname}|${this.presetName}`) }));
     }
     this.root.replaceChildren(h("div", { class: `ksim ksim-${this.root.dataset.height || "full"}` }, parts));
+    nameRegions(this.root.firstChild, `${this.id}-title`);
     this.bar = null;
     if (chartDetails) this.ensureCharts(chartDetails.open);
   }

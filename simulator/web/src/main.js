@@ -1,5 +1,6 @@
 // Entry point on every course page. It stays tiny: on pages without a simulator it does nothing,
 // and Pyodide, editor and charts load only when a simulator scrolls into view or is started.
+import { keepBackToTopClear } from "./ui/backtotop.js";
 
 // A local element builder (text only), so this entry needs no shared chunk on pages without a simulator.
 function h(tag, attrs = {}, ...children) {
@@ -135,6 +136,7 @@ function scan() {
   for (const root of document.querySelectorAll(SELECTOR)) {
     if (root.dataset.ksimSeen) continue;
     root.dataset.ksimSeen = "1";
+    keepBackToTopClear(root);
     if (location.protocol === "file:") explainFileProtocol(root);
     else setUp(root);
   }

@@ -52,7 +52,8 @@ export const PRESETS = {
   "cluster-ueberblick": {
     ...base, title: "Cluster im Überblick",
     setup: [topic(TOPIC, 3, 3), ticker(), consumer("depot-anna", "anna")],
-    open: ["produce", "consumers"],
+    // The pages that embed it ask the reader to watch: no form opened, the group beside the log.
+    open: [],
   },
   // The first hands-on page: an empty one-broker cluster; the reader creates the topic, sends
   // records and adds a consumer with the controls, in that order.
@@ -98,7 +99,7 @@ export const PRESETS = {
     panels: FOR_CONSUMERS,
   },
   retention: {
-    ...base, title: "Retention und Compaction", brokers: 1, config: FAST_RETENTION,
+    ...base, title: "Aufbewahrung und Kompaktierung", brokers: 1, config: FAST_RETENTION,
     setup: [
       topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }),
       topic("kurse-kompakt", 1, 1, { "cleanup.policy": "compact", "segment.ms": 5_000 }),
@@ -161,7 +162,7 @@ export const PRESETS = {
   },
   "uebung-retention": {
     // Time starts with the learner ("Abspielen" or a script): the deletion is theirs to predict.
-    ...base, title: "Übung: Retention löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
+    ...base, title: "Übung: Die Aufbewahrungsfrist löscht alte Kurse", brokers: 1, config: FAST_RETENTION, autoplay: false,
     setup: [topic(TOPIC, 1, 1, { "retention.ms": 20_000, "segment.ms": 5_000 }), ticker(TOPIC, 4)],
     open: ["topics"], exercise: EXERCISES.retention,
   },
@@ -253,6 +254,12 @@ export const PRESETS = {
     groups4: { group: "depot-neu", topic: "kurse" },
   },
 };
+
+// A chapter without a Consumer-Gruppen panel draws no empty group column: "noch keine" would take
+// a quarter of the diagram's width from the brokers. A consumer added with the form still appears.
+for (const preset of Object.values(PRESETS)) {
+  if (!preset.diagram && !(preset.panels ?? PANELS).includes("groups")) preset.diagram = { emptyGroups: false };
+}
 
 export const DEFAULT_PRESET = "cluster-ueberblick";
 

@@ -34,7 +34,7 @@ export function describe(model) {
   }
   for (const topic of model.topics) {
     const parts = [...byPartition.values()].filter((p) => p.topic === topic);
-    sentences.push(`Topic ${topic} mit ${parts.length} Partition(en).`);
+    sentences.push(`Topic ${topic} mit ${parts.length.toLocaleString("de-DE")} ${parts.length === 1 ? "Partition" : "Partitionen"}.`);
     for (const p of parts) sentences.push(partitionLine(model, p.topic, p.partition, p.replicas));
   }
   if (model.parts.has("groups")) {

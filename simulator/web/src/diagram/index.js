@@ -4,6 +4,7 @@
 //
 //   options.parts   which parts to draw: "producers", "brokers", "groups", "legend" (all by default)
 //   options.topics  only these topics (names); all by default
+//   options.emptyGroups  false: no group column until there is a group (true by default)
 //   options.width   px; the layout is made for it, so text keeps its size
 import { buildModel } from "./model.js";
 import { layoutDiagram } from "./layout.js";

@@ -190,7 +190,7 @@ function layoutBrokerGrid(model, x, y, width, mode, columns) {
 }
 
 // Readable rows if they fit the height budget (side by side if need be), else compact ones.
-function chooseBrokerGrid(model, x, y, width) {
+function chooseBrokerGrid(model, x, y, width, maxHeight = SIZE.maxHeight) {
   const n = Math.max(1, model.brokers.length);
   let fallback = null;
   for (const mode of [ROWS.normal, ROWS.compact, ROWS.dense]) {
@@ -200,7 +200,7 @@ function chooseBrokerGrid(model, x, y, width) {
     for (let columns = start; columns <= n; columns++) {
       if ((width - (columns - 1) * 8) / columns < mode.minBroker && columns > 1) break;
       const grid = layoutBrokerGrid(model, x, y, width, mode, columns);
-      if (grid.h <= SIZE.maxHeight) return grid;
+      if (grid.h <= maxHeight) return grid;
       if (!fallback || grid.h < fallback.h) fallback = grid;
     }
   }
@@ -337,8 +337,12 @@ function flowBoxes(items, layoutOne, x, y, width, minW, gap, maxW = Infinity) {
   return { placed, bottom: cy - (items.length ? gap : 0) };
 }
 
-/** Lays out a model (model.js) at `width` px; all coordinates are in px of that width. */
-export function layoutDiagram(model, { width = 680 } = {}) {
+/**
+ * Lays out a model (model.js) at `width` px; all coordinates are in px of that width.
+ * `maxHeight` is the brokers' height budget: a page passes what its screen leaves for the picture
+ * (so diagram, controls and event log fit one screen), the build the default.
+ */
+export function layoutDiagram(model, { width = 680, maxHeight = SIZE.maxHeight } = {}) {
   const W = Math.max(300, Math.round(width));
   const { margin, gap, colHead } = SIZE;
   const show = (part) => model.parts.has(part);
@@ -394,7 +398,7 @@ export function layoutDiagram(model, { width = 680 } = {}) {
     const bw = W - margin - x - (gw && gw + gap);
     if (show("brokers")) {
       heading(`Broker${topicNote}`, x, margin, bw);
-      const grid = chooseBrokerGrid(model, x, top, bw);
+      const grid = chooseBrokerGrid(model, x, top, bw, maxHeight);
       out.brokers = grid.boxes;
       compact = grid.mode !== ROWS.normal;
       tallest = Math.max(tallest, top + grid.h);
@@ -423,7 +427,7 @@ export function layoutDiagram(model, { width = 680 } = {}) {
       y = (producerItems.length ? row.bottom : y + colHead + 14) + gap;
     }
     heading(`Broker${topicNote}`, x, y, w);
-    const grid = chooseBrokerGrid(model, x, y + colHead, w);
+    const grid = chooseBrokerGrid(model, x, y + colHead, w, maxHeight);
     out.brokers = grid.boxes;
     compact = grid.mode !== ROWS.normal;
     y += colHead + grid.h + gap;

@@ -2,7 +2,7 @@
 // renderer as the build), at the width it has, and animates the events in between (flow.js).
 // Drawing waits for the next frame, so a burst of answers costs one drawing, in its own task.
 import { buildModel } from "./model.js";
-import { layoutDiagram } from "./layout.js";
+import { SIZE, layoutDiagram } from "./layout.js";
 import { renderPieces } from "./svg.js";
 import { describe } from "./describe.js";
 import { diagramTitle } from "./index.js";
@@ -10,6 +10,10 @@ import { Flow } from "./flow.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FALLBACK_WIDTH = 660;
+// What a screen leaves the brokers when toolbar, controls and event log share it with the picture
+// (1280x800: 320 px, brokers side by side); never less than a readable minimum, never more than the build's budget.
+const CHROME_PX = 480;
+const MIN_BUDGET = 240;
 let instances = 0;
 
 export class LiveDiagram {
@@ -60,6 +64,11 @@ export class LiveDiagram {
     return this.host.clientWidth || FALLBACK_WIDTH;
   }
 
+  heightBudget() {
+    const screen = typeof innerHeight === "number" && innerHeight > 0 ? innerHeight : 800;
+    return Math.max(MIN_BUDGET, Math.min(SIZE.maxHeight, screen - CHROME_PX));
+  }
+
   /**
    * A new snapshot and the events since the previous one; `journal` (the page's controls, as
    * app.js records them) tells how many records the learner sent with the form.
@@ -104,7 +113,7 @@ export class LiveDiagram {
     if (!snapshot) return;
     const animate = this.drawn && this.inView();
     const model = buildModel(snapshot, { ...this.options, formSends: this.formSends });
-    const layout = layoutDiagram(model, { width: this.width() });
+    const layout = layoutDiagram(model, { width: this.width(), maxHeight: this.heightBudget() });
     this.patch(renderPieces(layout, { id: this.id }));
     // The picture grows but does not shrink while the learner works (a deleted topic would pull
     // the controls below it away from under the pointer); a reset or a new width starts afresh.

@@ -64,6 +64,9 @@ export function buildModel(snapshot, options = {}) {
   const topicShown = (name) => !only || only.has(name);
   const topics = snapshot.topics.filter((t) => topicShown(t.name));
   const groups = groupsOf(snapshot, topicShown);
+  // `emptyGroups: false`: a chapter without consumers draws no "noch keine" column; a group the
+  // learner adds brings it back.
+  if (options.emptyGroups === false && !groups.length) parts.delete("groups");
   // Each group's committed offsets, by partition, for the marks on the leader's log.
   const committedBy = new Map();
   groups.forEach((g, index) => {

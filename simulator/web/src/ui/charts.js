@@ -6,6 +6,10 @@ import { partitionColor } from "./palette.js";
 const MAX_POINTS = 240;
 const REDRAW_MS = 500;
 const RATE_WINDOW_S = 3;
+// German numbers on the axes and in the legend: "1,5" and "1.200", not "1.5" and "1,200".
+const NUMBER = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
+const number = (v) => (v == null ? "–" : NUMBER.format(v));
+const ticks = (u, splits) => splits.map(number);
 
 export class Charts {
   // `shown`: "throughput", "lag" or both, as the chapter's panels say (presets.js).
@@ -77,12 +81,12 @@ export class Charts {
       const opts = (title) => ({
         width, height: 160,
         scales: { x: { time: false } },
-        axes: [{ label: "simulierte Zeit (s)", stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" } },
-          { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" } }],
+        axes: [{ label: "simulierte Zeit (s)", stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" }, values: ticks },
+          { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,.2)" }, values: ticks }],
         legend: { show: true },
-        series: [{ label: "Zeit" }, ...Array.from({ length: n }, (_, i) => {
+        series: [{ label: "Zeit", value: (u, v) => (v == null ? "–" : `${number(v)} s`) }, ...Array.from({ length: n }, (_, i) => {
           const c = partitionColor(i);
-          return { label: `P${i}`, stroke: c.color, dash: c.dash, width: 2, points: { show: false } };
+          return { label: `P${i}`, stroke: c.color, dash: c.dash, width: 2, points: { show: false }, value: (u, v) => number(v) };
         })],
         title,
       });

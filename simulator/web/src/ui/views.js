@@ -3,6 +3,7 @@
 import { h, keyed, setText } from "./dom.js";
 import { partitionColor } from "./palette.js";
 
+const PRICE = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const BROKER_STATE = { running: "läuft", stopped: "heruntergefahren", crashed: "abgestürzt" };
 
 function shorten(text, max = 28) {
@@ -16,10 +17,22 @@ function displayValue(value) {
   if (value.startsWith("{")) {
     try {
       const parsed = JSON.parse(value);
-      if (typeof parsed.price === "number") return parsed.price.toFixed(2);
+      if (typeof parsed.price === "number") return PRICE.format(parsed.price);
     } catch { /* not JSON: show as text */ }
   }
   return shorten(value, 18);
+}
+
+// Several simulators on a page may show the same topic or group: the region's name also names its
+// simulator, so that screen readers tell the landmarks apart.
+function regionName(container, text) {
+  const title = container.closest(".ksim")?.querySelector(".ksim-title")?.textContent;
+  return title ? `${text} – ${title}` : text;
+}
+
+function leaderOf(count) {
+  if (!count) return "Leader für keine Partition";
+  return `Leader für ${count.toLocaleString("de-DE")} ${count === 1 ? "Partition" : "Partitionen"}`;
 }
 
 export function renderBrokers(container, snapshot, act) {
@@ -42,7 +55,7 @@ export function renderBrokers(container, snapshot, act) {
     el.dataset.state = b.state;
     setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
     el.querySelector(".ksim-controller").hidden = snapshot.controller !== b.id;
-    setText(el.querySelector(".ksim-leads"), `Leader für ${leads.get(b.id) ?? 0} Partition(en)`);
+    setText(el.querySelector(".ksim-leads"), leaderOf(leads.get(b.id) ?? 0));
     el.querySelector(".ksim-crash").disabled = b.state !== "running";
     el.querySelector(".ksim-stop").disabled = b.state !== "running";
     el.querySelector(".ksim-restart").disabled = b.state === "running";
@@ -51,7 +64,8 @@ export function renderBrokers(container, snapshot, act) {
 
 function describeConfig(topic) {
   const c = topic.config ?? {};
-  const parts = [`${topic.partitions.length} Partition(en)`, `Replikationsfaktor ${topic.replication_factor}`];
+  const n = topic.partitions.length;
+  const parts = [`${n.toLocaleString("de-DE")} ${n === 1 ? "Partition" : "Partitionen"}`, `Replikationsfaktor ${topic.replication_factor}`];
   if (c["cleanup.policy"]) parts.push(`cleanup.policy=${c["cleanup.policy"]}`);
   if (c["retention.ms"] != null && c["retention.ms"] >= 0 && c["retention.ms"] < 604_800_000) parts.push(`retention.ms=${c["retention.ms"]}`);
   if (c["retention.bytes"] != null && c["retention.bytes"] >= 0) parts.push(`retention.bytes=${c["retention.bytes"]}`);
@@ -114,7 +128,7 @@ function renderPartition(el, p, topicName) {
 
 export function renderTopics(container, snapshot, act) {
   keyed(container, snapshot.topics, (t) => t.name, (t) =>
-    h("section", { class: "ksim-topic", "aria-label": `Topic ${t.name}` },
+    h("section", { class: "ksim-topic", "aria-label": regionName(container, `Topic ${t.name}`) },
       h("div", { class: "ksim-topic-head" },
         h("h4", {}, `Topic ${t.name}`),
         h("span", { class: "ksim-topic-config" }),
@@ -173,7 +187,7 @@ function scriptMemberNote(m, now) {
 export function renderGroups(container, snapshot, act) {
   container.dataset.empty = snapshot.groups.length ? "" : "Noch keine Consumer-Gruppe – fügen Sie unter „Aktionen“ einen Consumer hinzu.";
   keyed(container, snapshot.groups, (g) => g.group_id, (g) =>
-    h("section", { class: "ksim-group", "aria-label": `Consumer-Gruppe ${g.group_id}` },
+    h("section", { class: "ksim-group", "aria-label": regionName(container, `Consumer-Gruppe ${g.group_id}`) },
       h("h4", {}, `Gruppe ${g.group_id}`, h("span", { class: "ksim-badge ksim-group-state" })),
       h("ul", { class: "ksim-members", "aria-label": "Mitglieder" }),
       h("table", { class: "ksim-offsets" },
