@@ -46,7 +46,7 @@ CompleteCommit, CompleteAbort), partitions, groups, timeout_ms, started_ms}. A p
 has `transactional_id` and `transaction_state` (kafka-python's TransactionState name).
 
 Every classic group says `"type": "classic"`. Kafka 4.x groups, driven by the page's controls
-(scenarios/groups4_page.py), come in three more lists, empty until the first control is used::
+(scenarios/groups4_page.py), come in three more lists, present once the first control is used::
 
     "share_groups": [{
       "group_id": "lager", "type": "share", "state": "Stable", "epoch": 4, "topic": "auftraege",
@@ -113,7 +113,7 @@ def build_snapshot(cluster, max_records: int = 50) -> dict:
         "brokers": [b.snapshot() for b in kafka.brokers.values()],
         "topics": kafka.snapshot_topics(max_records),
         "groups": groups,
-        **cluster.groups4_snapshot(),
+        **(cluster.groups4_snapshot() if cluster.groups4_in_use else {}),
         "producers": [p._snapshot() for p in cluster.env.producers[-20:]],
         "tickers": cluster.scenarios.snapshot_tickers(),
         "metrics": {"records_produced": kafka.metrics_produced,
