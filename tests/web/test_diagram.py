@@ -41,6 +41,12 @@ def test_the_preset_is_drawn_before_python_is_up(page, site_url, built_site):
     sim.scroll_into_view_if_needed()
     picture = sim.get_by_role("img", name="Cluster-Diagramm: Replikation: Leader, Follower, ISR")
     expect(picture).to_be_visible(timeout=10_000)
+    # The simulator asks for its worker once the page is idle (at most 2 s after load), maybe only
+    # after the picture is up; wait for that request (bounded) and keep holding it back.
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the worker was asked for and is held back"
     assert sim.get_attribute("data-sim-state") == "loading"
     words = picture.locator("text").all_text_contents()

@@ -256,7 +256,8 @@ export function describeGroups4(model) {
     const counts = {};
     for (const p of g.partitions) for (const r of p.records) counts[r.state] = (counts[r.state] ?? 0) + 1;
     const states = ["Available", "Acquired", "Acknowledged", "Archived"].filter((s) => counts[s]).map((s) => `${counts[s]} ${SHARE_WORD[s]}`);
-    return `Share-Gruppe ${g.group_id} mit ${g.members.length} Mitglied(ern): ${states.join(", ") || "keine Datensätze"}.`;
+    const members = g.members.length === 1 ? "einem Mitglied" : `${g.members.length} Mitgliedern`;
+    return `Share-Gruppe ${g.group_id} mit ${members}: ${states.join(", ") || "keine Datensätze"}.`;
   });
   const protocol = model.protocolGroups.map((g) => `Gruppe ${g.group_id} (Typ consumer): ` +
     g.members.map((m) => `${m.name} ${m.assignment.map(([, p]) => p).join(", ") || "ohne Partition"}`).join("; ") + ".");
