@@ -303,20 +303,22 @@ class KafkaProducer:
         if not self._transaction_manager:
             raise Errors.IllegalStateError("Cannot use transactional methods without enabling transactions")
         result = self._transaction_manager.send_offsets_to_transaction(offsets, group_metadata)
-        self._sender.wakeup()
-        result.wait(self._env)
+        self._await_transactional(result)
 
     def commit_transaction(self):
         if not self._transaction_manager:
             raise Errors.IllegalStateError("Cannot commit transaction since transactions are not enabled")
         result = self._transaction_manager.begin_commit()
-        self._sender.wakeup()
-        result.wait(self._env)
+        self._await_transactional(result)
 
     def abort_transaction(self):
         if not self._transaction_manager:
             raise Errors.IllegalStateError("Cannot abort transaction since transactions are not enabled.")
         result = self._transaction_manager.begin_abort()
+        self._await_transactional(result)
+
+    def _await_transactional(self, result):
+        """The sender thread carries the transactional request; the caller blocks until it is done."""
         self._sender.wakeup()
         result.wait(self._env)
 
