@@ -113,6 +113,13 @@ export const PRESETS = {
     setup: [topic(TOPIC, 1, 1), ticker(), consumer("depot-anna", "anna")], open: ["consumers"],
     panels: FOR_CONSUMERS,
   },
+  // The exactly-once section: the learner runs a transactional producer (one transaction committed,
+  // one aborted) and a read_committed consumer; the log shows the markers, the aborted record, the LSO.
+  transaktionen: {
+    ...base, title: "Transaktionen: committet und abgebrochen", brokers: 1, autoplay: false,
+    setup: [topic("kurse-anna", 1, 1)], code: "transaktionen_im_log.py", open: [],
+    panels: WITHOUT_CONSUMERS.filter((p) => p !== "brokers"),
+  },
   "labor-producer": {
     ...base, title: "Labor 1: die Börse", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 3, 1)], code: "boerse_producer.py", open: [],

@@ -1,6 +1,6 @@
 // The diagram's text alternative: the same state in German sentences, for the SVG's <desc>.
 import { describeGroups4 } from "./groups4.js";
-import { BROKER_STATE, ROLE, groupState, int } from "./text.js";
+import { BROKER_STATE, ROLE, TXN_RECORD, groupState, int, txnState } from "./text.js";
 
 function partitionLine(model, topic, partition, replicas) {
   const leaderReplica = replicas.find((r) => r.role === "leader" || r.role === "leader-offline");
@@ -11,7 +11,27 @@ function partitionLine(model, topic, partition, replicas) {
   const others = replicas.filter((r) => r !== leaderReplica).map((r) => `Broker ${r.broker} ${ROLE[r.role]}`);
   const name = model.multiTopic ? `${topic}-${partition}` : `Partition ${partition}`;
   return `${name}: ${leader}${others.length ? `, ${others.join(", ")}` : ""}; ` +
-    `High Watermark ${int(log.high_watermark)}, Log-End-Offset ${int(log.log_end_offset)}.`;
+    `High Watermark ${int(log.high_watermark)}, Log-End-Offset ${int(log.log_end_offset)}` +
+    `${log.last_stable_offset != null ? `, Last Stable Offset ${int(log.last_stable_offset)}` : ""}.${transactionRecords(log)}`;
+}
+
+// The records of transactions among the newest shown, by kind: "Commit-Markierung bei Offset 2".
+function transactionRecords(log) {
+  const byKind = new Map();
+  for (const r of log.records ?? []) {
+    const kind = r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : null);
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), int(r.offset)]);
+  }
+  const parts = ["commit", "abort", "aborted", "open"].filter((k) => byKind.has(k)).map((k) => {
+    const offsets = byKind.get(k);
+    return `${TXN_RECORD[k]}: ${offsets.length === 1 ? "Offset" : "Offsets"} ${offsets.join(", ")}`;
+  });
+  return parts.length ? ` Transaktionen – ${parts.join("; ")}.` : "";
+}
+
+function producerName(p) {
+  const name = p.ticker ? `Börse ${p.id}` : p.id;
+  return p.transaction ? `${name} (${txnState(p.transaction.state)})` : name;
 }
 
 export function describe(model) {
@@ -21,7 +41,7 @@ export function describe(model) {
   sentences.push(`${model.brokers.length} Broker: ${brokers.join(", ")}.`);
   if (model.parts.has("producers")) {
     sentences.push(model.producers.length
-      ? `Producer: ${model.producers.map((p) => (p.ticker ? `Börse ${p.id}` : p.id)).join(", ")}.`
+      ? `Producer: ${model.producers.map(producerName).join(", ")}.`
       : "Noch kein Producer.");
   }
   const byPartition = new Map();

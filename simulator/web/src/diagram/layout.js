@@ -3,7 +3,7 @@
 // logs in the middle, consumer groups on the right; below a narrow width the three are stacked.
 // Every text is shortened to its box here, so nothing drawn overlaps.
 import { layoutGroups4 } from "./groups4.js";
-import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, dec, fit, groupState, int, textWidth } from "./text.js";
+import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, TXN_RECORD, TXN_SIGN, dec, fit, groupState, int, textWidth, txnState } from "./text.js";
 
 export const SIZE = Object.freeze({
   margin: 6, gap: 24, colHead: 18, font: 11, small: 9.5, tiny: 8.5, line: 12.5,
@@ -34,6 +34,11 @@ function producerLines(entry) {
     lines.push(`gesendet ${int(p.sent)}`, `bestätigt ${int(p.acked)}`);
     if (p.errors) lines.push(`Fehler ${int(p.errors)}`);
   }
+  // "Transaktion" and its state on two lines: one would be cut in the narrow producer column.
+  if (entry.transaction) {
+    const state = txnState(entry.transaction.state);
+    lines.push(...(state.startsWith("Transaktion ") ? ["Transaktion", state.slice("Transaktion ".length)] : [state]));
+  }
   return lines;
 }
 
@@ -42,7 +47,8 @@ function layoutProducer(entry, x, y, w) {
   const lines = producerLines(entry).map((text) => fit(text, w - 12, SIZE.small));
   const h = 20 + lines.length * SIZE.line;
   const kind = entry.form ? "form" : entry.ticker ? "ticker" : "producer";
-  const full = { form: "Ihr Formular „Datensatz senden“ auf dieser Seite", ticker: `Börse ${entry.id}`, producer: `Producer ${entry.id}` }[kind];
+  let full = { form: "Ihr Formular „Datensatz senden“ auf dieser Seite", ticker: `Börse ${entry.id}`, producer: `Producer ${entry.id}` }[kind];
+  if (entry.transaction) full += ` (transactional_id ${entry.transaction.transactional_id}): ${txnState(entry.transaction.state)}`;
   return { id: entry.id, kind, active: entry.ticker ? entry.ticker.running : true, topicName: entry.ticker?.topic ?? null,
     x, y, w, h, title, lines, full };
 }
@@ -104,7 +110,8 @@ function layoutRow(replica, brokerId, x, y, w, mode, cw, end) {
   const cells = shown.map((r) => {
     const present = r.offset < replica.leo;
     const cell = { offset: r.offset, key: r.key, value: r.value, x: cx, w: cw,
-      state: !present ? "missing" : r.offset < p.high_watermark ? "committed" : "uncommitted" };
+      state: !present ? "missing" : r.offset < p.high_watermark ? "committed" : "uncommitted",
+      txn: r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : null) };
     cx += cw + 1;
     return cell;
   });
@@ -112,6 +119,9 @@ function layoutRow(replica, brokerId, x, y, w, mode, cw, end) {
   const leader = replica.role === "leader" || replica.role === "leader-offline";
   const leoX = boundary(cells, replica.leo, cx);
   const hwX = boundary(cells, p.high_watermark, cx);
+  // The LSO only once a transaction ran (the snapshot has it then): other pages stay as they were.
+  const lso = leader && p.last_stable_offset != null ? p.last_stable_offset : null;
+  const lsoX = lso == null ? null : boundary(cells, lso, cx);
   const marks = leader ? spread(replica.committed.map((c) => ({ ...c, x: boundary(cells, c.offset, cx) }))) : [];
   // HW above LEO at the row's end, so both fit a narrow column; compact rows name the LEO only.
   let endText = null;
@@ -121,7 +131,7 @@ function layoutRow(replica, brokerId, x, y, w, mode, cw, end) {
     topic: replica.topic, partition: replica.partition, broker: brokerId, role: replica.role, leader,
     x, y, w, h: mode.h, label, headRole, cellY, cellH: mode.cellH, cells, ellipsis,
     cellText: !compact, stripX, stripEnd: stripX + stripW, hwX, leoX, marks, endText, endX: x + w - endW,
-    empty: shown.length === 0, leo: replica.leo, hw: p.high_watermark, epoch: p.leader_epoch, isr: p.isr,
+    lso, lsoX, empty: shown.length === 0, leo: replica.leo, hw: p.high_watermark, epoch: p.leader_epoch, isr: p.isr,
   };
 }
 
@@ -288,6 +298,15 @@ function legendItems(model, compact) {
     { kind: "leo", text: "Log-End-Offset (LEO)" },
   ];
   if (compact) items.push({ kind: "offset", text: "Zahl am Zeilenende: LEO" });
+  if (model.transactions) {
+    items.push(
+      { kind: "lso", text: "Last Stable Offset (LSO)" },
+      { kind: "marker-commit", text: `${TXN_SIGN.commit} ${TXN_RECORD.commit}` },
+      { kind: "marker-abort", text: `${TXN_SIGN.abort} ${TXN_RECORD.abort}` },
+      { kind: "txn-aborted", text: `durchgestrichen: ${TXN_RECORD.aborted}` },
+      { kind: "txn-open", text: `gepunktet: Transaktion ${TXN_RECORD.open}` },
+    );
+  }
   if (model.parts.has("groups")) {
     model.groups.forEach((g, index) => items.push({ kind: "commit", index, text: `committeter Offset der Gruppe ${g.id}` }));
   }

@@ -104,6 +104,9 @@ export function buildModel(snapshot, options = {}) {
     };
   });
   const producers = producersOf(snapshot, topicShown, options.formSends);
+  // The coordinator's view of each transactional id (present only once a transaction ran).
+  const txns = new Map((snapshot.transactions ?? []).map((t) => [t.transactional_id, t]));
+  for (const e of producers.entries) e.transaction = txns.get(e.producer?.transactional_id) ?? null;
   return {
     now: snapshot.now_ms,
     parts,
@@ -112,6 +115,7 @@ export function buildModel(snapshot, options = {}) {
     brokers,
     producers: producers.entries,
     hiddenProducers: producers.hidden,
+    transactions: txns.size > 0,
     groups,
     groups4: groups4Model(snapshot),
   };

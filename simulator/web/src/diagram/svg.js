@@ -2,7 +2,7 @@
 // writes it to a file. Every state is drawn with a shape, a line style or a word as well as a
 // colour; the colours come from CSS classes (diagram.css), so light and dark mode both work.
 import { partitionColor } from "../ui/palette.js";
-import { ROLE, escapeXml as esc, int } from "./text.js";
+import { ROLE, TXN_RECORD, TXN_SIGN, escapeXml as esc, int } from "./text.js";
 import { SIZE } from "./layout.js";
 import { groups4Pieces } from "./groups4.js";
 
@@ -39,7 +39,7 @@ function drawRow(row, hatch) {
   const shown = row.cells.length ? ` data-first="${row.cells[0].offset}" data-last="${row.cells.at(-1).offset}"` : "";
   out.push(`<g class="kd-row role-${row.role}" data-row="${esc(`${row.topic}/${row.partition}/${row.broker}`)}"${shown}>`);
   out.push(tip(`${row.topic}-${row.partition} auf Broker ${row.broker}: ${ROLE[row.role]}, LEO ${int(row.leo)}` +
-    (row.leader ? `, High Watermark ${int(row.hw)}, Leader-Epoche ${row.epoch}, ISR [${row.isr.join(", ")}]${newest(row)}` : "")));
+    (row.leader ? `, High Watermark ${int(row.hw)}${row.lso != null ? `, Last Stable Offset ${int(row.lso)}` : ""}, Leader-Epoche ${row.epoch}, ISR [${row.isr.join(", ")}]${newest(row)}` : "")));
   out.push(rect({ class: "kd-row-box", x, y, width: w, height: h, rx: 2 }));
   if (offline) out.push(rect({ class: "kd-hatch", x, y, width: w, height: h, rx: 2, fill: `url(#${hatch})` }));
   if (row.leader) out.push(rect({ class: "kd-leader-bar", x, y, width: 3.5, height: h }));
@@ -72,16 +72,25 @@ function drawRow(row, hatch) {
     }
   }
   for (const c of row.cellText ? row.cells : []) {
+    // A record of a transaction is a group with its own tooltip; the others stay one rect and one number.
+    if (c.txn) out.push(`<g class="kd-txn txn-${c.txn}" data-txn="${c.txn}">${tip(`Offset ${int(c.offset)}: ${TXN_RECORD[c.txn]}`)}`);
     out.push(`<rect class="kd-cell is-${c.state}" data-offset="${c.offset}" x="${n(c.x)}" y="${n(row.cellY)}" ` +
-      `width="${n(c.w)}" height="${row.cellH}" rx="1.5"${c.state === "committed" ? ` style="${tint}"` : ""}/>`);
-    if (row.cellText) {
-      out.push(`<text class="kd-offset is-${c.state}" x="${n(c.x + c.w / 2)}" y="${n(baseline - 0.5)}" text-anchor="middle">${int(c.offset)}</text>`);
+      `width="${n(c.w)}" height="${row.cellH}" rx="1.5"${c.state === "committed" && !TXN_SIGN[c.txn] ? ` style="${tint}"` : ""}/>`);
+    const label = TXN_SIGN[c.txn] ?? int(c.offset);
+    out.push(`<text class="kd-offset is-${c.state}" x="${n(c.x + c.w / 2)}" y="${n(baseline - 0.5)}" text-anchor="middle">${label}</text>`);
+    if (c.txn === "aborted") {
+      out.push(`<line class="kd-strike" x1="${n(c.x + 1)}" x2="${n(c.x + c.w - 1)}" y1="${n(row.cellY + row.cellH - 2)}" y2="${n(row.cellY + 2)}"/>`);
     }
+    if (c.txn) out.push("</g>");
   }
   const top = row.cellY - 2;
   const bottom = row.cellY + row.cellH + 2;
   out.push(`<line class="kd-hw" x1="${n(row.hwX)}" x2="${n(row.hwX)}" y1="${n(top)}" y2="${n(bottom)}"/>`);
   out.push(`<path class="kd-leo" d="${leoMark(row.leoX, row.cellY)}"/>`);
+  if (row.lso != null) {
+    out.push(`<line class="kd-lso" data-lso="${row.lso}" x1="${n(row.lsoX)}" x2="${n(row.lsoX)}" y1="${n(row.y + 1)}" y2="${n(row.y + row.h - 1)}">` +
+      `${tip(`Last Stable Offset ${int(row.lso)}`)}</line>`);
+  }
   for (const m of row.marks) {
     out.push(`<path class="kd-commit mark-${m.index % 4}" data-group="${esc(m.group)}" data-offset="${m.offset}" d="${commitMark(m.index, m.x, y + h + 0.5)}"/>`);
   }
@@ -161,6 +170,12 @@ function legendSample(item, x, y, hatch) {
     case "missing": return rect({ class: "kd-cell is-missing", x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 });
     case "hw": return `<line class="kd-hw" x1="${n(x + 8)}" x2="${n(x + 8)}" y1="${n(y - 10)}" y2="${n(y + 3)}"/>`;
     case "leo": return `<path class="kd-leo" d="${leoMark(x + 8, y - 2)}"/>`;
+    case "lso": return `<line class="kd-lso" x1="${n(x + 8)}" x2="${n(x + 8)}" y1="${n(y - 10)}" y2="${n(y + 3)}"/>`;
+    case "marker-commit":
+    case "marker-abort": return rect({ class: "kd-cell is-committed", x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 });
+    case "txn-aborted": return rect({ class: "kd-cell is-committed", x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 }) +
+      `<line class="kd-strike" x1="${n(x + 4)}" x2="${n(x + 12)}" y1="${n(y + 1)}" y2="${n(y - 7)}"/>`;
+    case "txn-open": return `<g class="kd-txn txn-open">${rect({ class: "kd-cell is-committed", x: x + 3, y: y - 8, width: 10, height: 10, rx: 1.5 })}</g>`;
     case "commit": return `<path class="kd-commit mark-${item.index % 4}" d="${commitMark(item.index, x + 8, y)}"/>`;
     default: return text({ class: "kd-small kd-legend-offset", x: x + 8, y, "text-anchor": "middle" }, "12");
   }

@@ -35,6 +35,28 @@ export const GROUP_MARK = { Stable: "✓", PreparingRebalance: "⟳", Completing
 
 export const groupState = (state) => GROUP_STATE[state] ?? state;
 
+// The transaction coordinator's states (kafka.coordinator TransactionState) in the course's words.
+export const TXN_STATE = {
+  Empty: "noch keine Transaktion",
+  Ongoing: "Transaktion offen",
+  PrepareCommit: "Transaktion wird committet",
+  PrepareAbort: "Transaktion wird abgebrochen",
+  CompleteCommit: "Transaktion committet",
+  CompleteAbort: "Transaktion abgebrochen",
+  PrepareEpochFence: "Transaktion wird abgebrochen",
+  Dead: "Transaktion beendet",
+};
+export const txnState = (state) => TXN_STATE[state] ?? state;
+// What a record of a transaction is, in words (tooltip, legend and text alternative) and as a sign
+// in its cell, so markers and aborted records are legible without colour.
+export const TXN_RECORD = {
+  commit: "Commit-Markierung",
+  abort: "Abort-Markierung",
+  aborted: "abgebrochen",
+  open: "offen",
+};
+export const TXN_SIGN = { commit: "✓", abort: "✕" };
+
 // Average advance widths of a sans-serif face in em: a generous estimate, so text never runs
 // out of its box (the browser tests check the drawn boxes).
 function charWidth(c) {

@@ -9,6 +9,10 @@ const LABS = [
   ["kursalarm_dienst.py", "Kursalarm-Dienst (Consumer-Gruppe)"],
   ["topic_anlegen.py", "Topic anlegen (Admin)"],
 ];
+// A chapter's own script (a preset's `code`, served from docs_src/labor) heads the chooser of that chapter only.
+const CHAPTER_SCRIPTS = {
+  "transaktionen_im_log.py": "Transaktionen im Log",
+};
 const LABS_URL = new URL("../labs/", import.meta.url);
 
 async function loadLab(name) {
@@ -22,7 +26,7 @@ async function loadLab(name) {
 export function buildCodePanel({ initial, run, starter = null, drafts = null }) {
   const headingId = uniqueId("ksim-h");
   const chooser = h("select", { class: "ksim-script-choice", "aria-label": "Kurs-Skript laden" },
-    (starter ? [starter, ...LABS] : LABS).map(([file, label]) => h("option", { value: file }, label)));
+    [...(starter ? [starter] : []), ...(CHAPTER_SCRIPTS[initial] ? [[initial, CHAPTER_SCRIPTS[initial]]] : []), ...LABS].map(([file, label]) => h("option", { value: file }, label)));
   chooser.value = initial;
   const editorBox = h("div", { class: "ksim-editor" });
   const runButton = h("button", { type: "button", class: "md-button md-button--primary ksim-run" }, "Ausführen");

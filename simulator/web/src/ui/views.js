@@ -2,6 +2,7 @@
 // consumer groups. Keyed updates keep focus on buttons while the simulation runs.
 import { h, keyed, setText } from "./dom.js";
 import { partitionColor } from "./palette.js";
+import { TXN_RECORD, txnState } from "../diagram/text.js";
 
 const PRICE = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const BROKER_STATE = { running: "läuft", stopped: "heruntergefahren", crashed: "abgestürzt" };
@@ -100,7 +101,8 @@ function renderPartition(el, p, topicName) {
   }
   const leader = p.leader == null ? "kein Leader" : `Leader B${p.leader}`;
   setText(el.querySelector(".ksim-text"),
-    `${leader} · ISR [${p.isr.join(", ")}] · Start ${p.log_start_offset} · HW ${p.high_watermark} · LEO ${p.log_end_offset}`);
+    `${leader} · ISR [${p.isr.join(", ")}] · Start ${p.log_start_offset} · HW ${p.high_watermark} · LEO ${p.log_end_offset}` +
+    (p.last_stable_offset != null ? ` · LSO ${p.last_stable_offset}` : ""));
   const replicas = el.querySelector(".ksim-replicas");
   const sig = JSON.stringify([p.leader, p.isr, p.replicas, p.replica_log_end_offsets]);
   if (replicas.dataset.sig !== sig) {
@@ -122,6 +124,14 @@ function renderPartition(el, p, topicName) {
       li.dataset.committed = String(committed);
       li.classList.toggle("uncommitted", !committed);
       li.title = recordTitle(r, committed);
+    }
+    // A record of a transaction says what it is in words (an open one may later be aborted).
+    const kind = r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : "");
+    if ((li.dataset.txn ?? "") !== kind) {
+      li.dataset.txn = kind;
+      let note = li.querySelector(".ksim-txn");
+      if (!note) li.append((note = h("span", { class: "ksim-txn" })));
+      note.textContent = kind ? TXN_RECORD[kind] : "";
     }
   });
 }
@@ -167,8 +177,10 @@ export function renderProducers(container, snapshot, act) {
       // Sent but not yet answered: the acknowledgement is a network round trip away (and never
       // comes while the time stands still), so these are counted apart, not left unexplained.
       const pending = p.sent - p.acked - p.errors;
+      const txn = (snapshot.transactions ?? []).find((t) => t.transactional_id === p.transactional_id);
       setText(el.querySelector(".ksim-text"), `Producer ${p.client_id} (acks=${p.acks}): ${p.sent} gesendet, ${p.acked} bestätigt, ` +
-        `${pending > 0 ? `${pending} unterwegs, ` : ""}${p.errors} Fehler`);
+        `${pending > 0 ? `${pending} unterwegs, ` : ""}${p.errors} Fehler` +
+        (txn ? `; transactional_id ${txn.transactional_id}: ${txnState(txn.state)}` : ""));
     }
   });
 }
