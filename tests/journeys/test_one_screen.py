@@ -124,3 +124,26 @@ def test_the_tables_are_the_pictures_text_alternative_on_demand(page, site_url):
     # The table names what the picture draws: leader, ISR, high watermark and log end of each partition.
     expect(root.locator(".ksim-partition").first).to_contain_text("ISR [")
     expect(root.locator(".ksim-partition").first).to_contain_text("HW ")
+
+
+def test_the_start_pages_simulator_fits_one_screen_and_its_tables_come_on_demand(page, site_url):
+    """The start page shows the simulator "in Aktion": scrolled under the header, all of it – the
+    toolbar, the picture of three brokers, the Börse and Annas Depot, and the event log – is on one
+    1280x800 screen; the tables and charts are there when asked for."""
+    page.goto(site_url)
+    root = page.locator("div.kafkasim[data-preset=cluster-ueberblick]")
+    root.scroll_into_view_if_needed()
+    expect(root).to_have_attribute("data-sim-state", "ready", timeout=BOOT_TIMEOUT_MS)
+    expect(root.locator(".ksim-events li").first).to_be_attached(timeout=15_000)
+    root.evaluate(TOP_UNDER_HEADER)
+    picture = root.get_by_role("img", name="Cluster-Diagramm: Cluster im Überblick")
+    log = root.get_by_role("list", name="Ereignisse, neueste zuerst")
+    for what in [root, picture, log, root.get_by_role("button", name=re.compile("^(Abspielen|Pause)$")),
+                 root.get_by_role("button", name="Als Tabelle anzeigen")]:
+        assert page.evaluate(IN_VIEW, what.element_handle()), (what, what.bounding_box())
+    root.get_by_role("button", name="Als Tabelle anzeigen").click()
+    heading = root.get_by_role("heading", name="Topics und Partitionen")
+    expect(heading).to_be_focused()
+    assert page.evaluate(IN_VIEW, heading.element_handle())
+    expect(root.locator(".ksim-partition").first).to_contain_text("ISR [")
+    expect(root.get_by_role("heading", name="Consumer-Gruppen")).to_be_visible()

@@ -24,6 +24,9 @@ export function buildDock(sections, needed) {
  */
 export function tableButton(dock) {
   return h("button", { type: "button", class: "ksim-table-button", onclick: () => {
+    // A compact embed (the start page) keeps its tables folded away until asked for, so that
+    // picture, toolbar and event log fit one screen (simulator.css).
+    dock.classList.add("ksim-tables-shown");
     // The partitions' table first; a chapter without it has the groups' offsets or the brokers.
     const heading = ["section.ksim-topics h3", "section.ksim-groups h3", "section.ksim-brokers h3"]
       .map((selector) => dock.querySelector(selector)).find(Boolean);
