@@ -14,6 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "simulator" / "web" / "src"
 NARRATION = ROOT / "simulator" / "kafkasim" / "events" / "narration.py"
+SIMULATOR = ROOT / "simulator" / "kafkasim"
+# Files whose learner-visible texts are the real broker's English (the parity corpus compares them).
+KAFKAS_OWN_WORDS = {"topic_config_table.py"}
 
 # English words a learner would otherwise read, and the course's German for them.
 ENGLISH = {
@@ -132,6 +135,18 @@ def ui_strings():
         yield f"{NARRATION.relative_to(ROOT)}:{line}", text
 
 
+def simulator_messages():
+    """The simulator's own German messages – errors the brokers answer with, the runner's
+    explanations – which a learner reads in the event log and under a failed run."""
+    for path in sorted(SIMULATOR.rglob("*.py")):
+        if path.name in KAFKAS_OWN_WORDS:
+            continue
+        for line, text in python_strings(path):
+            # German texts only: Kafka's and kafka-python's English messages are kept verbatim.
+            if re.search(r"[äöüß]|\b(?:der|die|das|nicht|ein|eine|keine|Sie)\b", text):
+                yield f"{path.relative_to(ROOT)}:{line}", text
+
+
 def test_the_scan_sees_the_texts_a_learner_reads():
     texts = [text for _, text in ui_strings()]
     assert any("Als Tabelle anzeigen" in t for t in texts)
@@ -143,6 +158,14 @@ def test_the_scan_sees_the_texts_a_learner_reads():
 def test_no_english_word_where_the_course_has_a_german_one(pattern, german):
     found = [(where, text) for where, text in ui_strings() if re.search(pattern, text)]
     assert found == [], f"statt {pattern}: {german}\n" + "\n".join(f"{w}: {t}" for w, t in found)
+
+
+def test_the_simulators_messages_use_the_course_terms():
+    texts = list(simulator_messages())
+    assert any("ISR" in t for _, t in texts), len(texts)
+    found = [(where, text) for where, text in texts for pattern in ENGLISH if re.search(pattern, text)]
+    assert found == [], "\n".join(f"{w}: {t} (statt {p}: {ENGLISH[p]})" for w, t in found
+                                   for p in ENGLISH if re.search(p, t))
 
 
 def test_the_reader_is_addressed_with_sie():

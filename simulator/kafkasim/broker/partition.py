@@ -138,7 +138,7 @@ class Partition:
             return
         if "compact" in config["cleanup.policy"] and any(r[1] is None for r in records):
             respond(errors.InvalidRecordError(
-                f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Records ohne Key an."), -1)
+                f"Ein kompaktiertes Topic ({self.topic.name}) nimmt keine Datensätze ohne Schlüssel an."), -1)
             return
         if acks == -1 and len(self.isr) < self.effective_min_isr():
             now = cluster.kernel.now
@@ -217,7 +217,7 @@ class Partition:
         if waiter in self.waiters:
             self.waiters.remove(waiter)
             waiter.respond(errors.RequestTimedOutError(
-                f"Die ISR von {self.label} hat die Records nicht rechtzeitig bestätigt."), -1)
+                f"Die ISR von {self.label} hat die Datensätze nicht rechtzeitig bestätigt."), -1)
 
     def append(self, records: list, acks: int | None = None, size: int | None = None,
                max_timestamp: int | None = None, producer_id: int | None = None) -> int:
@@ -332,7 +332,7 @@ class Partition:
                 if w.timer is not None:
                     w.timer.cancel()
                 w.respond(errors.NotEnoughReplicasAfterAppendError(
-                    f"{self.label}: Records geschrieben, aber die ISR ist auf {self.isr} geschrumpft."), -1)
+                    f"{self.label}: Datensätze geschrieben, aber die ISR ist auf {self.isr} geschrumpft."), -1)
         self._recompute_hw()
 
     def elect_leader(self, reason: str, preferred: int | None = None, unclean: bool = False) -> None:

@@ -57,7 +57,7 @@ class ShareCoordinator(GroupMembership):
         interval = self.setting(group_id, "heartbeat.interval.ms")
         refused = self.check_ids(group_id, member_id)
         if refused:
-            message = "Ein Share-Consumer wählt seine Member-ID selbst." if refused == "INVALID_REQUEST" else None
+            message = "Ein Share-Consumer wählt seine Mitglieds-ID selbst." if refused == "INVALID_REQUEST" else None
             return _error(refused, member_id, message)
         bump = False
         if epoch == 0:

@@ -12,7 +12,7 @@ _BY_CLASS: tuple[tuple[type, str], ...] = (
      "Der Leader nimmt mit acks=all nichts an, weil weniger Replikate in der ISR sind als "
      "min.insync.replicas verlangt. Starten Sie ausgefallene Broker neu oder senken Sie min.insync.replicas."),
     (errors.NotEnoughReplicasAfterAppendError,
-     "Die Records stehen im Log des Leaders, aber die ISR ist währenddessen unter "
+     "Die Datensätze stehen im Log des Leaders, aber die ISR ist währenddessen unter "
      "min.insync.replicas geschrumpft; der Producer bekommt deshalb keine Bestätigung."),
     (errors.TopicAlreadyExistsError,
      "Dieses Topic gibt es schon. Wählen Sie einen anderen Namen oder löschen Sie das alte Topic zuerst."),
@@ -49,8 +49,9 @@ def explain(exc: BaseException) -> str:
     msg = str(exc.args[0]) if exc.args else ""
     name = type(exc).__name__
     if isinstance(exc, TypeError) and "Unsupported type for serialized" in msg:
-        which = "Key" if "serialized key" in msg else "Value"
-        param = "key_serializer" if which == "Key" else "value_serializer"
+        key = "serialized key" in msg
+        which = "Schlüssel" if key else "Wert"
+        param = "key_serializer" if key else "value_serializer"
         kind = msg.rsplit("'", 2)[-2] if "'" in msg else "?"
         return (f"Kafka speichert nur Bytes. Der {which} ist vom Typ {kind}, und der Producer hat keinen "
                 f"{param}, der ihn in Bytes verwandelt. Lösung: KafkaProducer({param}=DefaultSerializer()) "
@@ -67,7 +68,7 @@ def explain(exc: BaseException) -> str:
                 "Die Namen schreibt kafka-python mit Unterstrichen, z. B. bootstrap_servers, value_serializer, "
                 "group_id, auto_offset_reset.")
     if isinstance(exc, ValueError) and msg == "Need at least one: key or value":
-        return "send() braucht einen Key oder einen Value – hier sind beide None."
+        return "send() braucht einen Schlüssel (key) oder einen Wert (value) – hier sind beide None."
     if isinstance(exc, ImportError) and "NoBrokersAvailable" in msg:
         return ("NoBrokersAvailable gibt es in kafka-python 3 nicht mehr. Ist kein Broker erreichbar, "
                 "werfen die Clients nach bootstrap_timeout_ms einen KafkaTimeoutError – fangen Sie den ab.")
