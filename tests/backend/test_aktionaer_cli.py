@@ -2,11 +2,12 @@
 a broker that stalls."""
 import re
 import signal
+import subprocess
 import time
 
 import pytest
 
-from tests.backend.helpers import RunningCli, run_cli
+from tests.backend.helpers import PROJECT_ROOT, RunningCli, cli_env, run_cli
 from tests.backend.kafka_tools import Admin, aktionaer_in_group, price_bytes, produce
 
 pytestmark = pytest.mark.kafka
@@ -61,6 +62,23 @@ def test_symbol_filter_and_latest_start(kafka, new_topic):
         consumer.kill()
     assert [(s, p) for _, _, s, p in shown(consumer.lines)] == [("SAP", "1.00"), ("SAP", "3.00")]
     assert "2 Kurse gelesen, 0 übersprungen, 1 gefiltert" in consumer.lines[-1]
+
+
+def test_make_aktionaer_shows_annas_depot_only(kafka, new_topic):
+    """`make aktionaer` is "Annas Depot" (docs/praxis/index.md, README): group depot-anna, from the
+    beginning, and only her shares SAP and BMW – the filter the exactly-once listing uses too."""
+    topic = new_topic(partitions=3)
+    produce(kafka.bootstrap, topic, [(s, price_bytes(s, 10.0 + n))
+                                     for n, s in enumerate(["SAP", "SIE", "BMW", "DTE"])])
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "aktionaer",
+         f"ARGS=--topic {topic} --view lines --idle-timeout 5"],  # ends 5 s after the last price
+        cwd=PROJECT_ROOT, env=cli_env(kafka.bootstrap), capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "Consumer-Gruppe depot-anna" in lines[0]
+    assert sorted((s, p) for _, _, s, p in shown(lines)) == [("BMW", "12.00"), ("SAP", "10.00")]
+    assert "2 Kurse gelesen, 0 übersprungen, 2 gefiltert" in lines[-1]
 
 
 def test_ctrl_c_commits_and_leaves_the_group(kafka, new_topic):
