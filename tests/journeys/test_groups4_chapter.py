@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.fixtures.browser import is_local
 from tests.journeys.labor_page import STEP_MS
@@ -48,9 +49,13 @@ class Groups4Sim(PresetSimulator):
     def acknowledge(self, name: str, offset: int, label: str, expect: str) -> str:
         return self.click(label, expect, scope=self.held(name, offset))
 
-    def record(self, offset: int) -> dict:
-        """What the diagram draws for the offset, and what the table says."""
+    def record(self, offset: int, drawn_as: str | None = None) -> dict:
+        """What the diagram draws for the offset, and what the table says. With `drawn_as`, first waits
+        (bounded) until the diagram shows that state: it is redrawn on the next animation frame after
+        the feedback, which a busy machine may delay."""
         cell = self.root.locator(f"svg.ksim-diagram .kd-share-cell[data-offset='{offset}']")
+        if drawn_as:
+            expect(cell).to_have_attribute("data-state", drawn_as, timeout=10_000)
         row = self.root.locator(f"table.ksim-share-log tr[data-offset='{offset}']")
         return {"state": cell.get_attribute("data-state"), "count": int(cell.get_attribute("data-count")),
                 "drawn": cell.text_content(), "table": row.inner_text()}
@@ -154,7 +159,7 @@ def test_a_poison_record_is_archived_after_the_fifth_delivery(share):
                 share.acknowledge("lager-1", offset, "Bestätigen", f"Offset {offset} bestätigt")
         said = share.acknowledge("lager-1", 1, "Freigeben", "Offset 1 freigegeben")
     assert "Zustellversuch 5" in said and "archiviert" in said
-    record = share.record(1)
+    record = share.record(1, drawn_as="Archived")
     assert (record["state"], record["count"]) == ("Archived", 5)
     assert "✕ archiviert" in record["drawn"] and "archiviert" in record["table"]
     # Never delivered again: the next fetches bring other records only.
@@ -233,7 +238,7 @@ def test_the_poison_record_exercise_as_the_chapter_asks(poison):
     for label in ("Share-Gruppe hinzufügen", "Abholen", "Bestätigen", "Freigeben", "Prüfen"):
         assert label in text, label
     work_off(poison, "Freigeben")
-    assert (poison.record(2)["state"], poison.record(2)["count"]) == ("Archived", 5)
+    assert (poison.record(2, drawn_as="Archived")["state"], poison.record(2)["count"]) == ("Archived", 5)
     result, verdict = poison.check()
     assert result == "success", verdict
     assert "archiviert" in verdict and "share.delivery.count.limit=5" in verdict

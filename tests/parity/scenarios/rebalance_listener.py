@@ -102,7 +102,9 @@ for ending in ("exception", "normal"):
                 raise ValueError("processing failed")
     except ValueError:
         pass
-    print(f"with block ended by {ending}: read", read, "committed", committed(group))
+    # Printed is only what is certain: whether the positions read (2 per partition) were committed.
+    # On a busy broker an extra rebalance at the join makes kafka-python auto-commit the start (0).
+    print(f"with block ended by {ending}: read", read, "committed what it read:", committed(group) == [2] * len(PARTITIONS))
 
 # 4. Without a group there is no rebalance: the listener hears only close().
 listener = Heard()

@@ -2,6 +2,7 @@
 begin_transaction, commit_transaction): a read_committed consumer sees the committed records; the
 commit marker takes an offset of its own."""
 import os
+import time
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient
@@ -24,7 +25,14 @@ producer.close()
 
 tp = TopicPartition(TOPIC, 0)
 consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, isolation_level="read_committed", consumer_timeout_ms=5000)
-print("end offset (after the commit marker):", consumer.end_offsets([tp])[tp])
+# commit_transaction() returns once the coordinator has decided; it writes the commit marker to the
+# partition right after, so the last stable offset may still be 0 for a moment (bounded wait).
+deadline = time.monotonic() + 10
+end = consumer.end_offsets([tp])[tp]
+while end == 0 and time.monotonic() < deadline:
+    time.sleep(0.1)
+    end = consumer.end_offsets([tp])[tp]
+print("end offset (after the commit marker):", end)
 consumer.assign([tp])
 consumer.seek_to_beginning()
 print("read_committed:", [(r.offset, r.value) for r in consumer], "| position:", consumer.position(tp))
