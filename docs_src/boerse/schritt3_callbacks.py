@@ -29,7 +29,7 @@ for _ in range(10):
     kurs = {"symbol": "SAP", "price": preis, "currency": "EUR"}
     future = producer.send("aktienkurse", key="SAP", value=kurs)
     future.add_callback(bestaetigt)  # aufgerufen, sobald der Broker bestätigt hat
-    future.add_errback(fehlgeschlagen)  # aufgerufen, wenn der Broker ablehnt
+    future.add_errback(fehlgeschlagen)  # aufgerufen, wenn das Senden scheitert
 
 producer.flush()  # wartet, bis jeder gepufferte Kurs bestätigt ist
 producer.close()
