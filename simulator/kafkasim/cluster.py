@@ -282,6 +282,10 @@ class Cluster(Groups4Controls):
     def events(self, since: int = 0) -> list[dict]:
         return self.trace.since(since)
 
+    def request_log(self) -> list[dict]:
+        """The newest requests with their answers (protocol/request_log.py), oldest first."""
+        return self.network.requests.entries()
+
     def snapshot(self, max_records: int = 50) -> dict:
         from .snapshot import build_snapshot
         return build_snapshot(self, max_records)

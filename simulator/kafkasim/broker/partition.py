@@ -290,6 +290,8 @@ class Partition:
             self.caught_up_ms[b] = now
             if leo > before and cluster.record_events:
                 self._emit("replica.fetched", broker=b, leader=self.leader, offset=before, count=leo - before)
+            if leo > before:
+                cluster.network.requests.replica_fetch(b, self.leader, self.topic.name, self.index, leo, leo - before)
             # Every follower fetch carries its fetch offset. A follower that held these records
             # before the leader heard of them (it went down between its fetch and the next one)
             # fetches nothing new, yet its next fetch still tells the leader where it stands.

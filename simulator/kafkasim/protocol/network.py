@@ -12,6 +12,7 @@ An endpoint (the broker side) offers `up` and `handle(request, client_id, respon
 from __future__ import annotations
 
 from ..errors import KafkaConnectionError
+from .request_log import RequestLog
 
 # One network hop between a client and a broker (or between brokers), in simulated ms.
 NET_MS = 1
@@ -24,6 +25,8 @@ class Network:
         self._endpoints: dict[int, object] = {}
         self._addresses: dict[int, tuple[str, int]] = {}
         self._connections: dict[int, set[Connection]] = {}
+        # Every request and its answer, for the page's „Ablauf“ (request_log.py).
+        self.requests = RequestLog(kernel)
 
     # -- broker side ---------------------------------------------------------------------------
     def register(self, node_id: int, endpoint, host: str, port: int) -> None:
@@ -89,8 +92,9 @@ class Connection:
             return
         self._next += 1
         rid = self._next
+        entry = self.network.requests.sent(self.client_id, self.node_id, request, expect_response)
         if expect_response:
-            self._pending[rid] = on_response
+            self._pending[rid] = (on_response, entry)
         self.network.kernel.schedule(self.network.latency, self._deliver, rid, request, expect_response)
 
     def _deliver(self, rid: int, request, expect_response: bool) -> None:
@@ -105,8 +109,10 @@ class Connection:
         self.endpoint.handle(request, self.client_id, respond)
 
     def _complete(self, rid: int, response) -> None:
-        callback = self._pending.pop(rid, None)
-        if callback is not None and self.open:
+        pending = self._pending.pop(rid, None)
+        if pending is not None and self.open:
+            callback, entry = pending
+            self.network.requests.answered(entry, response)
             callback(response, None)
 
     def _break(self, error) -> None:
@@ -116,9 +122,14 @@ class Connection:
         pending, self._pending = self._pending, {}
         kernel = self.network.kernel
         for rid in sorted(pending):
-            kernel.schedule(self.network.latency, pending[rid], None, error)
+            callback, entry = pending[rid]
+            kernel.schedule(self.network.latency, self._failed, callback, entry, error)
         if self.on_close is not None:
             kernel.schedule(self.network.latency, self.on_close, error)
+
+    def _failed(self, callback, entry, error) -> None:
+        self.network.requests.failed(entry, error)
+        callback(None, error)
 
     def close(self) -> None:
         """The client closes the connection; what is still in flight is dropped."""

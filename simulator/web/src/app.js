@@ -15,6 +15,7 @@ import { feedbackFor, feedbackLine, reveal, say } from "./ui/feedback.js";
 import { LiveDiagram } from "./diagram/live.js";
 import { GROUPS4_DONE, buildProtocolPanel, buildSharePanel, renderProtocolGroups, renderShareGroups } from "./ui/groups4.js";
 import { buildDock, nameRegions, neededPanel, tableButton } from "./ui/dock.js";
+import { SequencePanel } from "./ui/sequence.js";
 
 const TICK_MS = 250;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10];
@@ -237,6 +238,7 @@ class Simulator {
     this.protocolPanel = this.panels.has("protocol") ? buildProtocolPanel(this.actFn, this.preset.groups4) : null;
     const logList = h("ol", { class: "ksim-events", "aria-label": "Ereignisse, neueste zuerst", tabindex: 0 });
     this.log = new EventLog(logList);
+    this.sequence = this.panels.has("ablauf") ? new SequencePanel({ title, logList, toggle: (on) => this.request(REQ.REQUEST_LOG, { on }).then((r) => this.applyView(r)) }) : null;
     this.chartBox = h("div", { class: "ksim-charts" });
     const charts = this.chartsShown;
     const chartTitle = { throughput: "Durchsatz", lag: "Lag" };
@@ -272,6 +274,7 @@ class Simulator {
       shown("share-groups", ["Share-Gruppen", this.sharePanel?.element], { feedback: true }),
       shown("protocol", ["Consumer-Gruppen vom Typ consumer (KIP-848)", this.protocolPanel?.element], { feedback: true }),
       shown("log", ["Ereignisse", logList]),
+      shown("ablauf", ["Ablauf", this.sequence?.element]),
       shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]),
     ], neededPanel(this.preset.open, this.panels));
     parts[0].append(tableButton(dock));
@@ -314,6 +317,7 @@ class Simulator {
       syncTopicSelects(this.root, s);
       this.charts?.update(s);
       this.diagram?.update(s, reply.events ?? [], this.journal);
+      this.sequence?.update(s, reply.events ?? []);
       setText(this.clock, `Zeit: ${formatTime(s.now_ms)}`);
       this.root.dataset.simTime = String(s.now_ms);
     }
@@ -413,6 +417,7 @@ class Simulator {
     this.log.clear();
     this.charts?.reset();
     this.diagram?.reset();
+    this.sequence?.reset();
     this.applyView(reply);
     this.forgetSharedState();
     this.status(`Szenario mit Seed ${seed} neu gestartet.`);

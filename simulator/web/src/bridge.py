@@ -32,6 +32,7 @@ class Session:
         self.exercise = None   # the Labor exercise judging this cluster, if the preset has one
         self.last_seq = -1
         self.max_records = 12
+        self.requests = False  # the „Ablauf“ panel is open: snapshots carry the request log
 
     def start(self, cluster, exercise=None):
         self.cluster = cluster
@@ -46,6 +47,8 @@ class Session:
 
     def view(self):
         view = {"snapshot": self.cluster.snapshot(max_records=self.max_records), "events": self.new_events()}
+        if self.requests:
+            view["snapshot"]["requests"] = self.cluster.request_log()
         if self.exercise is not None:
             view["exercise"] = self.exercise.verdict()
         return view
@@ -202,6 +205,11 @@ def _check(msg, session):
     return {}
 
 
+def _request_log(msg, session):
+    session.requests = bool(msg.get("on"))
+    return {}
+
+
 def _get_state(msg, session):
     return {"state": session.cluster.to_state(), "noView": True}
 
@@ -214,6 +222,7 @@ def _get_all_states(msg, session):
 HANDLERS = {
     "init": _init, "control": _control, "advance": _advance, "step": _step,
     "runScript": _run_script, "check": _check, "getState": _get_state, "getAllStates": _get_all_states,
+    "requestLog": _request_log,
 }
 
 

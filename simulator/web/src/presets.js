@@ -38,11 +38,12 @@ const GIFT = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", '{"auftrag": 3
 // the tables with their buttons, the event log, the control forms and the two charts. A chapter
 // without consumers shows no Consumer-Gruppen panel and no flat lag chart; the consumer chapter's
 // one-broker cluster needs no broker buttons.
-export const PANELS = ["brokers", "producers", "topics", "groups", "share-groups", "protocol", "log", "controls", "throughput", "lag"];
+// "ablauf": the requests and answers as a space-time diagram (ui/sequence.js), where it teaches something.
+export const PANELS = ["brokers", "producers", "topics", "groups", "share-groups", "protocol", "log", "ablauf", "controls", "throughput", "lag"];
 const WITHOUT_CONSUMERS = ["brokers", "producers", "topics", "log", "controls"];
 const FOR_CONSUMERS = ["producers", "topics", "groups", "log", "controls", "throughput", "lag"];
 // Kafka 4.x groups have their own panels; a preset without them does not show them.
-const ALL_CLASSIC = PANELS.filter((p) => p !== "share-groups" && p !== "protocol");
+const ALL_CLASSIC = PANELS.filter((p) => p !== "share-groups" && p !== "protocol" && p !== "ablauf");
 const base = { brokers: 3, seed: 0, autoplay: true, open: ["produce"], code: null, panels: ALL_CLASSIC };
 // Real Kafka checks retention every 5 minutes and rolls segments weekly; for a demo that shows
 // deletion within seconds both are short here (and named in the topic's configuration).

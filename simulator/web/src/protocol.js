@@ -15,6 +15,7 @@ export const REQ = Object.freeze({
   CHECK: "check",        // {} -> snapshot + exercise verdict {ok, text} ("Prüfen")
   GET_STATE: "getState", // {} -> {state}
   GET_ALL_STATES: "getAllStates", // {} -> {states: {sim id: state}} (before a learner script runs)
+  REQUEST_LOG: "requestLog", // {on} -> snapshot; while on, every snapshot carries `requests` (ui/sequence.js)
 });
 // Every request but BOOT names its simulator: {sim: id}. One worker serves all of a page's.
 // A simulator with an exercise gets its verdict {ok, text} as `exercise` in every view.

@@ -24,7 +24,7 @@ export class EventLog {
   add(events) {
     if (!events.length) return;
     const items = events.slice(-MAX_PER_BATCH).reverse().map((e) =>
-      h("li", { dataset: { kind: e.kind } }, h("span", { class: "ksim-time" }, formatTime(e.t)), " ", e.text));
+      h("li", { dataset: { kind: e.kind, t: e.t } }, h("span", { class: "ksim-time" }, formatTime(e.t)), " ", e.text));
     this.list.prepend(...items);
     while (this.list.children.length > MAX_SHOWN) this.list.lastElementChild.remove();
   }
