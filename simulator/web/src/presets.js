@@ -80,13 +80,15 @@ export const PRESETS = {
   "producer-acks": {
     ...base, title: "acks und min.insync.replicas",
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })], autoplay: false, open: ["produce", "brokers"],
-    panels: WITHOUT_CONSUMERS,
+    // „Ablauf“: acks=all is answered only after the followers' fetch (docs/theorie/producer.md).
+    panels: [...WITHOUT_CONSUMERS, "ablauf"],
   },
   "consumer-gruppe": {
     ...base, title: "Eine Consumer-Gruppe", brokers: 1,
     setup: [topic(TOPIC, 3, 1), ticker(), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2")],
     open: ["consumers"],
-    panels: FOR_CONSUMERS,
+    // „Ablauf“: a new member's JoinGroup waits for the others' next heartbeat (docs/theorie/consumer.md).
+    panels: [...FOR_CONSUMERS, "ablauf"],
   },
   "zwei-gruppen": {
     ...base, title: "Zwei Consumer-Gruppen", brokers: 1,
