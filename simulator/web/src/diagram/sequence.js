@@ -7,6 +7,7 @@ import { escapeXml as esc } from "./text.js";
 
 export const WIDTH = 760;
 const LEFT = 78; // the time labels
+const RIGHT = 78; // the waits' durations beside the last lane
 const HEAD = 40; // the lane names
 const ROW = 22;
 const GAP = 18; // a folded gap between two rows
@@ -108,20 +109,34 @@ const label = (cls, x, y, content, anchor = "middle") =>
 export function sequenceSvg(entries, { brokers = [], coordinators = {}, nowMs = 0, title = "Ablauf", current = null } = {}) {
   const laneList = lanes(entries, brokers, coordinators);
   const width = WIDTH;
-  const step = (width - LEFT - 10) / Math.max(laneList.length, 1);
+  const step = (width - LEFT - RIGHT) / Math.max(laneList.length, 1);
+  const clientIndex = new Map(laneList.map((l, i) => [l.key, i]));
   const x = new Map(laneList.map((l, i) => [l.key, LEFT + step * (i + 0.5)]));
   const { rows: rowList, y, height } = rows(entries, nowMs);
+  // Labels in one row that would overlap move right, past the one before them.
+  const taken = new Map();
+  const place = (cls, lx, ly, content, anchor) => {
+    if (anchor !== "start") return label(cls, lx, ly, content, anchor);
+    const key = Math.round(ly);
+    const spans = taken.get(key) ?? [];
+    const w = content.length * 5.4;
+    let x0 = lx;
+    for (const [a, b] of spans.sort((p, q) => p[0] - q[0])) if (x0 < b + 4 && x0 + w > a) x0 = b + 4;
+    spans.push([x0, x0 + w]);
+    taken.set(key, spans);
+    return label(cls, x0, ly, content, anchor);
+  };
   const out = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="kseq" viewBox="0 0 ${width} ${n(height)}" role="group" ` +
     `aria-label="${esc(`${title}: ${entries.length} Anfragen, Zeit nach unten`)}">`);
-  out.push('<defs><marker id="kseq-head" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">' +
+  out.push('<defs><marker id="kseq-head" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse">' +
     '<path class="kseq-head" d="M0 0L8 4L0 8Z"/></marker></defs>');
   // Lanes with their names (a broker lane names the groups it coordinates).
   for (const l of laneList) {
     const lx = x.get(l.key);
     out.push(`<g class="kseq-lane" data-lane="${esc(l.key)}" aria-hidden="true">`);
-    out.push(label("kseq-lane-name", lx, 14, l.name));
-    if (l.role) out.push(label("kseq-lane-role", lx, 27, l.role.length > 34 ? `${l.role.slice(0, 33)}…` : l.role));
+    out.push(label(step < 120 ? "kseq-lane-name is-narrow" : "kseq-lane-name", lx, 14, l.name));
+    if (l.role) out.push(label("kseq-lane-role", lx, 27, l.role.length > 40 ? `${l.role.slice(0, 39)}…` : l.role));
     out.push(line("kseq-lifeline", lx, HEAD - 4, lx, height - 4));
     out.push("</g>");
   }
@@ -149,11 +164,12 @@ export function sequenceSvg(entries, { brokers = [], coordinators = {}, nowMs = 
     out.push(`<rect class="kseq-hl" x="${n(Math.min(from, to) - 6)}" y="${n(top)}" width="${n(Math.abs(to - from) + 12)}" height="${n(bottom - top)}" rx="3"/>`);
     // The request: solid, slanting down one hop.
     out.push(line("kseq-req", from + dir * 3, y0, to - dir * 3, y0 + 5, ' marker-end="url(#kseq-head)"'));
-    out.push(label("kseq-api", (from + to) / 2, y0 - 2.5, kindOf(e)));
+    // Its name beside the sender's lane, where two senders at the same ms do not overlap.
+    out.push(place("kseq-api", from + dir * 6, y0 - 2.5, kindOf(e), dir > 0 ? "start" : "end"));
     if (y1 != null) {
       // The wait at the broker, then the answer: dashed, back to the client.
       if (y1 - y0 > ROW / 2) {
-        const bx = to + dir * 4;
+        const bx = to + dir * (4 + 3 * ((clientIndex.get(laneOf(e)) ?? 0) % 4));
         out.push(line("kseq-wait", bx, y0 + 5, bx, y1 - 3));
         if (e.answered_ms != null && e.answered_ms - e.sent_ms >= 100) {
           out.push(label("kseq-wait-label", bx + dir * 4, (y0 + y1) / 2 + 3, `wartet ${duration(e.answered_ms - e.sent_ms)}`, dir > 0 ? "start" : "end"));
@@ -161,8 +177,9 @@ export function sequenceSvg(entries, { brokers = [], coordinators = {}, nowMs = 
       }
       if (e.answered_ms != null) {
         out.push(line("kseq-resp", to - dir * 3, y1 - 5, from + dir * 3, y1, ' marker-end="url(#kseq-head)"'));
-        const word = e.error === "KafkaConnectionError" ? "✕ abgebrochen" : e.error ? `✕ ${e.error}` : "Antwort";
-        out.push(label("kseq-reply", (from + to) / 2, y1 + 9, word));
+        // A plain answer is its dashed line; an error or a broken connection is named beside the client.
+        const word = e.error === "KafkaConnectionError" ? "✕ Verbindung abgebrochen" : e.error ? `✕ ${e.error}` : "";
+        if (word) out.push(place("kseq-reply", from + dir * 6, y1 + 9, word, dir > 0 ? "start" : "end"));
       } else {
         out.push(label("kseq-reply", to + dir * 8, y1 + 3, "wartet noch …", dir > 0 ? "start" : "end"));
       }

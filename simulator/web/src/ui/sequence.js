@@ -37,9 +37,10 @@ export class SequencePanel {
     this.details = h("details", { class: "kseq-open" },
       h("summary", {}, "Ablauf anzeigen: Anfragen und Antworten über die Zeit"),
       h("p", { class: "kseq-help" },
-        "Jede Anfrage ist ein Pfeil vom Client zum Broker, ihre Antwort ein gestrichelter Pfeil zurück; die Zeit läuft " +
-        "nach unten, lange Pausen sind zusammengefaltet. Mit Tab erreichen Sie die neueste Anfrage, mit den Pfeiltasten " +
-        "die anderen."),
+        "Jede Anfrage ist ein Pfeil vom Client zum Broker, ihre Antwort ein gestrichelter Pfeil zurück (ein Fehler steht " +
+        "mit ✕ daneben); ein Balken auf der Linie des Brokers zeigt, wie lange die Antwort auf sich warten lässt. Die Zeit " +
+        "läuft nach unten, lange Pausen sind zusammengefaltet. Mit Tab erreichen Sie die neueste Anfrage, mit den " +
+        "Pfeiltasten die anderen."),
       h("fieldset", { class: "kseq-filter" }, h("legend", {}, "Anfragen filtern"), this.kindBox,
         h("label", { class: "ksim-inline", for: `${id}-client` }, "Client ", this.clientSelect)),
       this.count, this.figure, this.selected,
