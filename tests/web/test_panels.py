@@ -37,5 +37,5 @@ def test_a_misspelt_panel_is_named_in_german(sim):
     sim.page.wait_for_selector("div.kafkasim[data-sim-state=error]", timeout=30_000)
     notice = sim.root.get_by_role("alert")
     expect(notice).to_contain_text("Unbekannte Anzeige „gruppen“")
-    expect(notice).to_contain_text("Möglich sind: brokers, producers, topics, groups, share-groups, protocol, log, controls, "
+    expect(notice).to_contain_text("Möglich sind: brokers, producers, topics, groups, share-groups, protocol, log, ablauf, controls, "
                                    "throughput, lag")
