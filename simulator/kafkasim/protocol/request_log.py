@@ -21,7 +21,7 @@ REPLICA = "replica"
 
 class Entry:
     __slots__ = ("serial", "api", "client", "node", "sent_ms", "answered_ms", "request", "response",
-                 "failure", "oneway", "note")
+                 "failure", "oneway", "note", "_done")
 
     def __init__(self, serial, api, client, node, sent_ms, request, oneway=False, note=None) -> None:
         self.serial = serial
@@ -35,20 +35,27 @@ class Entry:
         self.failure = None
         self.oneway = oneway
         self.note = note
+        self._done = None      # the finished entry's dict, made once
 
     def as_dict(self) -> dict:
+        if self._done is not None:
+            return self._done
         error = None
         if self.failure is not None:
             error = self.failure
         elif self.response is not None:
             error = _error_in(self.response)
-        return {
+        done = {
             "id": self.serial, "api": self.api, "client": self.client, "node": self.node,
             "sent_ms": self.sent_ms, "answered_ms": self.answered_ms, "error": error,
             "oneway": self.oneway,
             "text": self.note or summary(self.request),
             "reply": None if self.response is None else reply_summary(self.request, self.response),
         }
+        if self.oneway or self.answered_ms is not None:
+            # Nothing changes any more: keep the dict, drop the messages (records, assignments).
+            self._done, self.request, self.response = done, None, None
+        return done
 
 
 class RequestLog:

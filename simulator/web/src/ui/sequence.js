@@ -125,7 +125,12 @@ export class SequencePanel {
       ? `${shown.length} von ${this.entries.length} aufgezeichneten Anfragen (die zuletzt aktiven).`
       : "Keine Anfrage passt zum Filter.");
     this.list.replaceChildren(...shown.map((e) => h("li", { dataset: { id: e.id } }, describe(e, this.snapshot.now_ms))));
-    if (hadFocus && this.current != null) this.entryEl(this.current)?.focus({ preventScroll: true });
+    if (hadFocus && this.current != null) {
+      // The same arrow, drawn anew: no new announcement.
+      this.refocusing = true;
+      this.entryEl(this.current)?.focus({ preventScroll: true });
+      this.refocusing = false;
+    }
   }
 
   entryEl(id) {
@@ -144,7 +149,7 @@ export class SequencePanel {
   }
 
   onFocus(el) {
-    if (!el) return;
+    if (!el || this.refocusing) return;
     for (const other of this.figure.querySelectorAll(".kseq-entry[tabindex='0']")) other.tabIndex = -1;
     el.tabIndex = 0;
     this.current = Number(el.dataset.id);
