@@ -98,6 +98,14 @@ def test_a_new_members_join_waits_for_the_others_heartbeat(browser, site_url):
         linked = sim.root.locator(".ksim-events li.ksim-linked")
         expect(linked.filter(has_text="startet ein Rebalancing")).to_have_count(1)
 
+        # "Nach Zurücksetzen": a new group's first two JoinGroup requests wait 3 s and 3 s more.
+        sim.reset()
+        sim.seconds(7)
+        choose_client(panel, "kursalarm-1")
+        first = entries(panel, api="JoinGroup")[0]
+        assert first["answered"] is not None and 6_000 <= first["answered"] - first["sent"] < 6_100, first
+        assert "Generation 1" in first["label"]
+
 
 def test_acks_all_is_answered_after_the_followers_fetch(browser, site_url):
     with open_chapter(browser, site_url, "theorie/producer/", "producer-acks") as sim:
