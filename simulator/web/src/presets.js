@@ -79,7 +79,9 @@ export const PRESETS = {
   "producer-acks": {
     ...base, title: "acks und min.insync.replicas",
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })], autoplay: false, open: ["produce", "brokers"],
-    panels: WITHOUT_CONSUMERS,
+    // The form's sends are drawn as a producer in the picture; without the producers' table the
+    // broker buttons, the event log and the form fit one screen beside it (data-width="wide").
+    panels: WITHOUT_CONSUMERS.filter((p) => p !== "producers"),
   },
   "consumer-gruppe": {
     ...base, title: "Eine Consumer-Gruppe", brokers: 1,
