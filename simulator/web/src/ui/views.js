@@ -207,7 +207,7 @@ export function renderGroups(container, snapshot, act) {
         h("thead", {}, h("tr", {}, ["Partition", "Committet", "Ende", "Lag"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}))),
   (el, g) => {
-    setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}`);
+    setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}${g.protocol ? ` · Assignor ${g.protocol}` : ""}`);
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.member_id, (m) =>
       h("li", {}, h("span", { class: "ksim-text" }),
         // Only the page's own consumers can be stopped from here; a script's consumer belongs to
