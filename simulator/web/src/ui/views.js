@@ -217,7 +217,9 @@ export function renderGroups(container, snapshot, act) {
             onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")
           : h("span", { class: "ksim-member-note" })),
     (mel, m) => {
-      const parts = m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
+      // What the member's consumer holds (during a rebalance: nothing if eager, all but the moved
+      // partitions if cooperative), else what the coordinator handed out.
+      const parts = (m.owned ?? m.assignment).map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
       const leader = g.leader === m.member_id ? " (Gruppen-Leader)" : "";
       setText(mel.querySelector(".ksim-text"), `${m.client_id}${leader}: ${parts}`);
       const note = mel.querySelector(".ksim-member-note");
