@@ -262,7 +262,7 @@ function layoutGroup(model, group, index, x, y, w) {
     const known = group.members.filter((m) => m.known);
     let line = "‖ alle Mitglieder angehalten (eager)";
     if (group.rebalanceProtocol === "cooperative") line = "↻ cooperative: Mitglieder behalten ihre Partitionen";
-    else if (known.some((m) => m.assignment.length)) line = "eager: jedes Mitglied gibt gleich alles ab";
+    else if (known.some((m) => m.assignment.length)) line = "eager: Mitglieder geben beim JoinGroup alles ab";
     box.lines.push(fit(line, w - 16, SIZE.small));
   }
   let cy = y + 18 + box.lines.length * SIZE.line + 2;
