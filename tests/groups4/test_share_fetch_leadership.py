@@ -120,3 +120,12 @@ def test_a_topic_the_cluster_does_not_have_is_served_by_every_broker():
     (data,) = ask(sim, 3, ShareFetchRequest(group_id="lager", member_id=member.member_id, share_session_epoch=0,
                                             topics=((topic_id, 0),), max_wait_ms=0)).responses
     assert data.error_code == 0 and data.acquired_records == ((0, 0, 1),)
+
+
+def test_the_share_consumer_follows_the_leader_it_is_told(world):
+    cluster, sim, member = world
+    leader, _epoch, followers = leadership(cluster)
+    member.node_id = followers[0]                  # it asks a follower first
+    records = sim.poll("A", max_wait_ms=0)
+    assert [r.value for r in records] == ["a1", "a2", "a3"]
+    assert member.node_id == leader
