@@ -228,7 +228,11 @@ class Cluster(Groups4Controls):
                                                partition_assignment_strategy)
         if client_id is None:
             client_id = self._unused_consumer_name(group_id)
-        self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset)
+        # The strategy is recorded only when it is not kafka-python's default, so that states
+        # saved before it was recorded replay unchanged.
+        strategy = list(partition_assignment_strategy)
+        self._record("add_consumer", group_id, list(topics), client_id, auto_offset_reset,
+                     *([strategy] if strategy != ["range", "roundrobin"] else []))
         self.scenarios.add_consumer(client_id, group_id, topics, auto_offset_reset, partition_assignment_strategy)
         return client_id
 

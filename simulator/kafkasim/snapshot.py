@@ -26,7 +26,8 @@ one produced record and one background consumer (abridged)::
         "group_id": "depot-anna", "coordinator": 2, "state": "Stable", "generation": 1, "protocol": "range",
         "leader": "anna-6f1c…",
         "members": [{"member_id": "anna-6f1c…", "client_id": "anna",
-                     "assignment": [["boerse", 0], ["boerse", 1]], "origin": "page", "expires_ms": null}],
+                     "assignment": [["boerse", 0], ["boerse", 1]], "owned": [["boerse", 0], ["boerse", 1]],
+                     "rebalance_protocol": "eager", "origin": "page", "expires_ms": null}],
         "offsets": [{"topic": "boerse", "partition": 0, "committed": 1, "end_offset": 1, "lag": 0},
                     {"topic": "boerse", "partition": 1, "committed": null, "end_offset": 0, "lag": null}]
       }],
@@ -37,6 +38,9 @@ one produced record and one background consumer (abridged)::
     }
 
 `lag` is end_offset (the high watermark) minus the committed offset, None without a commit.
+A member's `assignment` is what the coordinator last handed out; `owned` is what its consumer holds
+now (during an eager rebalance nothing, during a cooperative one all but the moved partitions),
+None when its consumer is not in this cluster; `rebalance_protocol` is "eager" or "cooperative".
 
 Transactions (only once a transactional producer ran): each partition has `last_stable_offset`
 and `open_transactions`; records carry `marker` ("commit"/"abort") for control records, `aborted`
@@ -137,8 +141,32 @@ def _member(cluster, clients: dict, m) -> dict:
     gone = not page and consumer is not None and consumer._closed and m.session_timer is not None
     return {"member_id": m.member_id, "client_id": m.client_id,
             "assignment": [[t, p] for t, ps in sorted(m.assignment.items()) for p in ps],
+            "owned": _owned(consumer),
+            "rebalance_protocol": _rebalance_protocol(consumer),
             "origin": "page" if page else "script",
             "expires_ms": m.session_timer.at if gone else None}
+
+
+def _rebalance_protocol(consumer) -> str | None:
+    """"eager" or "cooperative" (KIP-429): what the member's assignors agree on; None without its consumer."""
+    if consumer is None:
+        return None
+    return consumer._coordinator.rebalance_protocol.name.lower()
+
+
+def _owned(consumer) -> list | None:
+    """The partitions the member's consumer holds right now, as its client sees it (the broker's
+    `assignment` is the last one it handed out). An eager member gives up all of them when it
+    learns of a rebalance (on_partitions_revoked, then a JoinGroup) and holds nothing until the
+    new assignment arrives; a cooperative one keeps them through the JoinGroup and gives up only
+    the moved ones after the SyncGroup, before it rejoins. None without the member's consumer."""
+    if consumer is None or consumer._closed:
+        return None
+    coordinator = consumer._coordinator
+    rejoining = coordinator.state != "STABLE" or coordinator.needs_rejoin
+    if rejoining and coordinator.rebalance_protocol.name == "EAGER":
+        return []
+    return [[t, p] for t, p in sorted(coordinator.subscription.assignment)]
 
 
 STATE_VERSION = 1

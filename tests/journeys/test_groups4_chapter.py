@@ -94,8 +94,9 @@ def test_the_chapter_names_the_buttons_it_asks_for(share, rebalancing):
                   "Sperre ablaufen lassen", "Zustellversuch 2", "Zustellversuch 5", "archiviert"):
         assert label in text, label
     text = rebalancing.instructions()
-    for label in ("Consumer hinzufügen", "Einzelschritt", "alle Mitglieder angehalten",
-                  "Consumer hinzufügen (Typ consumer)", "+1 s", "gibt ab"):
+    for label in ("Consumer hinzufügen", "Consumer-Gruppe", "kursalarm-koop", "Assignor", "cooperative-sticky", "+1 s",
+                  "Ereignisse", "gibt alle seine Partitionen ab", "gibt nur aktienkurse-4 ab", "ohne Besitzer, pausiert",
+                  "Generation 2", "Generation 3", "Consumer hinzufügen (Typ consumer)", "gibt ab", "Gruppen-Epoche 4"):
         assert label in text, label
 
 
@@ -167,33 +168,56 @@ def test_a_poison_record_is_archived_after_the_fifth_delivery(share):
     assert "Offset 1 " not in said
 
 
-def test_the_classic_group_stops_while_the_consumer_protocol_keeps_reading(rebalancing):
+def test_eager_and_cooperative_rebalancing_side_by_side(rebalancing):
     sim = rebalancing
-    # Schritt 1: a third kursalarm instance; the eager rebalance stops every member.
-    form = sim.root.locator("form[name=consumer]")
-    if not form.is_visible():
-        sim.root.locator("details[data-control=consumers] > summary").click()
+    # Schritt 1 and 2: a third instance for each classic group, the second one cooperative.
+    form = sim.form("Consumer hinzufügen")
     sim.clear_messages()
     form.get_by_role("button", name="Consumer hinzufügen").click()
-    sim.wait_status("tritt der Gruppe kursalarm bei")
-    stopped = False
-    for _ in range(6):
-        sim.button("Einzelschritt").click()
-        sim.wait_status("Einzelschritt")
-        sim.page.wait_for_timeout(300)
-        if "alle Mitglieder angehalten" in sim.diagram_text():
-            stopped = True
+    sim.wait_status("kursalarm-3 tritt der Gruppe kursalarm bei")
+    form.get_by_label("Consumer-Gruppe").fill("kursalarm-koop")
+    form.get_by_label("Assignor").select_option("cooperative-sticky")
+    sim.clear_messages()
+    form.get_by_role("button", name="Consumer hinzufügen").click()
+    sim.wait_status("kursalarm-koop-3 tritt der Gruppe kursalarm-koop bei")
+    # Schritt 3: time passes; the cooperative members keep what does not move, P4 and P5 pause.
+    diagram = sim.root.locator("svg.ksim-diagram")
+    eager, koop = (diagram.locator(f"g.kd-group[data-group='{g}']") for g in ("kursalarm", "kursalarm-koop"))
+    paused = set()
+    for _ in range(15):
+        sim.seconds(1)
+        sim.wait_js("(() => { const d = sim.querySelector('[data-drawn-at]'); "
+                    "return !!d && d.dataset.drawnAt === sim.dataset.simTime; })()")
+        for name, kept in (("kursalarm-koop-1", ("P0 ·", "P2 ·")), ("kursalarm-koop-2", ("P1 ·", "P3 ·"))):
+            holds = koop.locator(f"g.kd-member[data-member='{name}']").text_content()
+            assert all(p in holds for p in kept), holds
+        drawn = koop.text_content()
+        if "ohne Besitzer, pausiert" in drawn:
+            paused |= set(re.findall(r"P(\d) ‖ pausiert", drawn))
+        if "stabil · Generation 2" in eager.text_content() and "stabil · Generation 3" in drawn and \
+                "kursalarm-koop-3: aktienkurse-4, aktienkurse-5" in sim.root.locator("div.ksim-groups").inner_text():
             break
-    assert stopped, "Die klassische Gruppe zeigt kein Rebalancing, bei dem alle anhalten"
-    assert "Rebalancing läuft" in sim.diagram_text()
-    for _ in range(6):
-        if "alle Mitglieder angehalten" not in sim.diagram_text():
-            break
-        sim.button("Einzelschritt").click()
-        sim.page.wait_for_timeout(300)
+    assert paused == {"4", "5"}, "Das Diagramm zeigt die wandernden Partitionen nicht als pausiert"
+    # One round for eager (Generation 2), two for cooperative (Generation 3).
+    assert "stabil · Generation 2" in eager.text_content()
+    assert "stabil · Generation 3" in koop.text_content()
     groups = sim.root.locator("div.ksim-groups").inner_text()
-    assert "kursalarm-2: aktienkurse-2, aktienkurse-3" in groups
-    # Schritt 2: C joins depot-neu; A and B read on all the time.
+    for name, parts in (("kursalarm-2", "2, aktienkurse-3"), ("kursalarm-3", "4, aktienkurse-5"),
+                        ("kursalarm-koop-1", "0, aktienkurse-2"), ("kursalarm-koop-2", "1, aktienkurse-3"),
+                        ("kursalarm-koop-3", "4, aktienkurse-5")):
+        assert re.search(rf"{name}( \(Gruppen-Leader\))?: aktienkurse-{parts}\n", groups + "\n"), (name, groups)
+    # What the rebalance listeners said: eager gives up everything, cooperative only what moves.
+    log = sim.root.get_by_role("list", name="Ereignisse, neueste zuerst").inner_text()
+    for name in ("kursalarm-1", "kursalarm-2"):
+        assert f"{name} gibt alle seine Partitionen ab" in log, log
+    assert "kursalarm-koop-1 gibt nur aktienkurse-4 ab (cooperative) und behält aktienkurse-0, aktienkurse-2" in log
+    assert "kursalarm-koop-2 gibt nur aktienkurse-5 ab" in log
+    assert "kursalarm-koop-1 gibt alle" not in log and "kursalarm-koop-2 gibt alle" not in log
+
+
+def test_the_consumer_protocol_keeps_the_unaffected_members_reading(rebalancing):
+    sim = rebalancing
+    # Schritt 4: C joins depot-neu; A and B read on all the time.
     sim.click("Consumer hinzufügen (Typ consumer)", "C tritt der Gruppe depot-neu bei")
     protocol = sim.root.locator(".ksim-protocol-groups")
     saw_revoking = False
@@ -212,6 +236,7 @@ def test_the_classic_group_stops_while_the_consumer_protocol_keeps_reading(rebal
     assert "C (Epoche 4): liest weiter: kurse-2, kurse-5" in text
     drawn = sim.diagram_text()
     assert "P2 ▶ liest" in drawn and "P5 ▶ liest" in drawn and "gibt ab" not in drawn
+    assert "Gruppen-Epoche 4" in drawn
 
 
 @pytest.fixture

@@ -67,12 +67,12 @@ def test_diagram_and_editor_side_by_side_and_a_run_is_seen_in_the_picture(page, 
 # sidebars: the learner scrolls the simulator to the top of the screen and sees, without scrolling
 # again, the whole picture, the controls the chapter's task needs and the event log explaining
 # what happens. producer-acks (send with acks=1, then crash the leader) needs both the broker
-# buttons and the form; at 800 px they do not fit beside the picture and are left out here.
+# buttons and the form: that embed is wide (data-width="wide") and reaches over the table of contents.
 THEORY = {
     "theorie/architektur/": ["cluster-ueberblick"],
     "theorie/replikation/": ["replikation"],
     "theorie/consumer/": ["consumer-gruppe", "zwei-gruppen", "offsets-commit"],
-    "theorie/producer/": ["schluessel-partition"],
+    "theorie/producer/": ["schluessel-partition", "producer-acks"],
     "theorie/topics-partitionen/": ["topic-partitionen", "schluessel-partition", "retention"],
     "theorie/zustellgarantien/": ["zustellgarantien"],
 }
@@ -84,6 +84,8 @@ NEEDED = {
     "zwei-gruppen": ["Consumer hinzufügen"],
     "offsets-commit": ["Consumer hinzufügen"],
     "schluessel-partition": ["Senden"],
+    # "einen Kurs mit acks=1 senden und den Leader abstürzen lassen … Drücken Sie dann Abspielen"
+    "producer-acks": ["Senden", "Absturz: Broker 1", "Absturz: Broker 2", "Absturz: Broker 3"],
     "topic-partitionen": ["Senden"],
     "retention": ["Topic anlegen"],
     "zustellgarantien": ["Consumer hinzufügen"],
@@ -110,6 +112,14 @@ def test_a_theory_chapters_simulator_shows_picture_controls_and_log_on_one_scree
                     for name in NEEDED[preset]]
         for what in [picture, log, root.get_by_role("button", name="Als Tabelle anzeigen"), *controls]:
             assert page.evaluate(IN_VIEW, what.element_handle()), (preset, what, what.bounding_box())
+        if root.get_attribute("data-width") == "wide":
+            # It reaches over the table of contents, which steps aside while the simulator is on screen.
+            expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
+            root.get_by_role("button", name="Abspielen").click()
+            expect(root.get_by_role("button", name="Pause")).to_be_visible()
+            root.get_by_role("button", name="Pause").click()
+            page.evaluate("scrollTo(0, 0)")
+            expect(page.locator(".md-sidebar--secondary")).to_be_visible()
 
 
 def test_the_tables_are_the_pictures_text_alternative_on_demand(page, site_url):

@@ -268,10 +268,10 @@ class KafkaApis:
         self._group_heartbeat(self.cluster.kafka4_groups.share_coordinator, request, client_id, respond)
 
     def handle_share_fetch(self, node_id, request, client_id, respond):
-        self.cluster.kafka4_groups.share_partitions.share_fetch(request, respond)
+        self.cluster.kafka4_groups.share_partitions.share_fetch(request, respond, node_id)
 
     def handle_share_acknowledge(self, node_id, request, client_id, respond):
-        respond(self.cluster.kafka4_groups.share_partitions.share_acknowledge(request))
+        respond(self.cluster.kafka4_groups.share_partitions.share_acknowledge(request, node_id))
 
     def handle_share_group_describe(self, node_id, request, client_id, respond):
         groups = self.cluster.kafka4_groups

@@ -46,7 +46,8 @@ class BrokerCluster:
         self.record_events = True
         self.groups = GroupCoordinator(self)
         self.transactions = TransactionCoordinator(self)
-        self.kafka4_groups = Kafka4Groups(kernel, self.config, trace)
+        self.kafka4_groups = Kafka4Groups(kernel, self.config, trace, leadership=self._leadership,
+                                          endpoint=lambda node: (node, *self.network.address(node), None))
         self.replicas = ReplicaManager(self)
         trace.emit("cluster.started", brokers=list(self.brokers), controller=self.controller_id)
         self.cleaner = LogCleaner(self)
@@ -68,6 +69,11 @@ class BrokerCluster:
         """User topics plus the internal __consumer_offsets (for failover and elections)."""
         yield from self.topics.values()
         yield from self.internal_topics.values()
+
+    def _leadership(self, topic: str, partition: int):
+        """(leader or None, leader epoch) of one of the cluster's partitions; None if it has no such."""
+        p = self.partition(topic, partition)
+        return None if p is None else (p.leader, p.leader_epoch)
 
     def partition(self, topic: str, partition: int):
         t = self.topics.get(topic)

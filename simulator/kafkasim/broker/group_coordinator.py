@@ -168,6 +168,7 @@ class GroupCoordinator:
             if known is not None:
                 self._static_rejoin(group, known, request, client_id, protocols, respond)
                 return
+        rejoining = member is not None
         if member is None:
             if group.members and not self._supports_common_protocol(group, protocols):
                 fail(errors.InconsistentGroupProtocolError)
@@ -193,7 +194,8 @@ class GroupCoordinator:
         if group.state == "Empty":
             self._start_rebalance(group, f"{client_id} ist das erste Mitglied", initial=True)
         elif group.state in ("Stable", "CompletingRebalance"):
-            self._start_rebalance(group, f"{client_id} tritt bei")
+            # A member of the group asking to join again (e.g. cooperative, after giving up partitions).
+            self._start_rebalance(group, f"{client_id} tritt erneut bei" if rejoining else f"{client_id} tritt bei")
         self._maybe_complete_join(group)
 
     def _static_rejoin(self, group: Group, old: Member, request, client_id: str, protocols: list, respond) -> None:

@@ -9,6 +9,9 @@ groups on a single broker, as the course's broker.
 
 Their topics are `batch_log.Topics` (record batches with topic ids), the seam until the core's
 Log keeps producer batch boundaries and topic ids; the page's controls create and fill them.
+Leadership comes from the cluster: a topic of that name among the cluster's own topics has its
+leaders there, and only the leader serves a ShareFetch (`leadership(topic, partition)` →
+(leader or None, leader epoch), None for a topic the cluster does not have: every broker serves it).
 """
 
 from __future__ import annotations
@@ -21,15 +24,19 @@ from .share_partition_manager import SharePartitionManager
 
 
 class Kafka4Groups:
-    def __init__(self, kernel, config: dict, trace=None) -> None:
+    def __init__(self, kernel, config: dict, trace=None, leadership=None, endpoint=None) -> None:
         self.kernel = kernel
         self.configs = GroupConfigs(config)
         self.topics = Topics(kernel.rng)
         emit = trace.emit if trace is not None else None
         self.share_coordinator = ShareCoordinator(kernel, self.topics, self.configs,
                                                   on_member_gone=self._share_member_gone, emit=emit)
+        leader_of = None
+        if leadership is not None:
+            def leader_of(topic_id, partition):
+                return leadership(self.topics.by_id[topic_id].name, partition)
         self.share_partitions = SharePartitionManager(kernel, self.topics, self.configs, self.share_coordinator,
-                                                      emit=emit)
+                                                      emit=emit, leader_of=leader_of, endpoint_of=endpoint)
         self.consumer_coordinator = ConsumerGroupCoordinator(kernel, self.topics, self.configs, emit)
 
     def _share_member_gone(self, group_id: str, member_id: str) -> None:

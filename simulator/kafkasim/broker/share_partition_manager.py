@@ -8,10 +8,18 @@ ShareFetch or go alone in a ShareAcknowledge.
 A ShareFetch that acquires nothing waits at the broker (Kafka's DelayedShareFetch) until records
 can be acquired — new records, or records that become available again (release, lock expiry, a
 member leaving) — or `max_wait_ms` has passed.
+
+Only the partition's leader serves it: as Kafka 4.3.1 (SharePartitionManager.processShareFetch →
+ShareFetchUtils.partition, again when a DelayedShareFetch completes), a ShareFetch to another broker
+answers that partition with NOT_LEADER_OR_FOLLOWER, acquires nothing there, and names the current
+leader and its broker (KafkaApis.processShareFetchResponse). `leader_of(topic_id, partition)` says
+who leads: (leader id or None, leader epoch), or None where the partition has no leader to ask
+(the topics only the page's controls fill, which every broker serves).
 """
 
 from __future__ import annotations
 
+from .. import errors
 from ..protocol.share import FINAL_EPOCH, ShareAcknowledgePartition, ShareAcknowledgeResponse, ShareFetchResponse, \
     SharePartitionData, error_code, next_epoch
 from .share_partition import ACCEPT, INVALID_REQUEST, NONE, REJECT, RELEASE, SharePartition
@@ -30,8 +38,10 @@ class ShareSession:
 
 
 class SharePartitionManager:
-    def __init__(self, clock, topics, configs, coordinator, emit=None) -> None:
+    def __init__(self, clock, topics, configs, coordinator, emit=None, leader_of=None, endpoint_of=None) -> None:
         self.clock = clock
+        self.leader_of = leader_of or (lambda topic_id, partition: None)
+        self.endpoint_of = endpoint_of or (lambda node_id: (node_id, "localhost", 9092, None))
         self.topics = topics
         self.configs = configs
         self.coordinator = coordinator
@@ -91,10 +101,12 @@ class SharePartitionManager:
             return None, "INVALID_SHARE_SESSION_EPOCH"
         return session, None
 
-    def _acknowledge(self, group_id: str, member_id: str, acknowledgements) -> dict:
+    def _acknowledge(self, group_id: str, member_id: str, acknowledgements, node_id=None) -> dict:
         results = {}
         for (topic_id, partition), batches in (acknowledgements or {}).items():
-            if topic_id not in self.topics.by_id or partition >= len(self.topics.by_id[topic_id].partitions):
+            if topic_id not in self.topics.by_id or partition >= len(self.topics.by_id[topic_id].partitions) \
+                    or self._not_led_here(topic_id, partition, node_id) is not None:
+                # Kafka: a broker that does not lead the partition holds no share-partition for it.
                 results[(topic_id, partition)] = "UNKNOWN_TOPIC_OR_PARTITION"
                 continue
             sp = self.share_partition(group_id, topic_id, partition)
@@ -113,16 +125,17 @@ class SharePartitionManager:
                       archived=archived, **kinds)
         return results
 
-    def share_fetch(self, request, respond) -> None:
-        """Answers at once when records were acquired (or on an error), else when records can be
-        acquired or max_wait_ms has passed."""
-        response = self._share_fetch(request)
-        if response.error_code or request.max_wait_ms <= 0 or _acquired_any(response):
+    def share_fetch(self, request, respond, node_id: int | None = None) -> None:
+        """Answers at once when records were acquired (or on an error, or when no partition asked
+        for can be served here), else when records can be acquired or max_wait_ms has passed.
+        `node_id`: the broker asked (None: the leader of everything)."""
+        response = self._share_fetch(request, node_id)
+        if response.error_code or request.max_wait_ms <= 0 or _acquired_any(response) or _error_in_all(response):
             respond(response)
             return
         # The acknowledgement results of the first attempt go into the answer, whenever it comes.
         acks = {(d.topic_id, d.partition_index): d.acknowledge_error_code for d in response.responses}
-        waiting = [None, request, respond, acks]
+        waiting = [None, request, respond, acks, node_id]
         waiting[0] = self.clock.at(self.clock.now + request.max_wait_ms, self._expire_fetch, waiting)
         self._waiting.append(waiting)
 
@@ -138,11 +151,11 @@ class SharePartitionManager:
         for waiting in list(self._waiting):
             if waiting not in self._waiting:
                 continue
-            timer, request, respond, acks = waiting
+            timer, request, respond, acks, node_id = waiting
             session = self.sessions.get((request.group_id, request.member_id))
             if session is None:
                 continue
-            response = self._acquire(session, request, acks)
+            response = self._acquire(session, request, acks, node_id)
             if _acquired_any(response):
                 self._waiting.remove(waiting)
                 timer.cancel()
@@ -152,19 +165,19 @@ class SharePartitionManager:
         if waiting not in self._waiting:
             return
         self._waiting.remove(waiting)
-        _timer, request, respond, acks = waiting
+        _timer, request, respond, acks, node_id = waiting
         session = self.sessions.get((request.group_id, request.member_id))
         if session is None:
             respond(ShareFetchResponse(error_code=error_code("SHARE_SESSION_NOT_FOUND")))
             return
-        respond(self._acquire(session, request, acks))
+        respond(self._acquire(session, request, acks, node_id))
 
-    def _share_fetch(self, request) -> ShareFetchResponse:
+    def _share_fetch(self, request, node_id=None) -> ShareFetchResponse:
         session, error = self._session(request.group_id, request.member_id, request.share_session_epoch)
         if error or request.share_session_epoch == FINAL_EPOCH:
             return ShareFetchResponse(error_code=error_code(error or "INVALID_REQUEST"))
         group_id, member_id = request.group_id, request.member_id
-        ack_results = self._acknowledge(group_id, member_id, request.acknowledgements)
+        ack_results = self._acknowledge(group_id, member_id, request.acknowledgements, node_id)
         for tp in request.topics:
             if tp not in session.partitions:
                 session.partitions.append(tp)
@@ -172,14 +185,37 @@ class SharePartitionManager:
             if tp in session.partitions:
                 session.partitions.remove(tp)
         session.epoch = next_epoch(request.share_session_epoch)
-        return self._acquire(session, request, ack_results)
+        return self._acquire(session, request, ack_results, node_id)
 
-    def _acquire(self, session: ShareSession, request, ack_results: dict) -> ShareFetchResponse:
+    def _not_led_here(self, topic_id, partition: int, node_id) -> tuple | None:
+        """(leader id, leader epoch) when `node_id` is not the partition's leader, else None."""
+        if node_id is None:
+            return None
+        leadership = self.leader_of(topic_id, partition)
+        if leadership is None:
+            return None
+        leader, epoch = leadership
+        if leader == node_id:
+            return None
+        return (-1 if leader is None else leader, epoch if leader is not None else -1)
+
+    def _acquire(self, session: ShareSession, request, ack_results: dict, node_id=None) -> ShareFetchResponse:
         group_id, member_id = request.group_id, request.member_id
         record_limit = request.share_acquire_mode == 1
         remaining = request.max_records
         responses = []
+        leaders = []
         for topic_id, partition in session.partitions:
+            ack = ack_results.get((topic_id, partition), NONE)
+            elsewhere = self._not_led_here(topic_id, partition, node_id)
+            if elsewhere is not None:
+                # Kafka: the share-partition is not created here; the client learns the leader.
+                responses.append(SharePartitionData(
+                    topic_id=topic_id, partition_index=partition, error_code=errors.NotLeaderForPartitionError.errno,
+                    acknowledge_error_code=ack if isinstance(ack, int) else error_code(ack), current_leader=elsewhere))
+                if elsewhere[0] >= 0 and elsewhere[0] not in leaders:
+                    leaders.append(elsewhere[0])
+                continue
             acquired, records = [], []
             if remaining > 0:
                 sp = self.share_partition(group_id, topic_id, partition)
@@ -196,20 +232,20 @@ class SharePartitionManager:
                               member=self._client(group_id, member_id), topic=self.topics.by_id[topic_id].name,
                               partition=partition, records=[[o, count] for first, last, count in acquired
                                                             for o in range(first, last + 1)])
-            ack = ack_results.get((topic_id, partition), NONE)
             responses.append(SharePartitionData(topic_id=topic_id, partition_index=partition,
                                                 acknowledge_error_code=ack if isinstance(ack, int) else error_code(ack),
                                                 records=tuple(records), acquired_records=tuple(acquired)))
         lock_ms = self.configs.group(group_id, "share.record.lock.duration.ms")
-        return ShareFetchResponse(acquisition_lock_timeout_ms=lock_ms, responses=tuple(responses))
+        return ShareFetchResponse(acquisition_lock_timeout_ms=lock_ms, responses=tuple(responses),
+                                  node_endpoints=tuple(self.endpoint_of(n) for n in leaders))
 
-    def share_acknowledge(self, request) -> ShareAcknowledgeResponse:
+    def share_acknowledge(self, request, node_id: int | None = None) -> ShareAcknowledgeResponse:
         session, error = self._session(request.group_id, request.member_id, request.share_session_epoch)
         if error:
             return ShareAcknowledgeResponse(error_code=error_code(error))
         if request.share_session_epoch == 0:
             return ShareAcknowledgeResponse(error_code=error_code(INVALID_REQUEST))
-        results = self._acknowledge(request.group_id, request.member_id, request.acknowledgements)
+        results = self._acknowledge(request.group_id, request.member_id, request.acknowledgements, node_id)
         if request.share_session_epoch == FINAL_EPOCH:
             del self.sessions[(request.group_id, request.member_id)]
             self.release_member(request.group_id, request.member_id)
@@ -254,3 +290,8 @@ def _value_at(batches, offset: int):
 
 def _acquired_any(response) -> bool:
     return any(data.acquired_records for data in response.responses)
+
+
+def _error_in_all(response) -> bool:
+    """Kafka's ShareFetch.errorInAllPartitions: nothing to wait for, the answer goes out at once."""
+    return bool(response.responses) and all(data.error_code for data in response.responses)

@@ -354,6 +354,16 @@ def _ticker_stopped(d):
     return f"Die Börse {d['ticker']} sendet keine Kurse mehr."
 
 
+def _consumer_revoked(d):
+    parts = ", ".join(f"{t}-{p}" for t, p in d["partitions"])
+    if d["protocol"] == "eager":
+        return (f"{d['client_id']} gibt alle seine Partitionen ab (eager, vor dem JoinGroup): {parts}. "
+                f"Bis die neue Aufteilung da ist, liest es nichts.")
+    kept = ", ".join(f"{t}-{p}" for t, p in d["kept"]) or "keine"
+    return (f"{d['client_id']} gibt nur {parts} ab (cooperative) und behält {kept}; für die abgegebenen "
+            f"Partitionen tritt es noch einmal bei (zweites Rebalancing).")
+
+
 def _consumer_error(d):
     return f"{d['client_id']}: {d['error']}"
 
@@ -420,7 +430,7 @@ TEXTS = {
     "offset.committed": _offset_committed, "offset.deleted": _offset_deleted, "offset.reset": _offset_reset,
     "ticker.started": _ticker_started, "ticker.stopped": _ticker_stopped,
     "txn.initialized": _txn_initialized, "txn.ended": _txn_ended, "txn.marker": _txn_marker,
-    "consumer.error": _consumer_error, "action.failed": _action_failed,
+    "consumer.error": _consumer_error, "consumer.revoked": _consumer_revoked, "action.failed": _action_failed,
 }
 
 

@@ -39,6 +39,8 @@ Kinds (details in brackets), emitted by broker/ unless marked (client) or (page)
   (client) group.poll_timeout [group, member, client_id, max_poll_interval_ms]
   (page) ticker.started [ticker, topic, rate_per_s, symbols]   ticker.stopped [ticker]
   (page) consumer.error [client_id, error]   action.failed [action, error]
+  (page) consumer.revoked [client_id, group, partitions, kept, protocol ("eager" | "cooperative")]
+         (a page consumer's rebalance listener: what it gives up, and keeps)
 """
 
 from __future__ import annotations

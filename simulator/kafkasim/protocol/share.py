@@ -53,14 +53,16 @@ ShareFetchRequest = request(
     "share_acquire_mode topics forgotten_topics_data acknowledgements",
     max_wait_ms=500, min_bytes=1, max_bytes=52428800, max_records=500, batch_size=500, share_acquire_mode=0,
     topics=(), forgotten_topics_data=(), acknowledgements=None)
-# responses: [SharePartitionData]
+# responses: [SharePartitionData]. A partition this broker does not lead answers NOT_LEADER_OR_FOLLOWER
+# with `current_leader` (leader id, leader epoch; -1, -1 if unknown), and `node_endpoints` names
+# that leader's broker [(node_id, host, port, rack)], as Kafka's KafkaApis fills them in (KIP-951).
 ShareFetchResponse = response(
-    ShareFetchRequest, "throttle_time_ms error_code error_message acquisition_lock_timeout_ms responses",
-    throttle_time_ms=0, error_code=0, responses=())
+    ShareFetchRequest, "throttle_time_ms error_code error_message acquisition_lock_timeout_ms responses node_endpoints",
+    throttle_time_ms=0, error_code=0, responses=(), node_endpoints=())
 SharePartitionData = struct(
     "SharePartitionData",
-    "topic_id partition_index error_code acknowledge_error_code records acquired_records",
-    error_code=0, acknowledge_error_code=0, records=(), acquired_records=())
+    "topic_id partition_index error_code acknowledge_error_code records acquired_records current_leader",
+    error_code=0, acknowledge_error_code=0, records=(), acquired_records=(), current_leader=(-1, -1))
 
 # ShareAcknowledge (79)
 ShareAcknowledgeRequest = request(79, "ShareAcknowledge", "group_id member_id share_session_epoch acknowledgements")

@@ -26,7 +26,7 @@ def _config_string(value) -> str:
 
 ACKS = {"all": -1, "-1": -1, -1: -1, "1": 1, 1: 1, "0": 0, 0: 0}
 ACK_LABELS = {-1: "all", 1: "1", 0: "0"}
-ASSIGNORS = ("range", "roundrobin", "sticky")
+ASSIGNORS = ("range", "roundrobin", "sticky", "cooperative-sticky")
 
 
 def parse_acks(acks) -> int:
@@ -144,7 +144,7 @@ class Scenarios:
             raise ValueError("add_consumer() braucht eine group_id (Name der Consumer-Gruppe).")
         for name in strategy:
             if name not in ASSIGNORS:
-                raise ValueError(f"Unbekannter Assignor {name!r}: möglich sind range, roundrobin und sticky.")
+                raise ValueError(f"Unbekannter Assignor {name!r}: möglich sind range, roundrobin, sticky und cooperative-sticky.")
         if client_id is not None and client_id in self.consumers:
             raise ValueError(f"Einen Consumer {client_id} gibt es schon.")
         return list(topics)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .. import errors
 from ..clients.consumer.group import KafkaConsumer
-from ..clients.coordinator.assignors import BUILT_IN
+from ..clients.consumer.subscription_state import ConsumerRebalanceListener
+from ..clients.coordinator.assignors import BUILT_IN, RebalanceProtocol
 
 # Background consumers poll at least this often (simulated ms) and drain what is there.
 ACTOR_POLL_MS = 100
@@ -21,10 +22,12 @@ class BackgroundConsumer:
         self.env = env
         self.client_id = client_id
         self.group_id = group_id
-        self.consumer = KafkaConsumer(*topics, group_id=group_id, client_id=client_id,
+        self.consumer = KafkaConsumer(group_id=group_id, client_id=client_id,
                                       auto_offset_reset=auto_offset_reset,
                                       partition_assignment_strategy=[BUILT_IN[name] for name in assignors])
+        self.consumer.subscribe(list(topics), listener=_Narrator(self))
         self._soon = False
+        self.closing = False
         self._rounds = (-1, 0)           # (ms, poll rounds at that ms)
         self.consumer._on_wakeup = self._poll_soon
         env.kernel.schedule(0, self._tick)
@@ -60,4 +63,30 @@ class BackgroundConsumer:
             self.env.trace.emit("consumer.error", client_id=self.client_id, error=str(exc))
 
     def close(self) -> None:
+        self.closing = True          # what close() revokes is no rebalance: the narrator keeps quiet
         self.consumer.close()
+
+
+class _Narrator(ConsumerRebalanceListener):
+    """The page's consumers say in the event log what they give up in a rebalance, as an
+    application's rebalance listener would log it: an eager member everything it held, before its
+    JoinGroup; a cooperative one (KIP-429) only the partitions that move, after the SyncGroup,
+    keeping the rest."""
+
+    def __init__(self, actor: BackgroundConsumer) -> None:
+        self.actor = actor
+
+    def on_partitions_revoked(self, revoked):
+        if not revoked or self.actor.closing:
+            return
+        coordinator = self.actor.consumer._coordinator
+        gone = {(tp.topic, tp.partition) for tp in revoked}
+        kept = sorted(tp for tp in coordinator.subscription.assignment if tp not in gone)
+        cooperative = coordinator.rebalance_protocol == RebalanceProtocol.COOPERATIVE
+        self.actor.env.trace.emit("consumer.revoked", client_id=self.actor.client_id, group=self.actor.group_id,
+                                  partitions=[list(tp) for tp in sorted(gone)],
+                                  kept=[list(tp) for tp in kept] if cooperative else [],
+                                  protocol="cooperative" if cooperative else "eager")
+
+    def on_partitions_assigned(self, assigned):
+        pass

@@ -14,8 +14,10 @@ const topic = (name, partitions, replication_factor, config = {}) =>
   ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
   ({ op: "start_ticker", args: [name], kwargs: { rate_per_s, ...extra } });
-const consumer = (group, client_id, topics = [TOPIC]) =>
-  ({ op: "add_consumer", args: [group, topics], kwargs: { client_id } });
+const consumer = (group, client_id, topics = [TOPIC], strategy = null) =>
+  ({ op: "add_consumer", args: [group, topics], kwargs: { client_id, ...(strategy ? { partition_assignment_strategy: strategy } : {}) } });
+// kafka-python's CooperativeStickyPartitionAssignor: cooperative rebalancing (KIP-429).
+const COOPERATIVE = ["cooperative-sticky"];
 const advance = (ms) => ({ op: "advance", args: [ms] });
 // A price written once, as the course's programs write it (key = symbol, value = JSON).
 const priceOf = (name, symbol, price) =>
@@ -80,8 +82,10 @@ export const PRESETS = {
   "producer-acks": {
     ...base, title: "acks und min.insync.replicas",
     setup: [topic(TOPIC, 1, 3, { "min.insync.replicas": 2 })], autoplay: false, open: ["produce", "brokers"],
+    // The form's sends are drawn as a producer in the picture; without the producers' table the
+    // broker buttons, the event log and the form fit one screen beside it (data-width="wide").
     // „Ablauf“: acks=all is answered only after the followers' fetch (docs/theorie/producer.md).
-    panels: [...WITHOUT_CONSUMERS, "ablauf"],
+    panels: [...WITHOUT_CONSUMERS.filter((p) => p !== "producers"), "ablauf"],
   },
   "consumer-gruppe": {
     ...base, title: "Eine Consumer-Gruppe", brokers: 1,
@@ -255,10 +259,14 @@ export const PRESETS = {
     open: [], panels: ["share-groups", "log"], diagram: { parts: ["groups4"] }, exercise: EXERCISES.giftdatensatz,
     groups4: { group: "lager", topic: "auftraege" },
   },
-  // The classic group kursalarm (eager rebalance, kafka-python) next to depot-neu of type consumer.
+  // Three rebalances side by side: the classic group kursalarm (kafka-python, eager), the classic
+  // group kursalarm-koop (kafka-python with the CooperativeStickyPartitionAssignor, KIP-429) and
+  // depot-neu of type consumer (KIP-848).
   "kip848-rebalancing": {
-    ...base, title: "Rebalancing: klassisch und mit dem Consumer-Protokoll", brokers: 1, autoplay: false,
+    ...base, title: "Rebalancing: eager, cooperative und mit dem Consumer-Protokoll", brokers: 1, autoplay: false,
     setup: [topic(TOPIC, 6, 1), consumer("kursalarm", "kursalarm-1"), consumer("kursalarm", "kursalarm-2"),
+      consumer("kursalarm-koop", "kursalarm-koop-1", [TOPIC], COOPERATIVE),
+      consumer("kursalarm-koop", "kursalarm-koop-2", [TOPIC], COOPERATIVE),
       g4topic("kurse", 6), g4consumer("depot-neu", "kurse", "A"), g4consumer("depot-neu", "kurse", "B"), advance(12_000)],
     open: ["consumers"], panels: ["groups", "protocol", "controls", "log"], diagram: { parts: ["groups", "groups4"] },
     groups4: { group: "depot-neu", topic: "kurse" },

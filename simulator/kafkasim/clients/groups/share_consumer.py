@@ -7,7 +7,9 @@ reject / renew per record and `commit` sends them in one ShareAcknowledge; `clos
 share session (the broker gives back what the member still holds) and leaves the group.
 
 Like the Java client in explicit mode, it refuses to poll while records from the last poll are
-not acknowledged, and it acquires only inside `poll` (no fetching ahead).
+not acknowledged, and it acquires only inside `poll` (no fetching ahead). A ShareFetch answered
+with NOT_LEADER_OR_FOLLOWER names the current leader; as the Java client takes it from the answer's
+CurrentLeader (KIP-951), the consumer asks that broker next, within the same `poll`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from ...protocol.ids import Uuid
 from ...protocol.share import ACK_TYPES, FINAL_EPOCH, ShareAcknowledgeRequest, ShareFetchRequest, \
     ShareGroupHeartbeatRequest, error_name, next_epoch
 from .member import GroupMemberClient, MemberError
+
+NOT_LEADER_OR_FOLLOWER = 6
 
 
 
@@ -88,7 +92,11 @@ class ShareConsumer(GroupMemberClient):
                 "bevor der nächste Abruf kommt.")
         # Kafka's delayed share fetch: the request waits at the broker until records can be
         # acquired or max_wait_ms has passed.
-        return self._fetch(max(0, max_wait_ms))
+        asked = self.node_id
+        records = self._fetch(max(0, max_wait_ms))
+        if not records and self.node_id != asked:
+            records = self._fetch(max(0, max_wait_ms))     # once more, at the leader it was sent to
+        return records
 
     def _fetch(self, max_wait_ms: int) -> list[ShareRecord]:
         add = [tp for tp in self.assigned if tp not in self.in_session]
@@ -105,6 +113,9 @@ class ShareConsumer(GroupMemberClient):
         self.in_session = [tp for tp in self.in_session if tp not in forget] + add
         records = []
         for data in response.responses:
+            leader = data.current_leader[0] if data.current_leader else -1
+            if data.error_code == NOT_LEADER_OR_FOLLOWER and leader >= 0:
+                self.node_id = leader
             values = dict(data.records)
             for first, last, count in data.acquired_records:
                 for offset in range(first, last + 1):

@@ -64,8 +64,10 @@ export function describe(model) {
         const parts = m.assignment.map((a) => `${a.partition}${a.lag == null ? "" : ` (Lag ${int(a.lag)})`}`);
         return `${m.clientId} liest ${parts.length ? `Partition ${parts.join(", ")}` : "keine Partition"}`;
       });
-      sentences.push(`Consumer-Gruppe ${g.id}: ${groupState(g.state)}, Generation ${int(g.generation)}, ` +
-        `Gruppen-Koordinator Broker ${g.coordinator ?? "–"}; ${members.length ? members.join("; ") : "keine Mitglieder"}.`);
+      const paused = g.unowned.length ? ` Ohne Besitzer, pausiert: Partition ${g.unowned.map((o) => o.partition).join(", ")}.` : "";
+      sentences.push(`Consumer-Gruppe ${g.id}${g.rebalanceProtocol === "cooperative" ? " (cooperative)" : ""}: ` +
+        `${groupState(g.state)}, Generation ${int(g.generation)}, ` +
+        `Gruppen-Koordinator Broker ${g.coordinator ?? "–"}; ${members.length ? members.join("; ") : "keine Mitglieder"}.${paused}`);
     }
   }
   if (model.parts.has("groups4")) {

@@ -219,13 +219,13 @@ function chooseBrokerGrid(model, x, y, width, maxHeight = SIZE.maxHeight) {
 
 // --- consumer groups ------------------------------------------------------------------------
 
-function chipsFor(items, x, y, w, multiTopic) {
+function chipsFor(items, x, y, w, multiTopic, label = null) {
   const chips = [];
   let cx = x;
   let cy = y;
   for (const a of items) {
     const name = multiTopic ? `${a.topic}-${a.partition}` : `P${a.partition}`;
-    const text = fit(`${name} · Lag ${a.lag == null ? "–" : int(a.lag)}`, w, SIZE.small);
+    const text = fit(label ? `${name} ${label}` : `${name} · Lag ${a.lag == null ? "–" : int(a.lag)}`, w, SIZE.small);
     const tw = textWidth(text, SIZE.small) + 8;
     if (cx > x && cx + tw > x + w) {
       cx = x;
@@ -247,7 +247,7 @@ function layoutGroup(model, group, index, x, y, w) {
   const mark = GROUP_MARK[group.state] ?? "";
   const box = {
     id: group.id, index, state: group.state, x, y, w,
-    title: fit(`Gruppe ${group.id}`, w - 16, SIZE.font, true),
+    title: fit(`Gruppe ${group.id}${group.rebalanceProtocol === "cooperative" ? " (cooperative)" : ""}`, w - 16, SIZE.font, true),
     lines: [
       fit(`${mark} ${groupState(group.state)} · Generation ${int(group.generation)}`.trim(), w - 16, SIZE.small),
       ...coordinatorLines(group, w - 16),
@@ -255,9 +255,15 @@ function layoutGroup(model, group, index, x, y, w) {
     members: [],
     coordinator: group.coordinator,
   };
-  // The classic protocol's eager rebalance: every member gave up its partitions and waits.
+  // A rebalance of the classic protocol. Eager: a member that learns of it gives up all its
+  // partitions, and once all have, the whole group stands. Cooperative (KIP-429): members keep
+  // their partitions; only those that move pause, ownerless until the second round hands them on.
   if (group.state === "PreparingRebalance" || group.state === "CompletingRebalance") {
-    box.lines.push(fit("‖ alle Mitglieder angehalten (eager)", w - 16, SIZE.small));
+    const known = group.members.filter((m) => m.known);
+    let line = "‖ alle Mitglieder angehalten (eager)";
+    if (group.rebalanceProtocol === "cooperative") line = "↻ cooperative: Mitglieder behalten ihre Partitionen";
+    else if (known.some((m) => m.assignment.length)) line = "eager: Mitglieder geben beim JoinGroup alles ab";
+    box.lines.push(fit(line, w - 16, SIZE.small));
   }
   let cy = y + 18 + box.lines.length * SIZE.line + 2;
   for (const m of group.members) {
@@ -270,6 +276,12 @@ function layoutGroup(model, group, index, x, y, w) {
     const h = bottom - cy + 2;
     box.members.push({ id: m.id, clientId: m.clientId, isGroupLeader: m.isGroupLeader, x: mx, y: cy, w: mw, h, title, chips });
     cy += h + 4;
+  }
+  if (group.unowned?.length) {
+    box.pausedLabel = { text: fit("ohne Besitzer, pausiert:", w - 16, SIZE.small), x: x + 8, y: cy + 10 };
+    const { chips, bottom } = chipsFor(group.unowned, x + 8, cy + 14, w - 16, model.multiTopic, "‖ pausiert");
+    box.chips = chips.map((c) => ({ ...c, paused: true }));
+    cy = bottom + 2;
   }
   if (!group.members.length) {
     box.lines.push(fit("keine Mitglieder", w - 16, SIZE.small));

@@ -37,21 +37,34 @@ function producersOf(snapshot, topicShown, formSends) {
 function groupsOf(snapshot, topicShown) {
   return snapshot.groups.map((g) => {
     const offsets = new Map(g.offsets.map((o) => [`${o.topic}/${o.partition}`, o]));
+    const chip = ([topic, partition]) => {
+      const o = offsets.get(`${topic}/${partition}`);
+      return { topic, partition, committed: o?.committed ?? null, lag: o?.lag ?? null };
+    };
+    // What a member holds is what its consumer holds (`owned`), else what the coordinator handed
+    // out: during an eager rebalance that is nothing, during a cooperative one all but the moved.
     const members = g.members.map((m) => ({
       id: m.member_id,
       clientId: m.client_id,
       isGroupLeader: g.leader === m.member_id,
-      assignment: m.assignment.filter(([t]) => topicShown(t)).map(([topic, partition]) => {
-        const o = offsets.get(`${topic}/${partition}`);
-        return { topic, partition, committed: o?.committed ?? null, lag: o?.lag ?? null };
-      }),
+      known: m.owned != null,
+      assignment: (m.owned ?? m.assignment).filter(([t]) => topicShown(t)).map(chip),
     }));
+    const rebalancing = g.state === "PreparingRebalance" || g.state === "CompletingRebalance";
+    const held = new Set(members.flatMap((m) => m.assignment.map((a) => `${a.topic}/${a.partition}`)));
+    // Cooperative (KIP-429) when every member whose consumer is known says so.
+    const known = g.members.filter((m) => m.rebalance_protocol);
+    const cooperative = known.length > 0 && known.every((m) => m.rebalance_protocol === "cooperative");
     return {
       id: g.group_id,
       state: g.state,
       generation: g.generation,
       protocol: g.protocol,
       coordinator: g.coordinator,
+      rebalanceProtocol: cooperative ? "cooperative" : "eager",
+      // Subscribed partitions no member holds while the group rebalances: they pause.
+      unowned: rebalancing && members.some((m) => m.known)
+        ? g.offsets.filter((o) => topicShown(o.topic) && !held.has(`${o.topic}/${o.partition}`)) : [],
       members,
       offsets: g.offsets.filter((o) => topicShown(o.topic)),
     };

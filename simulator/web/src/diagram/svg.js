@@ -137,8 +137,9 @@ function drawProducer(p) {
 
 function drawChip(c) {
   if (c.none) return text({ class: "kd-small kd-muted", x: c.x, y: c.y + 9.5 }, c.text);
-  const what = c.lag == null ? "noch kein committeter Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
-  return `<g class="kd-chip${c.lag ? " has-lag" : ""}">${tip(`${c.topic}-${c.partition}: ${what}`)}` +
+  const what = c.paused ? "gehört gerade keinem Mitglied, niemand liest sie, bis das Rebalancing sie neu verteilt"
+    : c.lag == null ? "noch kein committeter Offset" : `committed ${int(c.committed)}, Lag ${int(c.lag)}`;
+  return `<g class="kd-chip${c.paused ? " is-paused" : c.lag ? " has-lag" : ""}">${tip(`${c.topic}-${c.partition}: ${what}`)}` +
     rect({ x: c.x, y: c.y, width: c.w, height: SIZE.line, rx: 6 }) +
     text({ x: c.x + 4, y: c.y + 9.5 }, c.text) + "</g>";
 }
@@ -154,6 +155,7 @@ function drawGroup(g) {
     out.push(text({ class: "kd-member-name", x: m.x + 6, y: m.y + 13 }, m.title));
     out.push(...m.chips.map(drawChip), "</g>");
   }
+  if (g.pausedLabel) out.push(text({ class: "kd-small", x: g.pausedLabel.x, y: g.pausedLabel.y }, g.pausedLabel.text));
   out.push(...(g.chips ?? []).map(drawChip), "</g>");
   return out.join("");
 }

@@ -91,10 +91,14 @@ export function buildControls(act, open, brokers, group) {
     field("Topic", topicSelect()),
     field("Client-ID", input({ name: "client", placeholder: "leer: automatisch" })),
     field("auto_offset_reset", select("reset", [["earliest", "earliest – ab dem Anfang"], ["latest", "latest – nur neue"]])),
+    field("Assignor (partition_assignment_strategy)", select("strategy", [
+      ["", "range, roundrobin (Standard, eager)"], ["cooperative-sticky", "cooperative-sticky (cooperative)"]])),
     h("button", { type: "submit" }, "Consumer hinzufügen"),
   ], (data, origin) => {
+    const strategy = data.get("strategy");
     act("add_consumer", [data.get("group").trim(), [data.get("topic")]], {
       client_id: data.get("client").trim() || null, auto_offset_reset: data.get("reset"),
+      ...(strategy ? { partition_assignment_strategy: [strategy] } : {}),
     }, origin);
   });
 

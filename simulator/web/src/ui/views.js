@@ -207,7 +207,7 @@ export function renderGroups(container, snapshot, act) {
         h("thead", {}, h("tr", {}, ["Partition", "Committet", "Ende", "Lag"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}))),
   (el, g) => {
-    setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}`);
+    setText(el.querySelector(".ksim-group-state"), `${g.state} · Generation ${g.generation}${g.protocol ? ` · Assignor ${g.protocol}` : ""}`);
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.member_id, (m) =>
       h("li", {}, h("span", { class: "ksim-text" }),
         // Only the page's own consumers can be stopped from here; a script's consumer belongs to
@@ -217,7 +217,9 @@ export function renderGroups(container, snapshot, act) {
             onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")
           : h("span", { class: "ksim-member-note" })),
     (mel, m) => {
-      const parts = m.assignment.map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
+      // What the member's consumer holds (during a rebalance: nothing if eager, all but the moved
+      // partitions if cooperative), else what the coordinator handed out.
+      const parts = (m.owned ?? m.assignment).map(([t, p]) => `${t}-${p}`).join(", ") || "keine Partition";
       const leader = g.leader === m.member_id ? " (Gruppen-Leader)" : "";
       setText(mel.querySelector(".ksim-text"), `${m.client_id}${leader}: ${parts}`);
       const note = mel.querySelector(".ksim-member-note");
