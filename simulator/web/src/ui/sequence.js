@@ -29,7 +29,8 @@ export class SequencePanel {
       h("option", { value: "" }, "Alle Clients"));
     this.figure = h("div", { class: "kseq-figure" });
     this.selected = h("p", { class: "kseq-selected", "aria-live": "polite" });
-    this.list = h("ol", { class: "kseq-list" });
+    // Scrollable when long: reachable with the keyboard, as the event log is.
+    this.list = h("ol", { class: "kseq-list", tabindex: 0, "aria-label": "Anfragen und Antworten, älteste zuerst" });
     this.count = h("p", { class: "kseq-count" });
     this.figure.addEventListener("keydown", (event) => this.onKey(event));
     this.figure.addEventListener("focusin", (event) => this.onFocus(event.target.closest(".kseq-entry")));
