@@ -3,6 +3,7 @@
 The page never touches Python objects; it sends a request, and every answer that follows a
 change carries a fresh snapshot plus the events since the previous answer.
 """
+import functools
 import inspect
 import json
 import random
@@ -107,6 +108,7 @@ def _require(op, fields, required):
         raise ValueError(f"Für „{op}“ fehlt: {', '.join(missing)}")
 
 
+@functools.cache
 def _required(method_name):
     """The parameters of a Cluster method without a default: a command must name them."""
     parameters = inspect.signature(getattr(Cluster, method_name)).parameters.values()
