@@ -185,9 +185,9 @@ def animation_long_tasks(page) -> dict:
     """24 partitions, 6 consumers, a fast ticker, 10x speed for 10 s of wall time."""
     page.evaluate("""async () => {
         const sim = document.querySelector('div.kafkasim').kafkasim;
-        await sim.act('create_topic', ['kurse24'], {partitions: 24, replication_factor: 1, config: {}});
-        await sim.act('start_ticker', ['kurse24'], {rate_per_s: 50});
-        for (let i = 1; i <= 6; i++) await sim.act('add_consumer', ['depot24', ['kurse24']], {client_id: `aktionaer-${i}`});
+        await sim.act({op: 'create_topic', name: 'kurse24', partitions: 24, replication_factor: 1, config: {}});
+        await sim.act({op: 'start_ticker', topic: 'kurse24', rate_per_s: 50});
+        for (let i = 1; i <= 6; i++) await sim.act({op: 'add_consumer', group_id: 'depot24', topics: ['kurse24'], client_id: `aktionaer-${i}`});
         sim.speed = 10;
         // The diagram in view (flights are drawn only there), and its drawings counted.
         sim.diagram.element.scrollIntoView({block: 'start'});

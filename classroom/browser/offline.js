@@ -3,7 +3,7 @@
 // when the course works without a network, or that a newer build is ready.
 // A simulator that boots keeps the network and both cores to itself: the first visit's simulator
 // must not wait for 20 MB of precaching. It is booting while it is "loading" and no longer shows
-// its start placeholder (simulator/web/src/main.js, app.js).
+// its start placeholder (simulator/web/src/main.js, app/boot.js).
 const BOOTING = "div.kafkasim[data-sim-state=loading]:not(:has(> .ksim-placeholder))";
 // The placeholder turns into the loading bar only after the simulator's code has arrived: the
 // page must have been quiet this long before the download starts.

@@ -44,8 +44,9 @@ class Lab:
         self.reply = reply
         return reply
 
-    def control(self, op: str, *args, **kwargs):
-        return self.send("control", op=op, args=list(args), kwargs=kwargs)["result"]
+    def control(self, op: str, **fields):
+        """A command as the page's buttons send it: the op and its named fields (protocol.js)."""
+        return self.send("control", command={"op": op, **fields})["result"]
 
     def advance(self, seconds: float):
         self.send("advance", ms=int(seconds * 1000))

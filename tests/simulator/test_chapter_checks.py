@@ -26,9 +26,8 @@ def followers(ex: Lab) -> list[int]:
 
 def produce_error(ex: Lab, acks) -> str | None:
     """Sends one price as the form does; the broker's error as the form shows it, or None."""
-    reply = json.loads(ex.bridge.handle(json.dumps({"type": "control", "sim": "labor", "op": "produce",
-                                                    "args": ["aktienkurse", "SAP 232.00"],
-                                                    "kwargs": {"key": "SAP", "acks": acks}})))
+    reply = json.loads(ex.bridge.handle(json.dumps({"type": "control", "sim": "labor", "command": {
+        "op": "produce", "topic": "aktienkurse", "value": "SAP 232.00", "key": "SAP", "acks": acks}})))
     return None if reply["ok"] else reply["error"]
 
 
@@ -49,12 +48,12 @@ def test_entkopplung_nothing_is_lost_during_the_pause(lab):
     ex = lab("uebung-entkopplung")
     ok, text = ex.check()
     assert not ok and "Entfernen Sie zuerst anna" in text
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     stopped = ex.committed("depot-anna")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "fügen Sie dann wieder einen Consumer der Gruppe depot-anna hinzu" in text
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna")
     ex.advance(6)
     ok, text = ex.check()
     assert ok and "kein Kurs verloren" in text and "entkoppelt" in text, text
@@ -63,9 +62,9 @@ def test_entkopplung_nothing_is_lost_during_the_pause(lab):
 
 def test_entkopplung_a_new_group_does_not_read_on(lab):
     ex = lab("uebung-entkopplung")
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     ex.advance(5)
-    ex.control("add_consumer", "anna", ["aktienkurse"], client_id="anna", auto_offset_reset="latest")
+    ex.control("add_consumer", group_id="anna", topics=["aktienkurse"], client_id="anna", auto_offset_reset="latest")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "„anna“" in text and "depot-anna" in text, text
@@ -73,10 +72,10 @@ def test_entkopplung_a_new_group_does_not_read_on(lab):
 
 def test_entkopplung_without_a_pause_there_is_nothing_to_catch_up(lab):
     ex = lab("uebung-entkopplung")
-    ex.control("stop_ticker", "boerse-1")
+    ex.control("stop_ticker", ticker_id="boerse-1")
     ex.advance(1)
-    ex.control("remove_consumer", "anna")
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna")
+    ex.control("remove_consumer", client_id="anna")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "kein neuer Kurs" in text
@@ -89,7 +88,7 @@ def test_broker_crash_producer_and_consumer_go_on(lab):
     ok, text = ex.check()
     assert not ok and "abstürzen" in text
     crashed = leader(ex)
-    ex.control("crash_broker", crashed)
+    ex.control("crash_broker", broker_id=crashed)
     ex.advance(3)
     ok, text = ex.check()
     assert not ok and "9 s" in text and "Lassen Sie die Zeit laufen" in text, text
@@ -104,7 +103,7 @@ def test_broker_crash_producer_and_consumer_go_on(lab):
 
 def test_broker_crash_a_controlled_shutdown_is_not_a_crash(lab):
     ex = lab("uebung-broker-absturz")
-    ex.control("stop_broker", leader(ex))
+    ex.control("stop_broker", broker_id=leader(ex))
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "kontrolliert heruntergefahren" in text and "Absturz" in text
@@ -112,8 +111,8 @@ def test_broker_crash_a_controlled_shutdown_is_not_a_crash(lab):
 
 def test_broker_crash_two_brokers_leave_no_controller(lab):
     ex = lab("uebung-broker-absturz")
-    ex.control("crash_broker", 1)
-    ex.control("crash_broker", 2)
+    ex.control("crash_broker", broker_id=1)
+    ex.control("crash_broker", broker_id=2)
     ex.advance(12)
     ok, text = ex.check()
     assert not ok and "zwei von drei" in text and "Controller" in text
@@ -121,8 +120,8 @@ def test_broker_crash_two_brokers_leave_no_controller(lab):
 
 def test_broker_crash_without_the_boerse(lab):
     ex = lab("uebung-broker-absturz")
-    ex.control("stop_ticker", "boerse-1")
-    ex.control("crash_broker", leader(ex))
+    ex.control("stop_ticker", ticker_id="boerse-1")
+    ex.control("crash_broker", broker_id=leader(ex))
     ex.advance(12)
     ok, text = ex.check()
     assert not ok and "Die Börse sendet nicht mehr" in text
@@ -181,7 +180,7 @@ def test_tombstone_in_another_topic(lab):
 def test_tombstone_followed_by_a_new_price(lab):
     ex = lab("uebung-tombstone")
     ex.run(starter("topics_tombstone.py", *TOMBSTONE))
-    ex.control("produce", "letzte-kurse", '{"symbol": "DTE", "price": 31.2, "currency": "EUR"}', key="DTE")
+    ex.control("produce", topic="letzte-kurse", value='{"symbol": "DTE", "price": 31.2, "currency": "EUR"}', key="DTE")
     ex.advance(40)
     ok, text = ex.check()
     assert not ok and "Nach Ihrem Tombstone" in text
@@ -190,27 +189,27 @@ def test_tombstone_followed_by_a_new_price(lab):
 # -- Erste Schritte ------------------------------------------------------------------------------
 
 def walk_to_step_3(ex: Lab):
-    ex.control("create_topic", "aktienkurse", partitions=3, replication_factor=1)
+    ex.control("create_topic", name="aktienkurse", partitions=3, replication_factor=1)
     for key, value in [("SAP", "231.50"), ("SAP", "232.10"), ("DTE", "31.07")]:
-        ex.control("produce", "aktienkurse", value, key=key)
+        ex.control("produce", topic="aktienkurse", value=value, key=key)
 
 
 def test_erste_schritte_the_walk_through_step_by_step(lab):
     ex = lab("erste-schritte")
     ok, text = ex.check()
     assert not ok and text.startswith("Schritt 1")
-    ex.control("create_topic", "aktienkurse", partitions=3, replication_factor=1)
+    ex.control("create_topic", name="aktienkurse", partitions=3, replication_factor=1)
     ok, text = ex.check()
     assert not ok and text.startswith("Schritt 2") and "2 Kurse mit dem Schlüssel SAP" in text
     for key, value in [("SAP", "231.50"), ("SAP", "232.10"), ("DTE", "31.07")]:
-        ex.control("produce", "aktienkurse", value, key=key)
+        ex.control("produce", topic="aktienkurse", value=value, key=key)
     ok, text = ex.check()
     assert not ok and text.startswith("Schritt 3") and "depot-anna" in text
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], auto_offset_reset="earliest")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], auto_offset_reset="earliest")
     ex.advance(10)
     ok, text = ex.check()
     assert not ok and "depot-ben" in text
-    ex.control("add_consumer", "depot-ben", ["aktienkurse"], auto_offset_reset="earliest")
+    ex.control("add_consumer", group_id="depot-ben", topics=["aktienkurse"], auto_offset_reset="earliest")
     ex.advance(10)
     ok, text = ex.check()
     assert ok and "in Partition 0" in text and "in Partition 2" in text, text
@@ -219,9 +218,9 @@ def test_erste_schritte_the_walk_through_step_by_step(lab):
 def test_erste_schritte_latest_misses_the_three_prices(lab):
     ex = lab("erste-schritte")
     walk_to_step_3(ex)
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], auto_offset_reset="latest")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], auto_offset_reset="latest")
     ex.advance(10)
-    ex.control("produce", "aktienkurse", "231.80", key="SAP")
+    ex.control("produce", topic="aktienkurse", value="231.80", key="SAP")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "verpasst" in text and "earliest" in text, text
@@ -229,15 +228,15 @@ def test_erste_schritte_latest_misses_the_three_prices(lab):
 
 def test_erste_schritte_one_partition_is_not_the_page(lab):
     ex = lab("erste-schritte")
-    ex.control("create_topic", "aktienkurse", partitions=1, replication_factor=1)
+    ex.control("create_topic", name="aktienkurse", partitions=1, replication_factor=1)
     ok, text = ex.check()
     assert not ok and "1 Partition" in text and "drei" in text
 
 
 def test_erste_schritte_key_in_lower_case(lab):
     ex = lab("erste-schritte")
-    ex.control("create_topic", "aktienkurse", partitions=3, replication_factor=1)
-    ex.control("produce", "aktienkurse", "231.50", key="sap")
+    ex.control("create_topic", name="aktienkurse", partitions=3, replication_factor=1)
+    ex.control("produce", topic="aktienkurse", value="231.50", key="sap")
     ok, text = ex.check()
     assert not ok and "„sap“" in text
 
@@ -247,14 +246,14 @@ def test_erste_schritte_key_in_lower_case(lab):
 def test_min_insync_refuses_acks_all(lab):
     ex = lab("uebung-min-insync")
     first, second = followers(ex)
-    ex.control("crash_broker", first)
+    ex.control("crash_broker", broker_id=first)
     ok, text = ex.check()
     assert not ok and "9 s" in text
     ex.advance(10)
     ok, text = ex.check()
     assert not ok and "kontrolliert herunter" in text, text
     assert produce_error(ex, "all") is None  # two in the ISR: still confirmed
-    ex.control("stop_broker", second)
+    ex.control("stop_broker", broker_id=second)
     assert produce_error(ex, 1) is None
     ok, text = ex.check()
     assert not ok and "nur Schreibvorgänge mit acks=all" in text, text
@@ -266,7 +265,7 @@ def test_min_insync_refuses_acks_all(lab):
 def test_min_insync_two_crashes_time_out_instead(lab):
     ex = lab("uebung-min-insync")
     for broker in followers(ex):
-        ex.control("crash_broker", broker)
+        ex.control("crash_broker", broker_id=broker)
     assert "RequestTimedOutError" in produce_error(ex, "all")
     ok, text = ex.check()
     assert not ok and "RequestTimedOutError" in text and "kontrolliert" in text
@@ -319,7 +318,7 @@ def test_header_partition_chosen_by_hand(lab):
 # -- Consumer: Kursalarm skalieren ---------------------------------------------------------------
 
 def add(ex: Lab, group: str, client: str):
-    ex.control("add_consumer", group, ["aktienkurse"], client_id=client)
+    ex.control("add_consumer", group_id=group, topics=["aktienkurse"], client_id=client)
     ex.advance(5)
 
 
@@ -342,7 +341,7 @@ def test_kursalarm_client_id_in_the_group_field(lab):
 
 def test_kursalarm_still_rebalancing(lab):
     ex = lab("uebung-kursalarm-skalieren")
-    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-3")
+    ex.control("add_consumer", group_id="kursalarm", topics=["aktienkurse"], client_id="kursalarm-3")
     ok, text = ex.check()
     assert not ok and "rebalanciert gerade" in text
 
@@ -357,7 +356,7 @@ def test_absturz_the_successor_reads_the_uncommitted_prices_again(lab):
     assert out.count("verarbeitet:") == 25 and "committet: Offset 20" in out, out
     ok, text = ex.check()
     assert not ok and "bis Offset 24 verarbeitet" in text and "committet bis Offset 20" in text, text
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "session_timeout_ms" in text and "45 s" in text
@@ -396,10 +395,10 @@ def test_absturz_successor_in_another_group(lab):
 def test_zwei_broker_acks_all_times_out(lab):
     ex = lab("uebung-zwei-broker")
     first, second = followers(ex)
-    ex.control("crash_broker", first)
+    ex.control("crash_broker", broker_id=first)
     ok, text = ex.check()
     assert not ok and "zweiten Follower" in text
-    ex.control("crash_broker", second)
+    ex.control("crash_broker", broker_id=second)
     ok, text = ex.check()
     assert not ok and "Senden Sie jetzt einen Kurs mit acks=all" in text
     assert "RequestTimedOutError" in produce_error(ex, "all")
@@ -410,8 +409,8 @@ def test_zwei_broker_acks_all_times_out(lab):
 
 def test_zwei_broker_the_leader_among_them(lab):
     ex = lab("uebung-zwei-broker")
-    ex.control("crash_broker", leader(ex))
-    ex.control("crash_broker", followers(ex)[0])
+    ex.control("crash_broker", broker_id=leader(ex))
+    ex.control("crash_broker", broker_id=followers(ex)[0])
     ok, text = ex.check()
     assert not ok and "Leader von Partition 0" in text and "nicht den Leader" in text
 
@@ -419,9 +418,9 @@ def test_zwei_broker_the_leader_among_them(lab):
 def test_zwei_broker_a_controlled_shutdown_refuses_instead(lab):
     ex = lab("uebung-zwei-broker")
     first, second = followers(ex)
-    ex.control("crash_broker", first)
+    ex.control("crash_broker", broker_id=first)
     ex.advance(10)
-    ex.control("stop_broker", second)
+    ex.control("stop_broker", broker_id=second)
     assert "NotEnoughReplicasError" in produce_error(ex, "all")
     ok, text = ex.check()
     assert not ok and "NotEnoughReplicasError" in text and "Abschnitt 2" in text
@@ -430,7 +429,7 @@ def test_zwei_broker_a_controlled_shutdown_refuses_instead(lab):
 def test_zwei_broker_acks_1_does_not_wait(lab):
     ex = lab("uebung-zwei-broker")
     for broker in followers(ex):
-        ex.control("crash_broker", broker)
+        ex.control("crash_broker", broker_id=broker)
     assert produce_error(ex, 1) is None
     ok, text = ex.check()
     assert not ok and "acks=1" in text and "Senden Sie einen Kurs mit acks=all" in text

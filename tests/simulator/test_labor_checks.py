@@ -30,14 +30,14 @@ def test_every_view_carries_the_verdict(lab):
 def test_sap_keyed_prices_share_partition_0(lab):
     ex = lab("uebung-sap-partition")
     for price in ("231.10", "231.20", "231.30"):
-        assert ex.control("produce", "aktienkurse", price, key="SAP")["partition"] == 0
+        assert ex.control("produce", topic="aktienkurse", value=price, key="SAP")["partition"] == 0
     ok, text = ex.check()
     assert ok and "Partition 0" in text and "3 Kurse" in text
 
 
 def test_sap_prices_of_the_ticker_count(lab):
     ex = lab("uebung-sap-partition")
-    ex.control("start_ticker", "aktienkurse", rate_per_s=2, symbols=["SAP"])
+    ex.control("start_ticker", topic="aktienkurse", rate_per_s=2, symbols=["SAP"])
     ex.advance(3)
     ok, text = ex.check()
     assert ok and "Partition 0" in text, text
@@ -46,7 +46,7 @@ def test_sap_prices_of_the_ticker_count(lab):
 def test_sap_without_key_is_random_per_record(lab):
     ex = lab("uebung-sap-partition")
     for price in ("SAP 231.10", "SAP 231.20", "SAP 231.30"):
-        ex.control("produce", "aktienkurse", price)
+        ex.control("produce", topic="aktienkurse", value=price)
     ok, text = ex.check()
     assert not ok and "ohne Schlüssel" in text and "für jeden Datensatz zufällig" in text
     assert "Sticky" not in text
@@ -55,7 +55,7 @@ def test_sap_without_key_is_random_per_record(lab):
 def test_sap_in_lower_case_is_another_key(lab):
     ex = lab("uebung-sap-partition")
     for price in ("231.10", "231.20", "231.30"):
-        ex.control("produce", "aktienkurse", price, key="sap")
+        ex.control("produce", topic="aktienkurse", value=price, key="sap")
     ok, text = ex.check()
     assert not ok
     assert "„sap“" in text and "Groß- und Kleinschreibung" in text and "Partition 1" in text and "Partition 0" in text
@@ -64,7 +64,7 @@ def test_sap_in_lower_case_is_another_key(lab):
 def test_sap_with_a_trailing_space_says_so(lab):
     ex = lab("uebung-sap-partition")
     for price in ("231.10", "231.20", "231.30"):
-        ex.control("produce", "aktienkurse", price, key="SAP ")
+        ex.control("produce", topic="aktienkurse", value=price, key="SAP ")
     ok, text = ex.check()
     assert not ok and "Leerzeichen" in text
 
@@ -101,7 +101,7 @@ def test_second_member_shares_the_partitions(lab):
     ex = lab("uebung-zweiter-consumer")
     ok, text = ex.check()
     assert not ok and "nur ein Mitglied, kursalarm-1" in text
-    ex.control("add_consumer", "kursalarm", ["aktienkurse"], client_id="kursalarm-2")
+    ex.control("add_consumer", group_id="kursalarm", topics=["aktienkurse"], client_id="kursalarm-2")
     ok, text = ex.check()  # not even joined yet
     assert not ok and "rebalanciert" in text and "kursalarm-2" in text, text
     ex.advance(0.2)
@@ -114,7 +114,7 @@ def test_second_member_shares_the_partitions(lab):
 
 def test_second_member_in_another_group(lab):
     ex = lab("uebung-zweiter-consumer")
-    ex.control("add_consumer", "Kursalarm", ["aktienkurse"], client_id="kursalarm-2")
+    ex.control("add_consumer", group_id="Kursalarm", topics=["aktienkurse"], client_id="kursalarm-2")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "„Kursalarm“" in text and "Groß- und Kleinschreibung" in text
@@ -139,7 +139,7 @@ def test_ben_reads_the_old_prices(lab):
     ex = lab("uebung-zwei-gruppen")
     ok, text = ex.check()
     assert not ok and "Bisher liest nur Annas Gruppe depot-anna" in text
-    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="earliest")
+    ex.control("add_consumer", group_id="depot-ben", topics=["aktienkurse"], client_id="ben", auto_offset_reset="earliest")
     for _ in range(2):  # added, then joining
         ok, text = ex.check()
         assert not ok and "tritt gerade bei" in text and "nur die Gruppe" not in text
@@ -151,7 +151,7 @@ def test_ben_reads_the_old_prices(lab):
 
 def test_ben_with_latest_misses_the_old_prices(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="latest")
+    ex.control("add_consumer", group_id="depot-ben", topics=["aktienkurse"], client_id="ben", auto_offset_reset="latest")
     ex.advance(10)
     ok, text = ex.check()
     assert not ok and "verpasst" in text and 'auto_offset_reset="earliest"' in text and "Zurücksetzen" in text
@@ -160,8 +160,8 @@ def test_ben_with_latest_misses_the_old_prices(lab):
 def test_ben_misses_even_without_new_records_since(lab):
     """Latest with the ticker stopped: the position shows where the group began."""
     ex = lab("uebung-zwei-gruppen")
-    ex.control("stop_ticker", "boerse-1")
-    ex.control("add_consumer", "depot-ben", ["aktienkurse"], client_id="ben", auto_offset_reset="latest")
+    ex.control("stop_ticker", ticker_id="boerse-1")
+    ex.control("add_consumer", group_id="depot-ben", topics=["aktienkurse"], client_id="ben", auto_offset_reset="latest")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "verpasst" in text, text
@@ -169,7 +169,7 @@ def test_ben_misses_even_without_new_records_since(lab):
 
 def test_ben_as_a_second_member_of_depot(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="ben")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="ben")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "Beide Consumer sind in der Gruppe depot-anna" in text
@@ -177,7 +177,7 @@ def test_ben_as_a_second_member_of_depot(lab):
 
 def test_ben_spelled_otherwise(lab):
     ex = lab("uebung-zwei-gruppen")
-    ex.control("add_consumer", "Depot-Ben", ["aktienkurse"], client_id="ben")
+    ex.control("add_consumer", group_id="Depot-Ben", topics=["aktienkurse"], client_id="ben")
     ex.advance(6)
     ok, text = ex.check()
     assert not ok and "„Depot-Ben“" in text and "Groß- und Kleinschreibung" in text
@@ -203,9 +203,9 @@ def test_acks_all_survives_the_crash(lab):
     ex = lab("uebung-leader-crash")
     ok, text = ex.check()
     assert not ok and "Senden Sie einen Kurs mit acks=all" in text
-    ex.control("produce", "aktienkurse", "SAP 232.00", key="SAP", acks="all")
+    ex.control("produce", topic="aktienkurse", value="SAP 232.00", key="SAP", acks="all")
     leader = ex.leader()
-    ex.control("crash_broker", leader)
+    ex.control("crash_broker", broker_id=leader)
     ok, text = ex.check()
     assert not ok and "Lassen Sie die Zeit laufen" in text
     ex.advance(12)
@@ -215,8 +215,8 @@ def test_acks_all_survives_the_crash(lab):
 
 def test_acks_1_right_before_the_crash_is_lost(lab):
     ex = lab("uebung-leader-crash")
-    ex.control("produce", "aktienkurse", "SAP 231.50", key="SAP", acks=1)
-    ex.control("crash_broker", ex.leader())
+    ex.control("produce", topic="aktienkurse", value="SAP 231.50", key="SAP", acks=1)
+    ex.control("crash_broker", broker_id=ex.leader())
     ex.advance(12)
     ok, text = ex.check()
     assert not ok and text.startswith("Der mit acks=1 bestätigte Kurs bei Offset 0 ist verloren")
@@ -224,14 +224,14 @@ def test_acks_1_right_before_the_crash_is_lost(lab):
 
 def test_acks_all_then_acks_1_in_a_second_crash(lab):
     ex = lab("uebung-leader-crash")
-    ex.control("produce", "aktienkurse", "SAP 232.00", key="SAP", acks="all")
+    ex.control("produce", topic="aktienkurse", value="SAP 232.00", key="SAP", acks="all")
     first = ex.leader()
-    ex.control("crash_broker", first)
+    ex.control("crash_broker", broker_id=first)
     ex.advance(12)
-    ex.control("restart_broker", first)
+    ex.control("restart_broker", broker_id=first)
     ex.advance(5)
-    ex.control("produce", "aktienkurse", "SAP 232.10", key="SAP", acks=1)
-    ex.control("crash_broker", ex.leader())
+    ex.control("produce", topic="aktienkurse", value="SAP 232.10", key="SAP", acks=1)
+    ex.control("crash_broker", broker_id=ex.leader())
     ex.advance(12)
     ok, text = ex.check()
     assert ok and "Dagegen ist der mit acks=1 bestätigte Kurs bei Offset 1 verloren" in text, text
@@ -239,9 +239,9 @@ def test_acks_all_then_acks_1_in_a_second_crash(lab):
 
 def test_crashing_a_follower(lab):
     ex = lab("uebung-leader-crash")
-    ex.control("produce", "aktienkurse", "SAP 232.00", key="SAP", acks="all")
+    ex.control("produce", topic="aktienkurse", value="SAP 232.00", key="SAP", acks="all")
     follower = next(b for b in (1, 2, 3) if b != ex.leader())
-    ex.control("crash_broker", follower)
+    ex.control("crash_broker", broker_id=follower)
     ex.advance(12)
     ok, text = ex.check()
     assert not ok and f"Broker {follower} war nur Follower" in text
@@ -250,7 +250,7 @@ def test_crashing_a_follower(lab):
 def test_acks_from_the_starter_script(lab):
     ex = lab("uebung-leader-crash")
     assert "Offset 0" in ex.run(starter("uebung4_leader_absturz.py"))
-    ex.control("crash_broker", ex.leader())
+    ex.control("crash_broker", broker_id=ex.leader())
     ex.advance(12)
     ok, text = ex.check()
     assert ok, text
@@ -259,7 +259,7 @@ def test_acks_from_the_starter_script(lab):
 def test_acks_1_from_a_script_was_copied_in_time(lab):
     ex = lab("uebung-leader-crash")
     ex.run(starter("uebung4_leader_absturz.py", 'acks="all",', "acks=1,"))
-    ex.control("crash_broker", ex.leader())
+    ex.control("crash_broker", broker_id=ex.leader())
     ex.advance(12)
     ok, text = ex.check()
     assert not ok and "hat überlebt" in text and "kein Kurs mit acks=all" in text
@@ -271,12 +271,12 @@ def test_restart_resumes_at_the_committed_offsets(lab):
     ex = lab("uebung-neustart-offset")
     ok, text = ex.check()
     assert not ok and "Entfernen Sie zuerst anna" in text
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     stopped = ex.committed("depot-anna")
     ex.advance(3)
     ok, text = ex.check()
     assert not ok and "Lassen Sie ein paar Kurse ankommen" in text
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     ok, text = ex.check()
     assert ok, text
@@ -285,9 +285,9 @@ def test_restart_resumes_at_the_committed_offsets(lab):
 
 def test_restart_in_a_new_group(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     ex.advance(3)
-    ex.control("add_consumer", "neu", ["aktienkurse"], client_id="aktionaer-neu")
+    ex.control("add_consumer", group_id="neu", topics=["aktienkurse"], client_id="aktionaer-neu")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "„neu“" in text and "keine committeten Offsets" in text and "bei Offset 0" in text
@@ -295,10 +295,10 @@ def test_restart_in_a_new_group(lab):
 
 def test_restart_without_a_pause(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("stop_ticker", "boerse-1")
+    ex.control("stop_ticker", ticker_id="boerse-1")
     ex.advance(1)  # the Börse's last batch is on its way when it stops
-    ex.control("remove_consumer", "anna")
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
+    ex.control("remove_consumer", client_id="anna")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     ok, text = ex.check()
     assert not ok and "kein neuer Kurs" in text
@@ -306,7 +306,7 @@ def test_restart_without_a_pause(lab):
 
 def test_restart_that_seeks_to_the_beginning(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     ex.advance(3)
     ex.run("from kafka import KafkaConsumer\n"
            "c = KafkaConsumer('aktienkurse', group_id='depot-anna')\n"
@@ -318,7 +318,7 @@ def test_restart_that_seeks_to_the_beginning(lab):
 
 def test_restart_from_the_starter_script(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     stopped = ex.committed("depot-anna")
     ex.advance(3)
     ex.run(starter("uebung5_neustart.py"))
@@ -333,9 +333,9 @@ def test_restart_from_the_starter_script(lab):
 
 def test_restart_verdict_survives_a_shared_state(lab):
     ex = lab("uebung-neustart-offset")
-    ex.control("remove_consumer", "anna")
+    ex.control("remove_consumer", client_id="anna")
     ex.advance(3)
-    ex.control("add_consumer", "depot-anna", ["aktienkurse"], client_id="anna-2")
+    ex.control("add_consumer", group_id="depot-anna", topics=["aktienkurse"], client_id="anna-2")
     ex.advance(5)
     state = ex.send("getState")["state"]
     again = lab("uebung-neustart-offset")

@@ -33,7 +33,7 @@ def test_unchanged_inputs_skip_and_every_edit_rebuilds(build_assets, tmp_path):
     (out / build_assets.STAMP).write_text(build_assets.fingerprint())
     assert build_assets.up_to_date(out, build_assets.fingerprint())
 
-    for edited in ("simulator/kafkasim/cluster.py", "simulator/web/src/app.js", "backend/labs/boerse_producer.py",
+    for edited in ("simulator/kafkasim/cluster.py", "simulator/web/src/app/session.js", "backend/labs/boerse_producer.py",
                    "package-lock.json"):
         path = tmp_path / edited
         if not path.exists():

@@ -4,7 +4,7 @@ the simulators) does not see, checked on the built pages so that no run of the b
 
 - SEO `link-text`: a link reads like "Start" or "hier" (Lighthouse's own list, from its source);
 - accessibility `heading-order` (a moderate violation for axe): a simulator's panels are headed by
-  <h3> (simulator/web/src/app.js), so a simulator placed before a page's first <h2> skips a level.
+  <h3> (simulator/web/src/app/layout.js), so a simulator placed before a page's first <h2> skips a level.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ def test_keyboard_alone_can_produce_a_record(sim):
     sim.page.keyboard.type("210.10")
     sim.page.keyboard.press("Enter")
     sim.wait_status("Gesendet an aktienkurse")
-    assert sim.page.evaluate("document.querySelector('div.kafkasim').kafkasim.journal.at(-1).kwargs.key") == "SIE"
+    assert sim.page.evaluate("document.querySelector('div.kafkasim').kafkasim.journal.at(-1).command.key") == "SIE"
     # Every button can be reached with Tab: none is taken out of the tab order.
     assert sim.root.locator("button[tabindex='-1']").count() == 0
 

@@ -15,9 +15,9 @@ def bridge():
 
 
 PRESET = {"brokers": 1, "seed": 3, "setup": [
-    {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 1, "config": {}}},
-    {"op": "start_ticker", "args": ["aktienkurse"], "kwargs": {"rate_per_s": 10}},
-    {"op": "advance", "args": [2000]},
+    {"op": "create_topic", "name": "aktienkurse", "partitions": 3, "replication_factor": 1, "config": {}},
+    {"op": "start_ticker", "topic": "aktienkurse", "rate_per_s": 10},
+    {"op": "advance", "ms": 2000},
     {"op": "stop_all_tickers"},
 ]}
 
@@ -47,7 +47,8 @@ def test_a_preset_that_stops_its_tickers_starts_with_every_price_acknowledged(br
 def test_each_reply_carries_only_new_events(bridge):
     first = bridge({"type": "init", "preset": PRESET})
     last = first["events"][-1]["seq"]
-    reply = bridge({"type": "control", "op": "produce", "args": ["aktienkurse", "231.50"], "kwargs": {"key": "SAP", "acks": "all"}})
+    reply = bridge({"type": "control", "command": {"op": "produce", "topic": "aktienkurse", "value": "231.50",
+                                                   "key": "SAP", "acks": "all"}})
     assert reply["ok"] and reply["result"]["topic"] == "aktienkurse"
     assert reply["events"] and all(e["seq"] > last for e in reply["events"])
     quiet = bridge({"type": "advance", "ms": 0})
@@ -63,10 +64,10 @@ def test_bursts_of_events_are_capped(bridge):
 
 def test_errors_come_back_as_german_messages_and_keep_the_cluster(bridge):
     bridge({"type": "init", "preset": PRESET})
-    reply = bridge({"type": "control", "op": "create_topic", "args": ["aktienkurse"], "kwargs": {}})
+    reply = bridge({"type": "control", "command": {"op": "create_topic", "name": "aktienkurse"}})
     assert not reply["ok"] and "gibt es schon" in reply["error"]
     assert reply["snapshot"]["topics"][0]["name"] == "aktienkurse"
-    refused = bridge({"type": "control", "op": "run_script", "args": ["import os"], "kwargs": {}})
+    refused = bridge({"type": "control", "command": {"op": "run_script", "source": "import os"}})
     assert not refused["ok"] and refused["error"] == "Unbekannte Aktion: run_script"
     unknown = bridge({"type": "explode"})
     assert unknown == {"ok": False, "error": "Unbekannte Anfrage: explode"}
@@ -96,8 +97,8 @@ def test_replaying_a_script_that_uses_random_gives_the_same_records(bridge):
 def test_a_single_step_runs_to_the_next_event_the_log_shows(bridge):
     """"Einzelschritt" must visibly do something: it stops at the next event the page lists and names it."""
     bridge({"type": "init", "preset": {"brokers": 3, "setup": [
-        {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 3}},
-        {"op": "start_ticker", "args": ["aktienkurse"], "kwargs": {"rate_per_s": 4}}]}})
+        {"op": "create_topic", "name": "aktienkurse", "partitions": 3, "replication_factor": 3},
+        {"op": "start_ticker", "topic": "aktienkurse", "rate_per_s": 4}]}})
     for _ in range(5):
         before = bridge({"type": "advance", "ms": 0})["snapshot"]["now_ms"]
         reply = bridge({"type": "step"})

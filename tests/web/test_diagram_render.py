@@ -90,13 +90,13 @@ def test_main_entry_and_presets_agree_on_the_default_preset():
 
 def test_roles_states_and_numbers_are_in_german_and_not_by_colour_alone(bridge):
     preset = {"brokers": 3, "seed": 0, "setup": [
-        {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 3}},
-        {"op": "start_ticker", "args": ["aktienkurse"], "kwargs": {"rate_per_s": 400}},
-        {"op": "add_consumer", "args": ["depot", ["aktienkurse"]], "kwargs": {"client_id": "aktionaer-1"}},
+        {"op": "create_topic", "name": "aktienkurse", "partitions": 3, "replication_factor": 3},
+        {"op": "start_ticker", "topic": "aktienkurse", "rate_per_s": 400},
+        {"op": "add_consumer", "group_id": "depot", "topics": ["aktienkurse"], "client_id": "aktionaer-1"},
     ]}
     bridge({"type": "init", "preset": preset, "maxRecords": 12})
     bridge({"type": "advance", "ms": 12_000})
-    snapshot = bridge({"type": "control", "op": "crash_broker", "args": [2]})["snapshot"]
+    snapshot = bridge({"type": "control", "command": {"op": "crash_broker", "broker_id": 2}})["snapshot"]
     words = " ".join(texts(render(snapshot, width=660)))
     assert "✕ abgestürzt" in words and "● läuft" in words and "★ Controller" in words
     assert "Leader," in words and "offline" in words and "Follower" in words
@@ -109,10 +109,11 @@ def test_roles_states_and_numbers_are_in_german_and_not_by_colour_alone(bridge):
 
 def test_keys_and_values_are_text_never_markup(bridge):
     preset = {"brokers": 1, "seed": 0, "setup": [
-        {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 1, "replication_factor": 1}}]}
+        {"op": "create_topic", "name": "aktienkurse", "partitions": 1, "replication_factor": 1}]}
     bridge({"type": "init", "preset": preset, "maxRecords": 12})
-    snapshot = bridge({"type": "control", "op": "produce", "args": ["aktienkurse", "<img src=x onerror=alert(1)>"],
-                       "kwargs": {"key": "<script>&", "acks": "all"}})["snapshot"]
+    snapshot = bridge({"type": "control", "command": {"op": "produce", "topic": "aktienkurse",
+                                                      "value": "<img src=x onerror=alert(1)>",
+                                                      "key": "<script>&", "acks": "all"}})["snapshot"]
     bridge({"type": "advance", "ms": 100})
     svg = render(snapshot, width=660)
     ET.fromstring(svg)  # well-formed
@@ -122,9 +123,9 @@ def test_keys_and_values_are_text_never_markup(bridge):
 
 def test_parts_and_topics_can_be_chosen(bridge):
     preset = {"brokers": 1, "seed": 0, "setup": [
-        {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 2, "replication_factor": 1}},
-        {"op": "create_topic", "args": ["kurse-kompakt"], "kwargs": {"partitions": 1, "replication_factor": 1}},
-        {"op": "add_consumer", "args": ["depot", ["aktienkurse"]], "kwargs": {"client_id": "aktionaer-1"}},
+        {"op": "create_topic", "name": "aktienkurse", "partitions": 2, "replication_factor": 1},
+        {"op": "create_topic", "name": "kurse-kompakt", "partitions": 1, "replication_factor": 1},
+        {"op": "add_consumer", "group_id": "depot", "topics": ["aktienkurse"], "client_id": "aktionaer-1"},
     ]}
     snapshot = bridge({"type": "init", "preset": preset, "maxRecords": 12})["snapshot"]
     snapshot = bridge({"type": "advance", "ms": 4_000})["snapshot"]

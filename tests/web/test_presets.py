@@ -35,7 +35,7 @@ def test_every_embedded_scenario_exists_and_every_scenario_is_embedded():
 
 
 def init_as_the_page_sends_it(name: str) -> dict:
-    """app.js's init request: the preset without its exercise, and the exercise by its id."""
+    """The page's init request (app/boot.js): the preset without its exercise, and the exercise by its id."""
     preset = presets()[name]
     return {"type": "init", "preset": {k: v for k, v in preset.items() if k != "exercise"},
             "exercise": (preset.get("exercise") or {}).get("id")}
@@ -47,7 +47,7 @@ def test_preset_sets_up_and_runs(name):
     reply = bridge(init_as_the_page_sends_it(name))
     assert reply["ok"], reply.get("error")
     setup = presets()[name]["setup"]
-    created = [a["args"][0] for a in setup if a["op"] == "create_topic"]
+    created = [a["name"] for a in setup if a["op"] == "create_topic"]
     assert [t["name"] for t in reply["snapshot"]["topics"]] == created  # erste-schritte starts empty
     later = bridge({"type": "advance", "ms": 5_000})
     assert later["ok"] and later["snapshot"]["now_ms"] >= 5_000
@@ -57,7 +57,7 @@ def test_preset_sets_up_and_runs(name):
 
 def test_a_preset_with_an_unknown_step_is_refused_in_german():
     bridge = new_bridge()
-    reply = bridge({"type": "init", "preset": {"brokers": 1, "setup": [{"op": "explode", "args": []}]}})
+    reply = bridge({"type": "init", "preset": {"brokers": 1, "setup": [{"op": "explode"}]}})
     assert not reply["ok"] and "explode" in reply["error"] and "Szenario" in reply["error"], reply
 
 
@@ -68,17 +68,17 @@ def test_a_consumer_without_client_id_joins_in_every_preset(name):
     bridge = new_bridge()
     assert bridge(init_as_the_page_sends_it(name))["ok"]
     preset = presets()[name]
-    topic = next((a["args"][0] for a in preset["setup"] if a["op"] == "create_topic"), None)
+    topic = next((a["name"] for a in preset["setup"] if a["op"] == "create_topic"), None)
     if topic is None:  # a scenario that starts empty: the learner creates the topic first
         topic = "kurse"
-        assert bridge({"type": "control", "op": "create_topic", "args": [topic], "kwargs": {"partitions": 3}})["ok"]
+        assert bridge({"type": "control", "command": {"op": "create_topic", "name": topic, "partitions": 3}})["ok"]
     names = []
     for _ in range(2):
-        reply = bridge({"type": "control", "op": "add_consumer", "args": ["depot-anna", [topic]],
-                        "kwargs": {"client_id": None, "auto_offset_reset": "earliest"}})
+        reply = bridge({"type": "control", "command": {"op": "add_consumer", "group_id": "depot-anna", "topics": [topic],
+                                                       "client_id": None, "auto_offset_reset": "earliest"}})
         assert reply["ok"], reply["error"]
         names.append(reply["result"])
-    preset_names = {a["kwargs"]["client_id"] for a in preset["setup"] if a["op"] == "add_consumer"}
+    preset_names = {a["client_id"] for a in preset["setup"] if a["op"] == "add_consumer"}
     assert len(set(names)) == 2 and not set(names) & preset_names, names
 
 
@@ -90,8 +90,8 @@ def test_an_automatic_client_id_follows_the_courses_names():
     assert bridge(init_as_the_page_sends_it("consumer-gruppe"))["ok"]  # kursalarm-1, kursalarm-2
 
     def add(group: str) -> str:
-        reply = bridge({"type": "control", "op": "add_consumer", "args": [group, ["aktienkurse"]],
-                        "kwargs": {"client_id": None, "auto_offset_reset": "earliest"}})
+        reply = bridge({"type": "control", "command": {"op": "add_consumer", "group_id": group, "topics": ["aktienkurse"],
+                                                       "client_id": None, "auto_offset_reset": "earliest"}})
         assert reply["ok"], reply["error"]
         return reply["result"]
 

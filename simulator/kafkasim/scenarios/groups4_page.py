@@ -18,6 +18,8 @@ their views. Two things the views do not say are kept here:
 
 from __future__ import annotations
 
+import functools
+
 from ..groups4.controls import GroupsControlError, GroupsSimulator
 
 # Each member fetches at most this many records per „Abholen“, exactly that many
@@ -277,14 +279,14 @@ class Groups4Page:
 
 def _refusal(call):
     """Controls answer like the Cluster's others: a German ValueError (shared states replay them
-    and skip what failed the first time too)."""
+    and skip what failed the first time too). The wrapper keeps the control's signature, which the
+    page's bridge reads (web/src/bridge.py)."""
+    @functools.wraps(call)
     def wrapper(*args, **kwargs):
         try:
             return call(*args, **kwargs)
         except GroupsControlError as error:
             raise ValueError(str(error)) from None
-    wrapper.__name__ = call.__name__
-    wrapper.__doc__ = call.__doc__
     return wrapper
 
 

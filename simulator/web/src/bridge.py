@@ -3,22 +3,39 @@
 The page never touches Python objects; it sends a request, and every answer that follows a
 change carries a fresh snapshot plus the events since the previous answer.
 """
+import functools
+import inspect
 import json
 import random
 
 from kafkasim import Cluster, labor
 
-# The only Cluster methods a page may call (the forms and buttons of ui/controls.js and ui/views.js).
-CONTROL_OPS = frozenset({
-    "create_topic", "delete_topic", "produce",
-    "crash_broker", "stop_broker", "restart_broker",
-    "start_ticker", "stop_ticker",
-    "add_consumer", "remove_consumer",
+# The Cluster operations a page may ask for: op -> (Cluster method, the keyword parameters the page
+# may name). protocol.js has the same table (OPS); tests/web/test_protocol_ops.py keeps the two and
+# the Cluster's signatures in step. Calls are by keyword only, so no two arguments can swap places.
+CONTROL_OPS = {
+    "create_topic": ("create_topic", ("name", "partitions", "replication_factor", "config")),
+    "delete_topic": ("delete_topic", ("name",)),
+    "produce": ("produce", ("topic", "value", "key", "acks", "partition")),
+    "crash_broker": ("crash_broker", ("broker_id",)),
+    "stop_broker": ("stop_broker", ("broker_id",)),
+    "restart_broker": ("restart_broker", ("broker_id",)),
+    "start_ticker": ("start_ticker", ("topic", "symbols", "rate_per_s", "acks")),
+    "stop_ticker": ("stop_ticker", ("ticker_id",)),
+    "add_consumer": ("add_consumer", ("group_id", "topics", "client_id", "auto_offset_reset",
+                                      "partition_assignment_strategy")),
+    "remove_consumer": ("remove_consumer", ("client_id",)),
     # Kafka 4.x groups (ui/groups4.js): share groups and consumer-protocol groups.
-    "groups4_create_topic", "groups4_produce", "groups4_set_group_config",
-    "add_share_member", "share_fetch", "share_acknowledge", "expire_share_locks",
-    "add_protocol_consumer", "remove_groups4_member",
-})
+    "groups4_create_topic": ("groups4_create_topic", ("name", "partitions")),
+    "groups4_produce": ("groups4_produce", ("topic", "values", "partition")),
+    "groups4_set_group_config": ("groups4_set_group_config", ("group_id", "name", "value")),
+    "add_share_member": ("add_share_member", ("group_id", "topic", "name")),
+    "share_fetch": ("share_fetch", ("name",)),
+    "share_acknowledge": ("share_acknowledge", ("name", "partition", "offset", "kind")),
+    "expire_share_locks": ("expire_share_locks", ("name",)),
+    "add_protocol_consumer": ("add_protocol_consumer", ("group_id", "topic", "name", "assignor")),
+    "remove_groups4_member": ("remove_groups4_member", ("name",)),
+}
 # A burst of ticker records must not flood the page: it only shows the newest events anyway.
 MAX_EVENTS_PER_REPLY = 100
 MAX_OUTPUT_CHARS = 100_000
@@ -76,18 +93,47 @@ _seeded_run_script.unseeded = _unseeded_run_script
 Cluster.run_script = _seeded_run_script
 
 
-def _apply(cluster, action):
-    op = action["op"]
+def _fields(command, names):
+    """The command's fields once each is one of `names`: a page that misspells a field learns
+    which, in German, instead of getting a Python TypeError."""
+    op = command.get("op")
+    fields = {name: value for name, value in command.items() if name != "op"}
+    unknown = [name for name in fields if name not in names]
+    if unknown:
+        raise ValueError(f"Unbekanntes Feld für „{op}“: {', '.join(unknown)} "
+                         f"(möglich: {', '.join(names) or 'keine'})")
+    return fields
+
+
+def _require(op, fields, required):
+    missing = [name for name in required if name not in fields]
+    if missing:
+        raise ValueError(f"Für „{op}“ fehlt: {', '.join(missing)}")
+
+
+@functools.cache
+def _required(method_name):
+    """The parameters of a Cluster method without a default: a command must name them."""
+    parameters = inspect.signature(getattr(Cluster, method_name)).parameters.values()
+    return [p.name for p in parameters if p.name != "self" and p.default is inspect.Parameter.empty]
+
+
+def _apply(cluster, command):
+    op = command.get("op")
     if op not in CONTROL_OPS:
         raise ValueError(f"Unbekannte Aktion: {op}")
-    return getattr(cluster, op)(*action.get("args", []), **action.get("kwargs", {}))
+    method_name, names = CONTROL_OPS[op]
+    fields = _fields(command, names)
+    _require(op, fields, _required(method_name))
+    return getattr(cluster, method_name)(**fields)
 
 
 # A preset (presets.js) is read here and nowhere else: the worker uses its cluster part, the page
-# the rest (title, autoplay, open panels, code, exercise). The set-up is a list of control actions,
+# the rest (title, autoplay, open panels, code, exercise). The set-up is a list of control commands,
 # plus two that only a preset may use: let time pass, and stop its tickers once the topic is filled.
 PRESET_FIELDS = ("brokers", "seed", "config", "setup")
-SETUP_OPS = CONTROL_OPS | {"advance", "stop_all_tickers"}
+SETUP_ONLY_OPS = {"advance": ("ms",), "stop_all_tickers": ()}
+SETUP_OPS = CONTROL_OPS.keys() | SETUP_ONLY_OPS.keys()
 
 
 def _init(msg, session):
@@ -107,13 +153,17 @@ def _init(msg, session):
     return {}
 
 
-def _apply_setup(cluster, action):
-    if action["op"] == "advance":
-        cluster.advance(int(action["args"][0]))
-    elif action["op"] == "stop_all_tickers":
-        _stop_all_tickers(cluster)
+def _apply_setup(cluster, command):
+    op = command["op"]
+    if op not in SETUP_ONLY_OPS:
+        _apply(cluster, command)
+        return
+    fields = _fields(command, SETUP_ONLY_OPS[op])
+    if op == "advance":
+        _require(op, fields, ["ms"])
+        cluster.advance(int(fields["ms"]))
     else:
-        _apply(cluster, action)
+        _stop_all_tickers(cluster)
 
 
 # A stopped Börse still delivers the prices it has sent: their acknowledgements are a network
@@ -139,7 +189,9 @@ def _stop_all_tickers(cluster):
 
 
 def _control(msg, session):
-    result = _apply(session.cluster, msg)
+    if not isinstance(msg.get("command"), dict):
+        raise ValueError("Die Anfrage nennt keine Aktion (command).")
+    result = _apply(session.cluster, msg["command"])
     # Ids and metadata only; anything else would not survive JSON.
     return {"result": result if isinstance(result, (dict, str, int, float, bool, type(None))) else str(result)}
 

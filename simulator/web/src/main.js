@@ -17,15 +17,6 @@ const SELECTOR = "div.kafkasim";
 // presets.js's DEFAULT_PRESET (a test keeps the two equal): this entry must not load presets.js.
 const DEFAULT_PRESET = "cluster-ueberblick";
 
-function explainFileProtocol(root) {
-  root.dataset.simState = "error";
-  root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },
-    h("strong", {}, "Der Simulator braucht einen Webserver."),
-    h("p", {}, "Diese Seite wurde direkt als Datei (file://) geöffnet. Browser laden Python (Pyodide) " +
-      "aus Sicherheitsgründen nur über HTTP. Starten Sie im Kursordner „make serve“ und öffnen Sie " +
-      "http://127.0.0.1:8000/ – oder legen Sie den gebauten Ordner site/ auf einen beliebigen Webserver.")));
-}
-
 function placeholder(root, start) {
   root.dataset.simState = "loading";
   const title = root.dataset.title || "Kafka-Simulator";
@@ -66,15 +57,14 @@ const nearby = new IntersectionObserver((entries) => {
 
 // Simulators start one after another; they share one worker (one Pyodide) per page.
 let bootQueue = Promise.resolve();
-let earlyWorker = null;
+let warming = null;
 
-// Python starts booting at once, while the page loads the rest of the simulator's code.
-function startWorker() {
-  if (earlyWorker) return;
-  earlyWorker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
-  // Progress reports that arrive before the simulator listens are kept for it.
-  earlyWorker.early = [];
-  earlyWorker.onmessage = (event) => earlyWorker.early.push(event.data);
+// Python starts booting at once, while the page loads the rest of the simulator's code. The
+// worker comes from runtime.js (its one factory), loaded on demand: a static import would put
+// it on every page, also those without a simulator.
+function warmUpWorker() {
+  warming ??= import("./runtime.js").then(({ pageRuntime }) => pageRuntime().warmUp());
+  return warming;
 }
 
 // True if the address carries a shared state for this simulator (#ksim=<index>.<data>).
@@ -105,9 +95,8 @@ function setUp(root) {
     bootQueue = new Promise((resolve) => { release = resolve; });
     try {
       await previous;
-      startWorker();
-      const { mountSimulator } = await import("./app.js");
-      await mountSimulator(root, earlyWorker);
+      const [{ mountSimulator }] = await Promise.all([import("./app/boot.js"), warmUpWorker()]);
+      await mountSimulator(root);
     } catch (error) {
       root.dataset.simState = "error";
       root.replaceChildren(h("div", { class: "ksim-notice", role: "alert" },
@@ -137,8 +126,7 @@ function scan() {
     if (root.dataset.ksimSeen) continue;
     root.dataset.ksimSeen = "1";
     keepBackToTopClear(root);
-    if (location.protocol === "file:") explainFileProtocol(root);
-    else setUp(root);
+    setUp(root); // from file:// this module never runs: filecheck.js explains that instead
   }
 }
 

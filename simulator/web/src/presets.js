@@ -3,6 +3,7 @@
 // open, the lab script in the editor, and for the uebung-* presets the exercise (task and starter
 // script; its check runs in the worker).
 import { EXERCISES } from "./exercises.js";
+import { command } from "./protocol.js";
 
 const TOPIC = "aktienkurse";
 const COMPACTED = "letzte-kurse";
@@ -10,24 +11,25 @@ const COMPACTED = "letzte-kurse";
 const BOERSE_SYMBOLS = ["SAP", "SIE", "ALV", "BAS", "BMW", "DTE"];
 // One price per share, as Schritt 2 of the Börse (docs_src/boerse/schritt2_serialisierer.py) sends them.
 const SCHRITT2_PRICES = { SAP: 231.40, SIE: 212.10, ALV: 351.80, BAS: 45.12, BMW: 80.55, DTE: 31.07 };
+// The set-up's steps are the page's own commands (protocol.js), so a misspelt field fails at once.
 const topic = (name, partitions, replication_factor, config = {}) =>
-  ({ op: "create_topic", args: [name], kwargs: { partitions, replication_factor, config } });
+  command("create_topic", { name, partitions, replication_factor, config });
 const ticker = (name = TOPIC, rate_per_s = 4, extra = {}) =>
-  ({ op: "start_ticker", args: [name], kwargs: { rate_per_s, ...extra } });
+  command("start_ticker", { topic: name, rate_per_s, ...extra });
 const consumer = (group, client_id, topics = [TOPIC], strategy = null) =>
-  ({ op: "add_consumer", args: [group, topics], kwargs: { client_id, ...(strategy ? { partition_assignment_strategy: strategy } : {}) } });
+  command("add_consumer", { group_id: group, topics, client_id, ...(strategy ? { partition_assignment_strategy: strategy } : {}) });
 // kafka-python's CooperativeStickyPartitionAssignor: cooperative rebalancing (KIP-429).
 const COOPERATIVE = ["cooperative-sticky"];
-const advance = (ms) => ({ op: "advance", args: [ms] });
+const advance = (ms) => command("advance", { ms });
 // A price written once, as the course's programs write it (key = symbol, value = JSON).
 const priceOf = (name, symbol, price) =>
-  ({ op: "produce", args: [name, JSON.stringify({ symbol, price, currency: "EUR" })], kwargs: { key: symbol } });
+  command("produce", { topic: name, value: JSON.stringify({ symbol, price, currency: "EUR" }), key: symbol });
 
 // Kafka 4.x groups: their topics live in the groups' own log (kafkasim/scenarios/groups4_page.py).
-const g4topic = (name, partitions) => ({ op: "groups4_create_topic", args: [name, partitions] });
-const g4produce = (name, value) => ({ op: "groups4_produce", args: [name, [value]] });
-const g4config = (group, name, value) => ({ op: "groups4_set_group_config", args: [group, name, value] });
-const g4consumer = (group, name, client) => ({ op: "add_protocol_consumer", args: [group, name], kwargs: { name: client } });
+const g4topic = (name, partitions) => command("groups4_create_topic", { name, partitions });
+const g4produce = (name, value) => command("groups4_produce", { topic: name, values: [value] });
+const g4config = (group, name, value) => command("groups4_set_group_config", { group_id: group, name, value });
+const g4consumer = (group, name, client) => command("add_protocol_consumer", { group_id: group, topic: name, name: client });
 const AUFTRAEGE = ["Bestätigung an Kundin 17", "Depotauszug 2026-11", "Bestätigung an Kunde 42", "Depotauszug 2026-12",
   "Bestätigung an Kundin 8", "Steuerbescheinigung 2026"];
 // Offset 2 is a poison record (kafkasim/labor/groups4.py judges the exercise by that offset).
@@ -284,7 +286,7 @@ export const DEFAULT_PRESET = "cluster-ueberblick";
 // The group "Consumer hinzufügen" offers: the one the preset's page talks about – the group of its
 // first consumer, else Anna's, the course's first group.
 export function offeredGroup(preset) {
-  return (preset.setup ?? []).find((action) => action.op === "add_consumer")?.args[0] ?? "depot-anna";
+  return (preset.setup ?? []).find((step) => step.op === "add_consumer")?.group_id ?? "depot-anna";
 }
 
 export function presetFor(name) {

@@ -8,7 +8,7 @@
 export const REQ = Object.freeze({
   BOOT: "boot",          // {} -> {ok} once Pyodide and kafkasim are loaded
   INIT: "init",          // {preset} (bridge.py reads its cluster part) | {state}, exercise? -> snapshot
-  CONTROL: "control",    // {op, args, kwargs} -> {result} + snapshot
+  CONTROL: "control",    // {command: {op, ...fields}} (see OPS below) -> {result} + snapshot
   ADVANCE: "advance",    // {ms} -> snapshot
   STEP: "step",          // {} -> {stepped: bool} + snapshot
   RUN_SCRIPT: "runScript", // {source} -> {run: {stdout, error, traceback, timed_out}} + snapshot
@@ -32,7 +32,49 @@ export const TIMEOUT_MS = Object.freeze({
 // Records per partition that the snapshot carries; the view shows the newest of them.
 export const SNAPSHOT_RECORDS = 12;
 
-// The operations a page may call on the Cluster are listed in bridge.py (CONTROL_OPS); it refuses others.
+// The Cluster operations a page may ask for, each with the names of its fields: the keyword
+// parameters of the Cluster method of the same name. bridge.py has the same table (CONTROL_OPS)
+// and refuses any other op or field; tests/web/test_protocol_ops.py keeps the two tables and the
+// Cluster's signatures in step. Named fields, not positions: a page cannot mix up two arguments.
+export const OPS = Object.freeze({
+  create_topic: ["name", "partitions", "replication_factor", "config"],
+  delete_topic: ["name"],
+  produce: ["topic", "value", "key", "acks", "partition"],
+  crash_broker: ["broker_id"],
+  stop_broker: ["broker_id"],
+  restart_broker: ["broker_id"],
+  start_ticker: ["topic", "symbols", "rate_per_s", "acks"],
+  stop_ticker: ["ticker_id"],
+  add_consumer: ["group_id", "topics", "client_id", "auto_offset_reset", "partition_assignment_strategy"],
+  remove_consumer: ["client_id"],
+  // Kafka 4.x groups (ui/groups4.js): share groups and consumer-protocol groups.
+  groups4_create_topic: ["name", "partitions"],
+  groups4_produce: ["topic", "values", "partition"],
+  groups4_set_group_config: ["group_id", "name", "value"],
+  add_share_member: ["group_id", "topic", "name"],
+  share_fetch: ["name"],
+  share_acknowledge: ["name", "partition", "offset", "kind"],
+  expire_share_locks: ["name"],
+  add_protocol_consumer: ["group_id", "topic", "name", "assignor"],
+  remove_groups4_member: ["name"],
+});
+
+// Two more steps only a preset's set-up may use (bridge.py SETUP_ONLY_OPS): let time pass, and
+// stop its tickers once the topic is filled.
+export const SETUP_ONLY_OPS = Object.freeze({
+  advance: ["ms"],
+  stop_all_tickers: [],
+});
+
+// A command for the worker: {op, ...fields}. A misspelt field fails here, where it was written,
+// rather than as a refusal from the worker after a click.
+export function command(op, fields = {}) {
+  const names = OPS[op] ?? SETUP_ONLY_OPS[op];
+  if (!names) throw new Error(`Unbekannte Aktion: ${op}`);
+  const unknown = Object.keys(fields).filter((name) => !names.includes(name));
+  if (unknown.length) throw new Error(`Unbekanntes Feld für „${op}“: ${unknown.join(", ")} (möglich: ${names.join(", ") || "keine"})`);
+  return { op, ...fields };
+}
 
 let nextId = 1;
 export function request(type, payload = {}) {

@@ -6,7 +6,8 @@ import { PROGRESS, REQ, TIMEOUT_MS, request } from "./protocol.js";
 
 export class WorkerTimeout extends Error {}
 
-function spawn() {
+// The one place a simulator worker is made: warmUp() makes the page's first, a restart the next.
+export function spawnWorker() {
   return new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kafkasim" });
 }
 
@@ -15,6 +16,7 @@ export class SimRuntime {
     this.pending = new Map();
     this.members = new Set(); // simulators: {id, onProgress(data), beforeRestart(), reinit(state)}
     this.worker = null;
+    this.warm = null; // a worker booting Python before any simulator asked (warmUp)
     this.booted = null;
     this.restarting = null;
   }
@@ -23,16 +25,27 @@ export class SimRuntime {
     this.members.add(member);
   }
 
-  // Boots once; later callers share the same promise. `worker` may be one main.js started early.
-  boot(worker = null) {
-    this.booted ??= this.start(worker);
+  // main.js calls this as soon as a simulator is about to start: Python boots while the page
+  // still loads the simulator's code. Progress reports that arrive before a simulator listens
+  // are kept for it.
+  warmUp() {
+    if (this.warm || this.worker) return;
+    const worker = spawnWorker();
+    worker.early = [];
+    worker.onmessage = (event) => worker.early.push(event.data);
+    this.warm = worker;
+  }
+
+  // Boots once; later callers share the same promise.
+  boot() {
+    this.booted ??= this.start();
     return this.booted;
   }
 
-  async start(worker) {
-    // A worker handed in is used once; after a restart a fresh one is spawned.
-    this.worker = worker && !worker.used ? worker : spawn();
-    this.worker.used = true;
+  async start() {
+    // The warm worker is used once; after a restart a fresh one is spawned.
+    this.worker = this.warm ?? spawnWorker();
+    this.warm = null;
     this.worker.onmessage = (event) => this.receive(event.data);
     for (const data of this.worker.early ?? []) this.receive(data);
     this.worker.onerror = (event) => this.failAll(new Error(event.message || "Der Simulator-Worker ist abgestürzt."));

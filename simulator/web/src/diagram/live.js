@@ -71,12 +71,12 @@ export class LiveDiagram {
 
   /**
    * A new snapshot and the events since the previous one; `journal` (the page's controls, as
-   * app.js records them) tells how many records the learner sent with the form.
+   * app/session.js records them) tells how many records the learner sent with the form.
    */
   update(snapshot, events = [], journal = null) {
     this.snapshot = snapshot;
     if (journal) {
-      const sends = journal.filter((entry) => entry.op === "produce");
+      const sends = journal.filter((entry) => entry.command.op === "produce");
       this.formSends = { sent: sends.length, failed: sends.filter((entry) => !entry.ok).length };
     }
     if (events.length) this.events = this.events.concat(events).slice(-400);

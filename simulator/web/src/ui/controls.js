@@ -1,8 +1,9 @@
 // The forms that drive the cluster: topics, records, the Börse ticker, consumers.
-// Each form calls act(op, args, kwargs, form); the app reports success or a German error in the
-// form's own message line, under its button.
+// Each form calls act(command, form) with a named-field command (protocol.js); the app reports
+// success or a German error in the form's own message line, under its button.
 import { h, uniqueId } from "./dom.js";
 import { feedbackLine } from "./feedback.js";
+import { command } from "../protocol.js";
 
 function field(label, input, hint) {
   const id = input.id || (input.id = uniqueId("ksim-f"));
@@ -59,9 +60,9 @@ export function buildControls(act, open, brokers, group) {
   ], (data, origin) => {
     const config = { "cleanup.policy": data.get("cleanup"), "min.insync.replicas": Number(data.get("minisr") || 1) };
     if (data.get("retention")) config["retention.ms"] = Number(data.get("retention"));
-    act("create_topic", [data.get("name").trim()], {
-      partitions: Number(data.get("partitions")), replication_factor: Number(data.get("rf")), config,
-    }, origin);
+    act(command("create_topic", {
+      name: data.get("name").trim(), partitions: Number(data.get("partitions")), replication_factor: Number(data.get("rf")), config,
+    }), origin);
   });
 
   const produce = form("produce", "Datensatz senden", [
@@ -73,7 +74,7 @@ export function buildControls(act, open, brokers, group) {
   ], (data, origin) => {
     const acks = data.get("acks") === "all" ? "all" : Number(data.get("acks"));
     const key = data.get("key");
-    act("produce", [data.get("topic"), data.get("value")], { key: key === "" ? null : key, acks }, origin);
+    act(command("produce", { topic: data.get("topic"), value: data.get("value"), key: key === "" ? null : key, acks }), origin);
   });
 
   const ticker = form("ticker", "Börsen-Ticker starten", [
@@ -83,7 +84,7 @@ export function buildControls(act, open, brokers, group) {
     h("button", { type: "submit" }, "Ticker starten"),
   ], (data, origin) => {
     const symbols = data.get("symbols").split(/[,\s]+/).filter(Boolean).map((s) => s.toUpperCase());
-    act("start_ticker", [data.get("topic")], { rate_per_s: Number(data.get("rate")), ...(symbols.length ? { symbols } : {}) }, origin);
+    act(command("start_ticker", { topic: data.get("topic"), rate_per_s: Number(data.get("rate")), ...(symbols.length ? { symbols } : {}) }), origin);
   });
 
   const consumer = form("consumer", "Consumer hinzufügen", [
@@ -96,10 +97,11 @@ export function buildControls(act, open, brokers, group) {
     h("button", { type: "submit" }, "Consumer hinzufügen"),
   ], (data, origin) => {
     const strategy = data.get("strategy");
-    act("add_consumer", [data.get("group").trim(), [data.get("topic")]], {
+    act(command("add_consumer", {
+      group_id: data.get("group").trim(), topics: [data.get("topic")],
       client_id: data.get("client").trim() || null, auto_offset_reset: data.get("reset"),
       ...(strategy ? { partition_assignment_strategy: [strategy] } : {}),
-    }, origin);
+    }), origin);
   });
 
   return h("div", { class: "ksim-controls" },

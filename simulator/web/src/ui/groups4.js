@@ -5,6 +5,7 @@
 import { h, keyed, setText } from "./dom.js";
 import { feedbackLine } from "./feedback.js";
 import { formatTime } from "./eventlog.js";
+import { command } from "../protocol.js";
 
 export const SHARE_STATE = Object.freeze({
   Available: "verfügbar", Acquired: "erworben (gesperrt)", Acknowledged: "bestätigt", Archived: "archiviert",
@@ -14,26 +15,26 @@ const GROUP_STATE = { Empty: "leer", Stable: "stabil", Assigning: "Zuteilung lä
 const seconds = (ms) => `${Math.max(0, Math.ceil(ms / 1000))} s`;
 const tp = ([topic, partition]) => `${topic}-${partition}`;
 
-// The answers app.js shows in the message line of the control that was clicked.
+// The answers the app shows in the message line of the control that was clicked: (command, result).
 export const GROUPS4_DONE = {
-  add_share_member: (a, r) => `${r} tritt der Share-Gruppe ${a[0]} bei und liest ${a[1]}.`,
-  share_fetch: (a, { records: r }) => (r.length
-    ? `${a[0]} hat abgeholt und gesperrt: ${r.map((x) => `Offset ${x.offset} (Zustellversuch ${x.delivery_count})`).join(", ")}.`
-    : `${a[0]} hat nichts abgeholt: Gerade ist kein Datensatz verfügbar.`),
-  share_acknowledge: (a, r) => {
+  add_share_member: (c, r) => `${r} tritt der Share-Gruppe ${c.group_id} bei und liest ${c.topic}.`,
+  share_fetch: (c, { records: r }) => (r.length
+    ? `${c.name} hat abgeholt und gesperrt: ${r.map((x) => `Offset ${x.offset} (Zustellversuch ${x.delivery_count})`).join(", ")}.`
+    : `${c.name} hat nichts abgeholt: Gerade ist kein Datensatz verfügbar.`),
+  share_acknowledge: (c, r) => {
     if (r.result === "INVALID_RECORD_STATE") {
-      return `Offset ${a[2]}: Der Broker lehnt ab (INVALID_RECORD_STATE) – die Sperre war abgelaufen, der Datensatz gehört ${a[0]} nicht mehr.`;
+      return `Offset ${c.offset}: Der Broker lehnt ab (INVALID_RECORD_STATE) – die Sperre war abgelaufen, der Datensatz gehört ${c.name} nicht mehr.`;
     }
-    if (r.result !== "ok") return `Offset ${a[2]}: Der Broker lehnt die Bestätigung ab (${r.result}).`;
-    if (r.kind === "accept") return `Offset ${a[2]} bestätigt: erledigt, er kommt nicht wieder.`;
-    if (r.kind === "reject") return `Offset ${a[2]} abgelehnt: archiviert, er wird nie wieder zugestellt.`;
+    if (r.result !== "ok") return `Offset ${c.offset}: Der Broker lehnt die Bestätigung ab (${r.result}).`;
+    if (r.kind === "accept") return `Offset ${c.offset} bestätigt: erledigt, er kommt nicht wieder.`;
+    if (r.kind === "reject") return `Offset ${c.offset} abgelehnt: archiviert, er wird nie wieder zugestellt.`;
     return r.state === "Archived"
-      ? `Offset ${a[2]} freigegeben – das war Zustellversuch ${r.delivery_count}, die Grenze: Der Datensatz ist archiviert.`
-      : `Offset ${a[2]} freigegeben: wieder verfügbar; die nächste Zustellung ist Zustellversuch ${r.delivery_count + 1}.`;
+      ? `Offset ${c.offset} freigegeben – das war Zustellversuch ${r.delivery_count}, die Grenze: Der Datensatz ist archiviert.`
+      : `Offset ${c.offset} freigegeben: wieder verfügbar; die nächste Zustellung ist Zustellversuch ${r.delivery_count + 1}.`;
   },
-  expire_share_locks: (a, r) => `${formatTime(r)} vergangen: Die Sperre von ${a[0]} ist abgelaufen, seine Datensätze sind wieder verfügbar.`,
-  add_protocol_consumer: (a, r) => `${r} tritt der Gruppe ${a[0]} bei (group.protocol=consumer); der Broker berechnet die neue Aufteilung.`,
-  remove_groups4_member: (a) => `${a[0]} verlässt seine Gruppe.`,
+  expire_share_locks: (c, r) => `${formatTime(r)} vergangen: Die Sperre von ${c.name} ist abgelaufen, seine Datensätze sind wieder verfügbar.`,
+  add_protocol_consumer: (c, r) => `${r} tritt der Gruppe ${c.group_id} bei (group.protocol=consumer); der Broker berechnet die neue Aufteilung.`,
+  remove_groups4_member: (c) => `${c.name} verlässt seine Gruppe.`,
 };
 
 function field(label, input) {
@@ -55,7 +56,7 @@ export function buildSharePanel(act, { group = "lager", topic = "auftraege" } = 
     field("Gruppe", h("input", { class: "ksim-input", name: "group", value: group, required: true })),
     field("Topic", h("input", { class: "ksim-input", name: "topic", value: topic, required: true })),
     h("button", { type: "submit" }, "Share-Gruppe hinzufügen"),
-  ], (data, origin) => act("add_share_member", [data.get("group"), data.get("topic")], {}, origin));
+  ], (data, origin) => act(command("add_share_member", { group_id: data.get("group"), topic: data.get("topic") }), origin));
   const list = h("div", { class: "ksim-share-group-list" });
   return { element: h("div", {}, add, list), list };
 }
@@ -64,16 +65,16 @@ function heldItem(act, member) {
   return (r) => h("li", { class: "ksim-held" }, h("span", { class: "ksim-text" }),
     ...[["accept", "Bestätigen"], ["release", "Freigeben"], ["reject", "Ablehnen"]].map(([kind, label]) =>
       h("button", { type: "button", class: `ksim-ack-${kind}`, "aria-label": `${label}: Offset ${r.offset} (${member})`,
-        onclick: (e) => act("share_acknowledge", [member, r.partition, r.offset, kind], {}, e.currentTarget) }, label)));
+        onclick: (e) => act(command("share_acknowledge", { name: member, partition: r.partition, offset: r.offset, kind }), e.currentTarget) }, label)));
 }
 
 function memberBlock(act, group) {
   return (m) => h("div", { class: "ksim-form ksim-share-member", dataset: { member: m.name } },
     h("p", {}, h("strong", {}, m.name), " ", h("span", { class: "ksim-assigned" })),
     h("div", { class: "ksim-buttons" },
-      h("button", { type: "button", class: "ksim-fetch", "aria-label": `Abholen: ${m.name}`, onclick: (e) => act("share_fetch", [m.name], {}, e.currentTarget) }, "Abholen"),
-      h("button", { type: "button", class: "ksim-expire", "aria-label": `Sperre ablaufen lassen: ${m.name}`, onclick: (e) => act("expire_share_locks", [m.name], {}, e.currentTarget) }, "Sperre ablaufen lassen"),
-      h("button", { type: "button", class: "ksim-leave", "aria-label": `Verlassen: ${m.name} (Share-Gruppe ${group})`, onclick: (e) => act("remove_groups4_member", [m.name], {}, e.currentTarget) }, "Verlassen")),
+      h("button", { type: "button", class: "ksim-fetch", "aria-label": `Abholen: ${m.name}`, onclick: (e) => act(command("share_fetch", { name: m.name }), e.currentTarget) }, "Abholen"),
+      h("button", { type: "button", class: "ksim-expire", "aria-label": `Sperre ablaufen lassen: ${m.name}`, onclick: (e) => act(command("expire_share_locks", { name: m.name }), e.currentTarget) }, "Sperre ablaufen lassen"),
+      h("button", { type: "button", class: "ksim-leave", "aria-label": `Verlassen: ${m.name} (Share-Gruppe ${group})`, onclick: (e) => act(command("remove_groups4_member", { name: m.name }), e.currentTarget) }, "Verlassen")),
     h("ul", { class: "ksim-held-list", "aria-label": `Von ${m.name} gesperrte Datensätze` }),
     feedbackLine());
 }
@@ -95,7 +96,7 @@ export function renderShareGroups(container, snapshot, act) {
       h("h4", {}, `Share-Gruppe ${g.group_id}`, h("span", { class: "ksim-badge ksim-group-state" })),
       h("p", { class: "ksim-share-config" }),
       h("div", { class: "ksim-form" },
-        h("button", { type: "button", class: "ksim-add-member", onclick: (e) => act("add_share_member", [g.group_id, g.topic], {}, e.currentTarget) }, "Mitglied hinzufügen"),
+        h("button", { type: "button", class: "ksim-add-member", onclick: (e) => act(command("add_share_member", { group_id: g.group_id, topic: g.topic }), e.currentTarget) }, "Mitglied hinzufügen"),
         feedbackLine()),
       h("div", { class: "ksim-share-members" }),
       h("div", { class: "ksim-share-logs" })),
@@ -134,8 +135,9 @@ export function buildProtocolPanel(act, { group = "depot-neu", topic = "kurse" }
     field("Assignor (group.remote.assignor)", h("select", { class: "ksim-input", name: "assignor" },
       h("option", { value: "uniform" }, "uniform"), h("option", { value: "range" }, "range"))),
     h("button", { type: "submit" }, "Consumer hinzufügen (Typ consumer)"),
-  ], (data, origin) => act("add_protocol_consumer", [data.get("group"), data.get("topic")],
-    { name: data.get("name").trim() || null, assignor: data.get("assignor") }, origin));
+  ], (data, origin) => act(command("add_protocol_consumer", {
+    group_id: data.get("group"), topic: data.get("topic"), name: data.get("name").trim() || null, assignor: data.get("assignor"),
+  }), origin));
   const list = h("div", { class: "ksim-protocol-groups" });
   return { element: h("div", {}, add, list), list };
 }
@@ -163,7 +165,7 @@ export function renderProtocolGroups(container, snapshot, act) {
     keyed(el.querySelector(".ksim-members"), g.members, (m) => m.name, (m) =>
       h("li", { class: "ksim-form" }, h("span", { class: "ksim-text" }),
         h("button", { type: "button", "aria-label": `Verlassen: ${m.name} (Gruppe ${g.group_id})`,
-          onclick: (e) => act("remove_groups4_member", [m.name], {}, e.currentTarget) }, "Verlassen"), feedbackLine()),
+          onclick: (e) => act(command("remove_groups4_member", { name: m.name }), e.currentTarget) }, "Verlassen"), feedbackLine()),
     (li, m) => setText(li.querySelector(".ksim-text"), `${m.name} (Epoche ${m.epoch}): ${protocolActivity(m)}`));
   });
 }

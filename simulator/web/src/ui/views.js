@@ -3,6 +3,7 @@
 import { h, keyed, setText } from "./dom.js";
 import { partitionColor } from "./palette.js";
 import { TXN_RECORD, txnState } from "../diagram/text.js";
+import { command } from "../protocol.js";
 
 const PRICE = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const BROKER_STATE = { running: "läuft", stopped: "heruntergefahren", crashed: "abgestürzt" };
@@ -49,9 +50,9 @@ export function renderBrokers(container, snapshot, act) {
       h("span", { class: "ksim-badge ksim-controller" }, "Controller"),
       h("span", { class: "ksim-leads" }),
       h("span", { class: "ksim-buttons" },
-        h("button", { type: "button", class: "ksim-crash", "aria-label": `Absturz: ${name}`, onclick: (e) => act("crash_broker", [b.id], {}, e.currentTarget) }, "Absturz"),
-        h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: (e) => act("stop_broker", [b.id], {}, e.currentTarget) }, "Herunterfahren"),
-        h("button", { type: "button", class: "ksim-restart", "aria-label": `Neustart: ${name}`, onclick: (e) => act("restart_broker", [b.id], {}, e.currentTarget) }, "Neustart")));
+        h("button", { type: "button", class: "ksim-crash", "aria-label": `Absturz: ${name}`, onclick: (e) => act(command("crash_broker", { broker_id: b.id }), e.currentTarget) }, "Absturz"),
+        h("button", { type: "button", class: "ksim-stop", "aria-label": `${name} kontrolliert herunterfahren`, onclick: (e) => act(command("stop_broker", { broker_id: b.id }), e.currentTarget) }, "Herunterfahren"),
+        h("button", { type: "button", class: "ksim-restart", "aria-label": `Neustart: ${name}`, onclick: (e) => act(command("restart_broker", { broker_id: b.id }), e.currentTarget) }, "Neustart")));
   }, (el, b) => {
     el.dataset.state = b.state;
     setText(el.querySelector(".ksim-state"), BROKER_STATE[b.state] ?? b.state);
@@ -142,7 +143,7 @@ export function renderTopics(container, snapshot, act) {
       h("div", { class: "ksim-topic-head" },
         h("h4", {}, `Topic ${t.name}`),
         h("span", { class: "ksim-topic-config" }),
-        h("button", { type: "button", class: "ksim-delete", "aria-label": `Topic ${t.name} löschen`, onclick: (e) => act("delete_topic", [t.name], {}, e.currentTarget) }, "Löschen")),
+        h("button", { type: "button", class: "ksim-delete", "aria-label": `Topic ${t.name} löschen`, onclick: (e) => act(command("delete_topic", { name: t.name }), e.currentTarget) }, "Löschen")),
       h("div", { class: "ksim-partitions" })),
   (el, t) => {
     setText(el.querySelector(".ksim-topic-config"), describeConfig(t));
@@ -162,7 +163,7 @@ export function renderProducers(container, snapshot, act) {
     if (r.ticker) {
       return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }),
         h("button", { type: "button", class: "ksim-ticker-stop", "aria-label": `Börsen-Ticker ${r.ticker.id} stoppen`,
-          onclick: (e) => act("stop_ticker", [r.ticker.id], {}, e.currentTarget) }, "Stoppen"));
+          onclick: (e) => act(command("stop_ticker", { ticker_id: r.ticker.id }), e.currentTarget) }, "Stoppen"));
     }
     return h("li", { class: "ksim-producer" }, h("span", { class: "ksim-text" }));
   }, (el, r) => {
@@ -214,7 +215,7 @@ export function renderGroups(container, snapshot, act) {
         // the script's process, so the row says how it leaves instead of offering a button.
         m.origin === "page"
           ? h("button", { type: "button", "aria-label": `Consumer ${m.client_id} aus der Gruppe ${g.group_id} entfernen`,
-            onclick: (e) => act("remove_consumer", [m.client_id], {}, e.currentTarget) }, "Entfernen")
+            onclick: (e) => act(command("remove_consumer", { client_id: m.client_id }), e.currentTarget) }, "Entfernen")
           : h("span", { class: "ksim-member-note" })),
     (mel, m) => {
       // What the member's consumer holds (during a rebalance: nothing if eager, all but the moved
