@@ -6,8 +6,8 @@ from __future__ import annotations
 from tests.web.presets import new_bridge
 
 PRESET = {"brokers": 1, "seed": 0, "setup": [
-    {"op": "create_topic", "args": ["aktienkurse"], "kwargs": {"partitions": 3, "replication_factor": 1, "config": {}}},
-    {"op": "add_consumer", "args": ["kursalarm", ["aktienkurse"]], "kwargs": {"client_id": "kursalarm-1"}},
+    {"op": "create_topic", "name": "aktienkurse", "partitions": 3, "replication_factor": 1, "config": {}},
+    {"op": "add_consumer", "group_id": "kursalarm", "topics": ["aktienkurse"], "client_id": "kursalarm-1"},
 ]}
 
 
