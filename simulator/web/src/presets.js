@@ -272,6 +272,7 @@ export const PRESETS = {
       g4topic("kurse", 6), g4consumer("depot-neu", "kurse", "A"), g4consumer("depot-neu", "kurse", "B"), advance(12_000)],
     open: ["consumers"], panels: ["groups", "protocol", "controls", "log"], diagram: { parts: ["groups", "groups4"] },
     groups4: { group: "depot-neu", topic: "kurse" },
+    assignorField: true, // "Consumer hinzufügen" offers cooperative-sticky here
   },
 };
 

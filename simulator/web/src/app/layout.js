@@ -92,7 +92,8 @@ export const LAYOUT = {
       shown("protocol", ["Consumer-Gruppen vom Typ consumer (KIP-848)", this.protocolPanel?.element], { feedback: true }),
       shown("log", ["Ereignisse", logList]),
       shown("ablauf", ["Ablauf", this.sequence?.element]),
-      shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset))]),
+      shown("controls", ["Aktionen", buildControls(this.actFn, this.preset.open, this.lastInit.snapshot.brokers.length, offeredGroup(this.preset),
+        { assignorField: Boolean(this.preset.assignorField) })]),
     ], neededPanel(this.preset.open, this.panels));
     parts[0].append(tableButton(dock));
     parts.push(dock);

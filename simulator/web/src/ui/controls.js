@@ -48,7 +48,7 @@ function form(name, label, children, onsubmit) {
   } }, children, feedbackLine());
 }
 
-export function buildControls(act, open, brokers, group) {
+export function buildControls(act, open, brokers, group, options = {}) {
   const createTopic = form("create-topic", "Topic anlegen", [
     field("Name", input({ name: "name", required: true, value: "kurse", pattern: "[A-Za-z0-9._\\-]+", maxlength: 249 })),
     field("Partitionen", input({ name: "partitions", type: "number", min: 1, max: 24, value: 3, required: true })),
@@ -92,8 +92,10 @@ export function buildControls(act, open, brokers, group) {
     field("Topic", topicSelect()),
     field("Client-ID", input({ name: "client", placeholder: "leer: automatisch" })),
     field("auto_offset_reset", select("reset", [["earliest", "earliest – ab dem Anfang"], ["latest", "latest – nur neue"]])),
-    field("Assignor (partition_assignment_strategy)", select("strategy", [
-      ["", "range, roundrobin (Standard, eager)"], ["cooperative-sticky", "cooperative-sticky (cooperative)"]])),
+    // Only where a chapter compares rebalancings (preset `assignorField`): elsewhere one field less
+    // keeps the form, the picture and the event log on one screen.
+    ...(options.assignorField ? [field("Assignor (partition_assignment_strategy)", select("strategy", [
+      ["", "range, roundrobin (Standard, eager)"], ["cooperative-sticky", "cooperative-sticky (cooperative)"]]))] : []),
     h("button", { type: "submit" }, "Consumer hinzufügen"),
   ], (data, origin) => {
     const strategy = data.get("strategy");
