@@ -170,9 +170,11 @@ class BrokerProcess:
 
     def format_storage(self, cluster_id: str, extra: list[str]) -> None:
         self.write_config()
+        # A few seconds normally; a JVM start on a machine loaded far beyond its cores once took
+        # more than 120 s (tests of 2026-12-03), so the bound is generous.
         command = self.dist.storage_format_command(self.config_file, cluster_id, extra)
         env = self.dist.environment(self.log4j_file, self.data_dir, ["-Xmx256m"])
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300,
                                 cwd=self.data_dir)
         if result.returncode != 0:
             raise BrokerStartError(
