@@ -1,6 +1,6 @@
 // The diagram's text alternative: the same state in German sentences, for the SVG's <desc>.
 import { describeGroups4 } from "./groups4.js";
-import { BROKER_STATE, ROLE, TXN_RECORD, groupState, int, txnState } from "./text.js";
+import { BROKER_STATE, ROLE, TXN_RECORD, groupState, int, txnKind, txnState } from "./text.js";
 
 function partitionLine(model, topic, partition, replicas) {
   const leaderReplica = replicas.find((r) => r.role === "leader" || r.role === "leader-offline");
@@ -19,7 +19,7 @@ function partitionLine(model, topic, partition, replicas) {
 function transactionRecords(log) {
   const byKind = new Map();
   for (const r of log.records ?? []) {
-    const kind = r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : null);
+    const kind = txnKind(r);
     if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), int(r.offset)]);
   }
   const parts = ["commit", "abort", "aborted", "open"].filter((k) => byKind.has(k)).map((k) => {

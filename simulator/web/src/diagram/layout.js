@@ -3,7 +3,7 @@
 // logs in the middle, consumer groups on the right; below a narrow width the three are stacked.
 // Every text is shortened to its box here, so nothing drawn overlaps.
 import { layoutGroups4 } from "./groups4.js";
-import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, TXN_RECORD, TXN_SIGN, dec, fit, groupState, int, textWidth, txnState } from "./text.js";
+import { BROKER_MARK, BROKER_STATE, GROUP_MARK, ROLE, ROLE_SHORT, TXN_RECORD, TXN_SIGN, dec, fit, groupState, int, textWidth, txnKind, txnState } from "./text.js";
 
 export const SIZE = Object.freeze({
   margin: 6, gap: 24, colHead: 18, font: 11, small: 9.5, tiny: 8.5, line: 12.5,
@@ -111,7 +111,7 @@ function layoutRow(replica, brokerId, x, y, w, mode, cw, end) {
     const present = r.offset < replica.leo;
     const cell = { offset: r.offset, key: r.key, value: r.value, x: cx, w: cw,
       state: !present ? "missing" : r.offset < p.high_watermark ? "committed" : "uncommitted",
-      txn: r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : null) };
+      txn: txnKind(r) };
     cx += cw + 1;
     return cell;
   });

@@ -56,6 +56,8 @@ export const TXN_RECORD = {
   open: "offen",
 };
 export const TXN_SIGN = { commit: "✓", abort: "✕" };
+// Which of TXN_RECORD a snapshot record is, or null for an ordinary record.
+export const txnKind = (r) => r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : null);
 
 // Average advance widths of a sans-serif face in em: a generous estimate, so text never runs
 // out of its box (the browser tests check the drawn boxes).

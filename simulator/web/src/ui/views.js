@@ -2,7 +2,7 @@
 // consumer groups. Keyed updates keep focus on buttons while the simulation runs.
 import { h, keyed, setText } from "./dom.js";
 import { partitionColor } from "./palette.js";
-import { TXN_RECORD, txnState } from "../diagram/text.js";
+import { TXN_RECORD, txnKind, txnState } from "../diagram/text.js";
 import { command } from "../protocol.js";
 
 const PRICE = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -127,7 +127,7 @@ function renderPartition(el, p, topicName) {
       li.title = recordTitle(r, committed);
     }
     // A record of a transaction says what it is in words (an open one may later be aborted).
-    const kind = r.marker ?? (r.aborted ? "aborted" : r.open ? "open" : "");
+    const kind = txnKind(r) ?? "";
     if ((li.dataset.txn ?? "") !== kind) {
       li.dataset.txn = kind;
       let note = li.querySelector(".ksim-txn");
